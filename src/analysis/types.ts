@@ -1,0 +1,79 @@
+import type {Partition} from '../model/types.js';
+
+export type Status = 'ok' | 'warn' | 'critical';
+
+/** Every threshold is a flag; these are the defaults. */
+export interface Thresholds {
+  /** critical when the window is projected empty within this many seconds (300). */
+  criticalEtaSeconds: number;
+  /** warn when projected empty within this many seconds (3600). */
+  warnEtaSeconds: number;
+  /** warn when BASE will overtake a consumer within this many seconds at its own pace (3600). */
+  consumerRiskSeconds: number;
+  /** warn when the window (records or time) fell to this fraction of its recent peak or less (0.5). */
+  shrinkFraction: number;
+}
+
+export const defaultThresholds: Thresholds = {
+  criticalEtaSeconds: 300,
+  warnEtaSeconds: 3600,
+  consumerRiskSeconds: 3600,
+  shrinkFraction: 0.5,
+};
+
+export type ConsumerState = 'ok' | 'at-risk' | 'lost';
+
+export interface ConsumerAnalysis {
+  id: string;
+  offset: number;
+  state: ConsumerState;
+  /** Records trimmed before this consumer read them: max(0, base - offset). */
+  lostRecords: number;
+  /** offset - base: how far the consumer is ahead of BASE (negative when lost); null when BASE is unknown. */
+  distanceToBase: number | null;
+  /** hw - offset. */
+  lag: number;
+  /** The consumer's own pace in records/s, null until two of its offsets were seen. */
+  rate: number | null;
+  /** When BASE will overtake it at the current rates; null when never or unknown. */
+  secondsUntilOvertaken: number | null;
+}
+
+export type Trend = 'growing' | 'steady' | 'shrinking';
+
+export interface PartitionAnalysis {
+  partition: Partition;
+  /** hw - base in records; null when BASE or HW is unknown. */
+  window: number | null;
+  /** Records/s appended (from LEO), over a recent horizon. */
+  ingestRate: number | null;
+  /** Records/s trimmed (from BASE), over a horizon spanning several trims. */
+  trimRate: number | null;
+  /** How long a caught-up consumer could stay offline before losing records. */
+  windowSeconds: number | null;
+  trend: Trend | null;
+  /** Projected seconds until the window is empty; null unless trimming outpaces ingest. */
+  etaSeconds: number | null;
+  status: Status;
+  /** Human-readable, most severe first; empty when all is well. */
+  reasons: string[];
+  consumers: ConsumerAnalysis[];
+  /** False until enough history exists for rate-based verdicts. */
+  settled: boolean;
+}
+
+export interface Analysis {
+  time: number;
+  partitions: PartitionAnalysis[];
+  counts: Record<Status, number>;
+  /** True when consumer offsets could not be read. */
+  consumersUnavailable: boolean;
+}
+
+/** One history point, kept per partition in a fixed-size ring. */
+export interface HistoryPoint {
+  time: number;
+  baseOffset: number | null;
+  highWatermark: number;
+  logEndOffset: number;
+}

@@ -1,0 +1,185 @@
+import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from './types.js';
+
+/** Raised when a whole document is unusable; per-element problems are collected instead. */
+export class ParseError extends Error {}
+
+const bigInteger = /(?<=[:\[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
+
+/**
+ * JSON.parse for Fluvio's output. Offsets are i64: integers too long for a double are kept
+ * as strings so that the parser can report them exactly instead of silently rounding.
+ */
+export function parseFluvioJson(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === 'No partitions found' || trimmed === 'No consumers found') return [];
+  const protectedText = /\d{16,}/.test(trimmed) ? trimmed.replace(bigInteger, (digits) => `"${digits}"`) : trimmed;
+  try {
+    return JSON.parse(protectedText);
+  } catch (error) {
+    const preview = trimmed.slice(0, 60);
+    throw new ParseError(`output is not JSON (${(error as Error).message}): ${JSON.stringify(preview)}`);
+  }
+}
+
+export function parseSample(raw: RawSample): Sample {
+  const problems: string[] = [];
+  const partitions = parsePartitions(raw.partitions, problems);
+  let consumers: ConsumerOffset[] | null = null;
+  if (raw.consumers !== undefined) consumers = parseConsumers(raw.consumers, problems);
+  return {time: raw.time, partitions, consumers, consumerError: raw.consumerError, problems};
+}
+
+export function parsePartitions(value: unknown, problems: string[] = []): Partition[] {
+  if (!Array.isArray(value)) throw new ParseError(`partition list: expected a JSON array, got ${describe(value)}`);
+  const partitions: Partition[] = [];
+  for (let index = 0; index < value.length; index++) {
+    try {
+      partitions.push(parsePartition(value[index]));
+    } catch (error) {
+      problems.push(`partition #${index}: ${(error as Error).message}`);
+    }
+  }
+  return partitions;
+}
+
+export function parseConsumers(value: unknown, problems: string[] = []): ConsumerOffset[] {
+  if (!Array.isArray(value)) throw new ParseError(`consumer list: expected a JSON array, got ${describe(value)}`);
+  const consumers: ConsumerOffset[] = [];
+  for (let index = 0; index < value.length; index++) {
+    try {
+      const element = object(value[index], 'consumer');
+      consumers.push({
+        consumerId: string(element, 'consumer_id'),
+        topic: string(element, 'topic'),
+        partition: integer(element, 'partition'),
+        offset: integer(element, 'offset'),
+        modifiedTime: element.modified_time === undefined ? 0 : integer(element, 'modified_time'),
+      });
+    } catch (error) {
+      problems.push(`consumer #${index}: ${(error as Error).message}`);
+    }
+  }
+  return consumers;
+}
+
+function parsePartition(value: unknown): Partition {
+  const element = object(value, 'partition');
+  const name = string(element, 'name');
+  const spec = object(element.spec, 'spec');
+  const status = object(element.status, 'status');
+  const dash = name.lastIndexOf('-');
+  const partitionText = dash >= 0 ? name.slice(dash + 1) : '';
+  if (!/^\d+$/.test(partitionText)) throw new ParseError(`name: ${JSON.stringify(name)} is not "<topic>-<partition>"`);
+  const cleanupPolicy = optionalObject(spec.cleanupPolicy, 'spec.cleanupPolicy');
+  const segment = cleanupPolicy && optionalObject(cleanupPolicy.segment, 'spec.cleanupPolicy.segment');
+  const storage = optionalObject(spec.storage, 'spec.storage');
+  const exactOffsets: NonNullable<Partition['exactOffsets']> = {};
+  const offset = (holder: Record<string, unknown>, key: string, field: string, exactKey: keyof typeof exactOffsets) => {
+    const raw = holder[key];
+    const number = integer(holder, key, field);
+    if (typeof raw === 'string') exactOffsets[exactKey] = raw;
+    return number;
+  };
+  const baseOffset =
+    status.baseOffset === undefined || status.baseOffset === null
+      ? null
+      : offset(status, 'baseOffset', 'status.baseOffset', 'baseOffset');
+  const leader = object(status.leader, 'status.leader');
+  const lsr = status.lsr ?? status.lrs;
+  const replicas = spec.replicas === undefined ? [] : array(spec.replicas, 'spec.replicas');
+  const followers = status.replicas === undefined || status.replicas === null ? [] : array(status.replicas, 'status.replicas');
+  return {
+    name,
+    topic: name.slice(0, dash),
+    partition: Number(partitionText),
+    leader: integer(spec, 'leader', 'spec.leader'),
+    replicas: replicas.map((id, index) => integerValue(id, `spec.replicas[${index}]`)),
+    followers: followers.map((replica, index) => replicaOffsets(replica, `status.replicas[${index}]`)),
+    mirror: formatMirror(spec.mirror),
+    resolution: string(status, 'resolution', 'status.resolution'),
+    size: status.size === undefined ? -2 : integer(status, 'size', 'status.size'),
+    baseOffset,
+    highWatermark: offset(leader, 'hw', 'status.leader.hw', 'highWatermark'),
+    logEndOffset: offset(leader, 'leo', 'status.leader.leo', 'logEndOffset'),
+    lsr: lsr === undefined ? 0 : integerValue(lsr, 'status.lsr'),
+    retentionSeconds: segment ? nullableInteger(segment, 'timeInSeconds', 'spec.cleanupPolicy.segment.timeInSeconds') : null,
+    segmentSize: storage ? nullableInteger(storage, 'segmentSize', 'spec.storage.segmentSize') : null,
+    maxPartitionSize: storage ? nullableInteger(storage, 'maxPartitionSize', 'spec.storage.maxPartitionSize') : null,
+    system: spec.system === true,
+    isBeingDeleted: status.isBeingDeleted === true,
+    ...(Object.keys(exactOffsets).length > 0 ? {exactOffsets} : {}),
+  };
+}
+
+/** Fluvio's table shows a mirror as "<remote>(from-home)" or "<home>(to-home)". */
+function formatMirror(value: unknown): string {
+  if (value === null || value === undefined || typeof value !== 'object') return '';
+  const mirror = value as Record<string, unknown>;
+  const home = mirror.home as Record<string, unknown> | undefined;
+  const remote = mirror.remote as Record<string, unknown> | undefined;
+  if (home && typeof home === 'object') return `${textOf(home.remoteCluster ?? home.remoteReplica)}(from-home)`;
+  if (remote && typeof remote === 'object') {
+    const target = remote.home as Record<string, unknown> | undefined;
+    return `${textOf(target?.remoteCluster ?? target?.homeCluster ?? remote.homeCluster ?? '')}(to-home)`;
+  }
+  return '';
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function replicaOffsets(value: unknown, field: string): ReplicaOffsets {
+  const replica = object(value, field);
+  return {
+    spu: integer(replica, 'spu', `${field}.spu`),
+    hw: integer(replica, 'hw', `${field}.hw`),
+    leo: integer(replica, 'leo', `${field}.leo`),
+  };
+}
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ParseError(`${field}: expected an object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function optionalObject(value: unknown, field: string): Record<string, unknown> | null {
+  return value === null || value === undefined ? null : object(value, field);
+}
+
+function array(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) throw new ParseError(`${field}: expected an array, got ${describe(value)}`);
+  return value;
+}
+
+function string(holder: Record<string, unknown>, key: string, field = key): string {
+  const value = holder[key];
+  if (typeof value !== 'string') throw new ParseError(`${field}: expected a string, got ${describe(value)}`);
+  return value;
+}
+
+function integer(holder: Record<string, unknown>, key: string, field = key): number {
+  return integerValue(holder[key], field);
+}
+
+function nullableInteger(holder: Record<string, unknown>, key: string, field: string): number | null {
+  const value = holder[key];
+  return value === null || value === undefined ? null : integerValue(value, field);
+}
+
+/** Integers arrive as numbers, or as digit strings when parseFluvioJson protected an i64. */
+function integerValue(value: unknown, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  throw new ParseError(`${field}: expected an integer, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}

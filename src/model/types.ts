@@ -1,0 +1,69 @@
+/** One replica's offsets as Fluvio reports them; -1 everywhere means "no data". */
+export interface ReplicaOffsets {
+  spu: number;
+  hw: number;
+  leo: number;
+}
+
+/** A partition as `fluvio partition list -O json` describes it, typed and flattened. */
+export interface Partition {
+  /** Fluvio's `name`: "<topic>-<partition>", unique per partition. */
+  name: string;
+  topic: string;
+  partition: number;
+  leader: number;
+  /** SPU ids of all replicas, leader included (spec.replicas). */
+  replicas: number[];
+  /** Follower offsets (status.replicas). */
+  followers: ReplicaOffsets[];
+  /** Formatted like Fluvio's table, e.g. "edge1(from-home)"; "" when not mirrored. */
+  mirror: string;
+  resolution: string;
+  /** Bytes; -1 = error reading size (ERROR), -2 = not supported (NA). */
+  size: number;
+  /** Log start offset; null when the CLI did not report it (Fluvio < 0.11.11). */
+  baseOffset: number | null;
+  highWatermark: number;
+  logEndOffset: number;
+  lsr: number;
+  /** cleanupPolicy.segment.timeInSeconds; null = SPU default (7 days). */
+  retentionSeconds: number | null;
+  segmentSize: number | null;
+  maxPartitionSize: number | null;
+  system: boolean;
+  isBeingDeleted: boolean;
+  /** Exact decimal text of offsets beyond 2^53, which a JS number cannot hold exactly. */
+  exactOffsets?: Partial<Record<'baseOffset' | 'highWatermark' | 'logEndOffset', string>>;
+}
+
+/** A stored consumer offset (`fluvio consumer list -O json`). */
+export interface ConsumerOffset {
+  consumerId: string;
+  topic: string;
+  partition: number;
+  offset: number;
+  /** Seconds since the Unix epoch. */
+  modifiedTime: number;
+}
+
+/** What a source yields: Fluvio's own JSON arrays, exactly as received. */
+export interface RawSample {
+  /** Unix ms on the source's clock (simulated clock for the demo, recorded time for replay). */
+  time: number;
+  partitions: unknown;
+  /** Absent when consumers were not asked for or could not be read. */
+  consumers?: unknown;
+  /** Why consumers are unavailable (e.g. a cluster too old for consumer offsets). */
+  consumerError?: string;
+}
+
+/** A parsed sample: what analysis consumes. */
+export interface Sample {
+  time: number;
+  partitions: Partition[];
+  /** null when consumer offsets are unavailable. */
+  consumers: ConsumerOffset[] | null;
+  consumerError?: string;
+  /** Elements that could not be parsed, each naming the offending field. */
+  problems: string[];
+}

@@ -1,0 +1,55 @@
+import type {RawSample} from '../model/types.js';
+
+/** What the header says about where data comes from. */
+export interface SourceInfo {
+  kind: 'demo' | 'fluvio' | 'replay';
+  /** e.g. "demo (seed 42)", "profile local", "replay orders.jsonl". */
+  label: string;
+  /** Cluster endpoint when known, e.g. "127.0.0.1:9003". */
+  endpoint?: string;
+}
+
+/**
+ * Where samples come from. `next()` takes one sample: it resolves with Fluvio's JSON shapes,
+ * rejects with a SourceError when the cluster cannot be read (the monitor keeps running),
+ * and resolves null when a finite source (a replay) is exhausted.
+ */
+export interface Source {
+  readonly info: SourceInfo;
+  next(): Promise<RawSample | null>;
+  /** For sources with their own pace (a replay on its timestamps): ms until the next sample. */
+  nextDelayMs?(): number;
+  close(): void;
+}
+
+/** A failure to read the cluster: `message` is one line, fit for the header. */
+export class SourceError extends Error {
+  /** The data source is unusable for good (e.g. the fluvio executable is missing). */
+  readonly fatal: boolean;
+  constructor(message: string, options: {fatal?: boolean; cause?: unknown} = {}) {
+    super(message, {cause: options.cause});
+    this.fatal = options.fatal ?? false;
+  }
+}
+
+/** Time as the monitor sees it: real for live sources, virtual for `--once` on the demo. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** A clock that jumps instead of waiting, so simulated samples need no real time. */
+export function virtualClock(start = Date.now()): Clock {
+  let current = start;
+  return {
+    now: () => current,
+    sleep: async (ms) => {
+      current += ms;
+    },
+  };
+}
