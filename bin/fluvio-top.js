@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Ink renders only the final frame when it believes it runs in CI (the CI variable); an
+// interactive terminal is never CI, whatever the environment says.
+if (process.stdout.isTTY && process.stdin.isTTY) {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+}
+const {run} = await import('../dist/entry.js');
+await run(process.argv.slice(2));

@@ -1,0 +1,108 @@
+import {readFileSync} from 'node:fs';
+import chalk from 'chalk';
+import {Analyzer} from './analysis/analyzer.js';
+import {InfoRequest, parseConfig, UsageError, type Config} from './config.js';
+import {Monitor} from './monitor.js';
+import {sanitizeLine} from './model/sanitize.js';
+import {openSource} from './sources/open-source.js';
+import {createRecorder} from './sources/recorder.js';
+import {realClock, virtualClock, type Clock} from './sources/source.js';
+import {renderCheck, checkExitCodes} from './text/check.js';
+import {renderJson} from './text/json.js';
+import {renderPlain} from './text/plain.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  description: string;
+};
+
+/** Runs fluvio-top with the given arguments (without node and script); resolves the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === 'metadata') {
+    // `fluvio help` lists extensions by running `fluvio-<name> metadata` (fluvio.md §4).
+    const metadata = {title: 'top', description: packageJson.description, version: packageJson.version, package: 'fluvio-top'};
+    process.stdout.write(`${JSON.stringify(metadata)}\n`);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = parseConfig(argv, packageJson.version);
+  } catch (error) {
+    if (error instanceof InfoRequest) {
+      process.stdout.write(error.message);
+      return 0;
+    }
+    if (error instanceof UsageError) return fail(`${error.message} (see fluvio-top --help)`, 2);
+    throw error;
+  }
+  if (!config.color) chalk.level = 0;
+  const batch = config.once || config.check;
+  if (!batch && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    return fail('needs an interactive terminal; use --once or --check for plain output', 2);
+  }
+  // The demo answers --once on its simulated clock, without waiting in real time.
+  const clock: Clock = batch && config.source === 'demo' ? virtualClock() : realClock;
+  let monitor: Monitor;
+  let closeRecorder = () => {};
+  try {
+    const source = await openSource(config, clock);
+    const recorder = config.record ? createRecorder(config.record) : undefined;
+    closeRecorder = () => recorder?.close();
+    monitor = new Monitor({
+      source,
+      analyzer: new Analyzer(config.thresholds),
+      intervalMs: config.intervalMs,
+      record: recorder ? (raw) => recorder.record(raw) : undefined,
+    });
+  } catch (error) {
+    return fail(messageOf(error), config.check ? checkExitCodes.unknown : 2);
+  }
+  try {
+    if (batch) return await runBatch(monitor, config, clock);
+    const {runTui} = await import('./ui/run.js');
+    return await runTui(monitor, config);
+  } finally {
+    closeRecorder();
+  }
+}
+
+/** --once / --check: take the samples, print once, exit. */
+async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise<number> {
+  if (config.source === 'replay') {
+    while (!monitor.getState().exhausted && !monitor.getState().fatal) await monitor.poll();
+  } else {
+    const samples = config.samples ?? (config.source === 'demo' ? 60 : 1);
+    for (let taken = 0; taken < samples; taken++) {
+      if (taken > 0) await clock.sleep(config.intervalMs);
+      await monitor.poll();
+      if (monitor.getState().fatal) break;
+    }
+  }
+  monitor.stop();
+  const state = monitor.getState();
+  for (const problem of state.problems) process.stderr.write(`fluvio-top: warning: ${problem}\n`);
+  if (config.check) {
+    const {text, exitCode} = renderCheck(state);
+    process.stdout.write(text);
+    return exitCode;
+  }
+  if (state.fatal) return fail(state.fatal, 2);
+  if (!state.analysis) return fail(`could not read the cluster: ${state.error ?? 'no sample'}`, 1);
+  if (state.error) process.stderr.write(`fluvio-top: warning: latest sample failed: ${state.error}\n`);
+  if (config.json) {
+    process.stdout.write(renderJson(state));
+  } else {
+    const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
+    process.stdout.write(renderPlain(state, {width, wide: config.wide || !process.stdout.isTTY, filter: config.filter}));
+  }
+  return 0;
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`fluvio-top: ${sanitizeLine(message)}\n`);
+  return code;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

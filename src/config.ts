@@ -1,0 +1,157 @@
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
+import {defaultThresholds, type Thresholds} from './analysis/types.js';
+
+/** Everything the flags decide, validated. */
+export interface Config {
+  source: 'demo' | 'fluvio' | 'replay';
+  seed: number;
+  speed: number;
+  intervalMs: number;
+  filter?: string;
+  color: boolean;
+  wide: boolean;
+  once: boolean;
+  json: boolean;
+  check: boolean;
+  /** Samples to take before printing (--once/--check); undefined = the source's default. */
+  samples?: number;
+  record?: string;
+  replay?: string;
+  profile?: string;
+  cluster?: string;
+  fluvioBin: string;
+  timeoutMs: number;
+  system: boolean;
+  consumers: boolean;
+  thresholds: Thresholds;
+}
+
+/** A bad flag or value: the CLI prints `message` as one line and exits 2. */
+export class UsageError extends Error {}
+
+/** The help or version text was requested: print it and exit 0. */
+export class InfoRequest extends Error {}
+
+const units: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000};
+
+/** "500ms", "2s", "1m", "1h"; a bare number means seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`expected a duration like 500ms, 2s or 1m, got "${text}"`);
+  const ms = Number(match[1]) * units[match[2] ?? 's'];
+  if (!(ms > 0)) throw new InvalidArgumentError(`expected a duration above zero, got "${text}"`);
+  return Math.round(ms);
+}
+
+function positiveNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || text.trim() === '') {
+    throw new InvalidArgumentError(`expected a positive number, got "${text}"`);
+  }
+  return value;
+}
+
+function positiveInteger(text: string): number {
+  const value = positiveNumber(text);
+  if (!Number.isInteger(value)) throw new InvalidArgumentError(`expected a positive whole number, got "${text}"`);
+  return value;
+}
+
+function nonNegativeInteger(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(`expected a whole number, got "${text}"`);
+  return Number(text);
+}
+
+function fraction(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`expected a fraction between 0 and 1, got "${text}"`);
+  return value;
+}
+
+function seconds(text: string): number {
+  return parseDuration(text) / 1000;
+}
+
+export function buildCommand(version: string): Command {
+  return new Command('fluvio-top')
+    .description('A live terminal monitor for Fluvio partitions: BASE/HW/LEO and the retention window.')
+    .version(version, '-V, --version')
+    .addOption(new Option('--demo', 'monitor the embedded simulated cluster').conflicts(['replay']))
+    .addOption(new Option('--seed <n>', 'demo: random seed, for a deterministic run').argParser(nonNegativeInteger).default(1))
+    .addOption(new Option('--speed <x>', 'demo/replay: run the clock X times faster than real time').argParser(positiveNumber).default(1))
+    .addOption(new Option('--interval <duration>', 'refresh interval (500ms, 2s, 1m)').argParser(parseDuration).default(2000, '2s'))
+    .option('--filter <text>', 'start with this topic filter (substring, /regex/, !inverse)')
+    .option('--no-color', 'no colour (also honours NO_COLOR)')
+    .option('--wide', 'start in wide mode (all columns)')
+    .option('--once', 'print the grid as plain text and exit')
+    .option('--json', 'with --once: print one JSON document')
+    .option('--check', 'print non-ok partitions; exit 0 ok, 1 warn, 2 critical, 3 unreadable')
+    .addOption(new Option('--samples <n>', 'with --once/--check: samples to take first (default 1; 60 for --demo)').argParser(positiveInteger))
+    .option('--record <file>', 'append every sample as a JSON line to FILE')
+    .addOption(new Option('--replay <file>', 'play back a recording made with --record'))
+    .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
+    .addOption(new Option('-c, --cluster <host:port>', 'fluvio cluster address').conflicts(['demo', 'replay']))
+    .option('--fluvio-bin <path>', 'the fluvio executable', 'fluvio')
+    .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long').argParser(parseDuration).default(10_000, '10s'))
+    .option('--system', 'include system partitions')
+    .option('--no-consumers', 'do not read consumer offsets')
+    .addOption(new Option('--critical-eta <duration>', 'critical when the window empties within').argParser(seconds).default(defaultThresholds.criticalEtaSeconds, '5m'))
+    .addOption(new Option('--warn-eta <duration>', 'warn when the window empties within').argParser(seconds).default(defaultThresholds.warnEtaSeconds, '60m'))
+    .addOption(new Option('--consumer-risk <duration>', 'warn when BASE overtakes a consumer within').argParser(seconds).default(defaultThresholds.consumerRiskSeconds, '60m'))
+    .addOption(new Option('--shrink <fraction>', 'warn when the window falls to this fraction of its peak').argParser(fraction).default(defaultThresholds.shrinkFraction))
+    .allowExcessArguments(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({writeErr: () => undefined, writeOut: () => undefined});
+}
+
+/** Flags -> Config. Throws UsageError (one line) or InfoRequest (help/version text). */
+export function parseConfig(argv: string[], version: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const command = buildCommand(version);
+  let output = '';
+  command.configureOutput({writeOut: (text) => (output += text), writeErr: () => undefined});
+  try {
+    command.parse(argv, {from: 'user'});
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') throw new InfoRequest(output);
+      throw new UsageError(error.message.replace(/^error: /, '').split('\n')[0]);
+    }
+    throw error;
+  }
+  const options = command.opts();
+  if (options.json && !options.once) throw new UsageError('--json needs --once');
+  if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
+  if (options.check && options.json) throw new UsageError('--check and --json cannot be combined');
+  const thresholds: Thresholds = {
+    criticalEtaSeconds: options.criticalEta,
+    warnEtaSeconds: options.warnEta,
+    consumerRiskSeconds: options.consumerRisk,
+    shrinkFraction: options.shrink,
+  };
+  if (thresholds.criticalEtaSeconds > thresholds.warnEtaSeconds) {
+    throw new UsageError('--critical-eta must not be longer than --warn-eta');
+  }
+  return {
+    source: options.demo ? 'demo' : options.replay ? 'replay' : 'fluvio',
+    seed: options.seed,
+    speed: options.speed,
+    intervalMs: options.interval,
+    filter: options.filter,
+    color: options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
+    wide: options.wide === true,
+    once: options.once === true,
+    json: options.json === true,
+    check: options.check === true,
+    samples: options.samples,
+    record: options.record,
+    replay: options.replay,
+    profile: options.profile,
+    cluster: options.cluster,
+    fluvioBin: options.fluvioBin,
+    timeoutMs: options.timeout,
+    system: options.system === true,
+    consumers: options.consumers !== false,
+    thresholds,
+  };
+}

@@ -1,0 +1,31 @@
+import type {Status} from '../analysis/types.js';
+import type {MonitorState} from '../monitor.js';
+import {sanitizeLine} from '../model/sanitize.js';
+
+/** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
+export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
+
+const labels: Record<Status, string> = {ok: 'OK', warn: 'WARNING', critical: 'CRITICAL'};
+const severity: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
+
+/** `--check`: a summary line, then one line per non-ok partition, worst first. */
+export function renderCheck(state: MonitorState): {text: string; exitCode: number} {
+  const analysis = state.analysis;
+  if (!analysis) {
+    const reason = state.error ?? 'no sample was taken';
+    return {text: `FLUVIO-TOP UNKNOWN - ${reason}\n`, exitCode: checkExitCodes.unknown};
+  }
+  const flagged = analysis.partitions
+    .filter((entry) => entry.status !== 'ok')
+    .sort((a, b) => severity[b.status] - severity[a.status] || a.partition.name.localeCompare(b.partition.name));
+  const worst: Status = flagged[0]?.status ?? 'ok';
+  const {critical, warn} = analysis.counts;
+  const lines = [
+    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${analysis.partitions.length} partitions (${sanitizeLine(state.source.label)})`,
+    ...flagged.map(
+      (entry) =>
+        `${labels[entry.status]} ${sanitizeLine(entry.partition.name)}: ${entry.reasons.map((reason) => sanitizeLine(reason)).join('; ')}`,
+    ),
+  ];
+  return {text: `${lines.join('\n')}\n`, exitCode: checkExitCodes[worst]};
+}

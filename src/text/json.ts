@@ -1,0 +1,61 @@
+import type {PartitionAnalysis} from '../analysis/types.js';
+import type {MonitorState} from '../monitor.js';
+import type {Partition} from '../model/types.js';
+
+/** The `--once --json` document. Strings are left as received: JSON escapes control characters itself. */
+export function renderJson(state: MonitorState): string {
+  const analysis = state.analysis;
+  const document = {
+    source: state.source,
+    time: new Date(analysis?.time ?? Date.now()).toISOString(),
+    samples: state.samples,
+    error: state.error,
+    consumersUnavailable: analysis?.consumersUnavailable ?? true,
+    counts: analysis?.counts ?? {ok: 0, warn: 0, critical: 0},
+    partitions: (analysis?.partitions ?? []).map(partitionJson),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function partitionJson(entry: PartitionAnalysis) {
+  const p = entry.partition;
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    leader: p.leader,
+    mirror: p.mirror || null,
+    replicas: p.replicas,
+    resolution: p.resolution,
+    size: p.size,
+    base: offset(p, 'baseOffset'),
+    hw: offset(p, 'highWatermark'),
+    leo: offset(p, 'logEndOffset'),
+    lrs: p.lsr,
+    window: entry.window,
+    ingestRate: round(entry.ingestRate),
+    trimRate: round(entry.trimRate),
+    windowSeconds: round(entry.windowSeconds),
+    etaSeconds: round(entry.etaSeconds),
+    trend: entry.trend,
+    settled: entry.settled,
+    status: entry.status,
+    reasons: entry.reasons,
+    consumers: entry.consumers.map((consumer) => ({
+      id: consumer.id,
+      offset: consumer.offset,
+      state: consumer.state,
+      lostRecords: consumer.lostRecords,
+      distanceToBase: consumer.distanceToBase,
+      secondsUntilOvertaken: round(consumer.secondsUntilOvertaken),
+    })),
+  };
+}
+
+/** Offsets beyond 2^53 are printed as exact decimal strings rather than rounded numbers. */
+function offset(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset'): number | string | null {
+  return partition.exactOffsets?.[key] ?? partition[key];
+}
+
+function round(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? null : Math.round(value * 1000) / 1000;
+}
