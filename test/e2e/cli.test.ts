@@ -1,0 +1,123 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runCli} from '../support/run-cli.js';
+
+function expectOneLineError(stderr: string, pattern: RegExp) {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^fluvio-top: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('the command line', () => {
+  it('rejects a bad duration with one line and exit 2', () => {
+    const result = runCli(['--demo', '--once', '--interval', '5x']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /interval.*5x/);
+  });
+
+  it('rejects an unknown flag with one line and exit 2', () => {
+    const result = runCli(['--demo', '--bogus']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /unknown option '--bogus'/);
+  });
+
+  it('rejects --json without --once', () => {
+    const result = runCli(['--demo', '--json']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /--json needs --once/);
+  });
+
+  it('refuses to start the TUI without a terminal', () => {
+    const result = runCli(['--demo']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /interactive terminal.*--once/);
+  });
+
+  it('answers `fluvio-top metadata` for the fluvio CLI extension listing', () => {
+    const result = runCli(['metadata']);
+    expect(result.status).toBe(0);
+    const metadata = JSON.parse(result.stdout);
+    expect(metadata.title).toBe('top');
+    expect(metadata.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(typeof metadata.description).toBe('string');
+  });
+
+  it('says how to install Fluvio when the executable is missing', () => {
+    const result = runCli(['--once', '--fluvio-bin', '/nonexistent/fluvio']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /fluvio executable not found.*--demo/);
+  });
+
+  it('reports unreadable data as UNKNOWN (exit 3) with --check', () => {
+    const result = runCli(['--check', '--fluvio-bin', '/nonexistent/fluvio']);
+    expect(result.status).toBe(3);
+  });
+});
+
+describe('--once on the demo cluster', () => {
+  it('prints the grid as plain text with Fluvio columns and the analytics', () => {
+    const result = runCli(['--demo', '--once', '--seed', '7']);
+    expect(result.status).toBe(0);
+    const header = result.stdout.split('\n').find((line) => line.includes('TOPIC'));
+    for (const column of ['TOPIC', 'PARTITION', 'LEADER', 'RESOLUTION', 'SIZE', 'BASE', 'HW', 'LEO', 'WINDOW', 'ETA', 'STATUS']) {
+      expect(header).toContain(column);
+    }
+    expect(result.stdout).toContain('orders');
+    expect(result.stdout).not.toContain('\u001B[');
+  });
+
+  it('prints one JSON document in which the demo has flagged critical and warn partitions within two minutes', () => {
+    const result = runCli(['--demo', '--once', '--json', '--seed', '7']);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(new Date(document.time).toISOString()).toBe(document.time);
+    const statuses = new Set(document.partitions.map((p: {status: string}) => p.status));
+    expect(statuses).toEqual(new Set(['ok', 'warn', 'critical']));
+    const partition = document.partitions[0];
+    for (const key of ['topic', 'partition', 'leader', 'replicas', 'resolution', 'size', 'base', 'hw', 'leo', 'window', 'ingestRate', 'trimRate', 'windowSeconds', 'etaSeconds', 'status', 'reasons', 'consumers']) {
+      expect(partition).toHaveProperty(key);
+    }
+    const lost = document.partitions.flatMap((p: {consumers: {state: string}[]}) => p.consumers).filter((c: {state: string}) => c.state === 'lost');
+    expect(lost.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic for a seed', () => {
+    const first = runCli(['--demo', '--once', '--json', '--seed', '11', '--samples', '20']);
+    const second = runCli(['--demo', '--once', '--json', '--seed', '11', '--samples', '20']);
+    expect(first.stdout).toBe(second.stdout);
+  });
+
+  it('exits 2 with --check when a partition is critical, listing it', () => {
+    const result = runCli(['--demo', '--check', '--seed', '7']);
+    expect(result.status).toBe(2);
+    expect(result.stdout.split('\n')[0]).toMatch(/^FLUVIO-TOP CRITICAL - \d+ critical, \d+ warn of \d+ partitions/);
+    expect(result.stdout).toMatch(/^CRITICAL \S+-\d+: /m);
+  });
+
+  it('exits 0 with --check on a single fresh sample where nothing is wrong yet', () => {
+    const result = runCli(['--demo', '--check', '--seed', '7', '--samples', '1']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^FLUVIO-TOP OK/);
+  });
+});
+
+describe('record and replay', () => {
+  it('replays a demo recording to the same final JSON as the live run that made it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fluvio-top-')), 'demo.jsonl');
+    const live = runCli(['--demo', '--once', '--json', '--seed', '5', '--samples', '45', '--record', file]);
+    expect(live.status).toBe(0);
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(45);
+    const replay = runCli(['--replay', file, '--once', '--json']);
+    expect(replay.status).toBe(0);
+    const {source: liveSource, ...liveRest} = JSON.parse(live.stdout);
+    const {source: replaySource, ...replayRest} = JSON.parse(replay.stdout);
+    expect(liveSource.kind).toBe('demo');
+    expect(replaySource.kind).toBe('replay');
+    expect(replayRest).toEqual(liveRest);
+    expect(replayRest.partitions.some((p: {status: string}) => p.status !== 'ok')).toBe(true);
+  });
+});

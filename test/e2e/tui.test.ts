@@ -1,0 +1,61 @@
+import {execFileSync} from 'node:child_process';
+import {afterEach, describe, expect, it} from 'vitest';
+import {TmuxSession} from '../support/tmux.js';
+
+const demo = 'node bin/fluvio-top.js --demo --seed 3 --interval 500ms';
+
+function linesFit(screen: string, columns: number, rows: number): boolean {
+  const lines = screen.replace(/\n+$/, '').split('\n');
+  return lines.length <= rows - 1 && lines.every((line) => [...line].length <= columns);
+}
+
+function childPid(shellPid: number): number {
+  return Number(execFileSync('pgrep', ['-P', String(shellPid), 'node'], {encoding: 'utf8'}).trim().split('\n')[0]);
+}
+
+describe('the TUI in a real terminal (tmux)', () => {
+  let session: TmuxSession | undefined;
+  afterEach(() => session?.kill());
+
+  it('starts full screen, fits the terminal, redraws on resize, filters, and restores the screen on q', async () => {
+    session = new TmuxSession('look');
+    session.start(demo, {columns: 100, rows: 30});
+    const first = await session.waitFor((screen) => screen.includes('TOPIC') && screen.includes('orders'));
+    expect(linesFit(first, 100, 30)).toBe(true);
+    expect(first).toMatch(/demo/);
+
+    session.resize(80, 24);
+    const narrow = await session.waitFor((screen) => screen.includes('TOPIC') && linesFit(screen, 80, 24));
+    expect(narrow).toContain('STATUS');
+
+    session.type('/pay');
+    session.keys('Enter');
+    const filtered = await session.waitFor((screen) => screen.includes('payments') && !/^\S*\s*orders/m.test(screen.split('TOPIC')[1] ?? ''));
+    expect(filtered).toContain('payments');
+
+    session.keys('q');
+    const after = await session.waitFor((screen) => screen.includes('EXITED:'));
+    expect(after).toContain('EXITED:0');
+    expect(after).not.toContain('TOPIC');
+  });
+
+  it('restores the terminal on SIGTERM', async () => {
+    session = new TmuxSession('term');
+    session.start(demo, {columns: 90, rows: 26});
+    await session.waitFor((screen) => screen.includes('TOPIC'));
+    process.kill(childPid(session.panePid()), 'SIGTERM');
+    const after = await session.waitFor((screen) => screen.includes('EXITED:'));
+    expect(after).toContain('EXITED:143');
+    expect(after).not.toContain('TOPIC');
+  });
+
+  it('quits on Ctrl+C', async () => {
+    session = new TmuxSession('ctrlc');
+    session.start(demo, {columns: 90, rows: 26});
+    await session.waitFor((screen) => screen.includes('TOPIC'));
+    session.keys('C-c');
+    const after = await session.waitFor((screen) => screen.includes('EXITED:'));
+    expect(after).toMatch(/EXITED:(0|130)/);
+    expect(after).not.toContain('TOPIC');
+  });
+});
