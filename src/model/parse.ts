@@ -171,7 +171,10 @@ function nullableInteger(holder: Record<string, unknown>, key: string, field: st
 
 /** Integers arrive as numbers, or as digit strings when parseFluvioJson protected an i64. */
 function integerValue(value: unknown, field: string): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    throw new ParseError(`${field}: ${value} is beyond 2^53 and was rounded before it reached the parser`);
+  }
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
   throw new ParseError(`${field}: expected an integer, got ${describe(value)}`);
 }
