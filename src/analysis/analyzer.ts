@@ -1,0 +1,187 @@
+import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
+import {analyseConsumer, ConsumerPaces} from './consumers.js';
+import {PartitionTracker} from './tracker.js';
+import {defaultThresholds, type Analysis, type HistoryPoint, type PartitionAnalysis, type Status, type Thresholds, type Trend} from './types.js';
+import {judge, type Verdict} from './verdict.js';
+
+/** Rate-based verdicts wait for this much history and this many samples. */
+export const settleMs = 20_000;
+const settleSamples = 3;
+/** A status only drops after its cause has been gone this long (and for this many samples). */
+export const clearMs = 30_000;
+const clearSamples = 3;
+
+const severity: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
+
+interface Held {
+  status: Status;
+  reasons: string[];
+  clearSince: number | null;
+  clearCount: number;
+}
+
+/**
+ * Turns successive samples into per-partition analytics and statuses. Cost per sample is
+ * O(partitions + consumers): each partition's history is a fixed-size ring.
+ */
+export class Analyzer {
+  private readonly thresholds: Thresholds;
+  private readonly capacity: number;
+  private readonly trackers = new Map<string, PartitionTracker>();
+  private readonly held = new Map<string, Held>();
+  private readonly paces = new ConsumerPaces();
+  private generation = 0;
+  private readonly seenAt = new Map<string, number>();
+
+  constructor(thresholds: Thresholds = defaultThresholds, capacity = 720) {
+    this.thresholds = thresholds;
+    this.capacity = capacity;
+  }
+
+  update(sample: Sample): Analysis {
+    const time = sample.time;
+    const generation = ++this.generation;
+    const consumersByPartition = groupConsumers(sample.consumers);
+    const partitions: PartitionAnalysis[] = new Array(sample.partitions.length);
+    const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
+    for (let index = 0; index < sample.partitions.length; index++) {
+      const partition = sample.partitions[index];
+      this.seenAt.set(partition.name, generation);
+      const entry = this.analysePartition(partition, time, consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`));
+      partitions[index] = entry;
+      counts[entry.status]++;
+    }
+    this.forgetMissing(generation, sample.partitions.length);
+    this.paces.sweep();
+    return {time, partitions, counts, consumersUnavailable: sample.consumers === null};
+  }
+
+  history(name: string): readonly HistoryPoint[] {
+    return this.trackers.get(name)?.ring.points() ?? [];
+  }
+
+  windowHistory(name: string, points: number): number[] {
+    return this.trackers.get(name)?.ring.windows(points) ?? [];
+  }
+
+  /** Number of partitions with history held (for memory checks). */
+  get trackedPartitions(): number {
+    return this.trackers.size;
+  }
+
+  private analysePartition(partition: Partition, time: number, consumers: ConsumerOffset[] | undefined): PartitionAnalysis {
+    let tracker = this.trackers.get(partition.name);
+    if (!tracker) {
+      tracker = new PartitionTracker(this.capacity);
+      this.trackers.set(partition.name, tracker);
+    }
+    if (tracker.observe(partition, time)) this.held.delete(partition.name);
+    const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
+    const {baseOffset: base, highWatermark} = partition;
+    const window = base === null || highWatermark < 0 ? null : highWatermark - base;
+    const ingestRate = settled ? tracker.ingestRate(time) : null;
+    const trimRate = tracker.trimRate(time, settled);
+    const fastest = Math.max(ingestRate ?? 0, trimRate ?? 0);
+    const windowSeconds = window !== null && fastest > 0 ? window / fastest : null;
+    if (window !== null) tracker.windowPeak.add(time, window);
+    if (windowSeconds !== null) tracker.windowSecondsPeak.add(time, windowSeconds);
+    const etaSeconds = tracker.trimCycles(time) >= 2 ? projectEmpty(window, ingestRate, trimRate) : null;
+    const consumerResults = (consumers ?? []).map((consumer) =>
+      analyseConsumer(consumer, this.paces.pace(`${partition.name}\u0000${consumer.consumerId}`, consumer.offset, time), {
+        base,
+        highWatermark,
+        trimRate,
+        riskSeconds: this.thresholds.consumerRiskSeconds,
+      }),
+    );
+    const verdict = judge({
+      partition,
+      window,
+      windowSeconds,
+      ingestRate,
+      trimRate,
+      etaSeconds,
+      settled,
+      consumers: consumerResults,
+      windowPeak: tracker.windowPeak.value,
+      windowSecondsPeak: tracker.windowSecondsPeak.value,
+      typicalStep: tracker.typicalStep(partition, window),
+      lastStep: tracker.steps.at(-1),
+      time,
+      thresholds: this.thresholds,
+    });
+    const {status, reasons} = this.hold(partition.name, verdict, time);
+    return {
+      partition,
+      window,
+      ingestRate,
+      trimRate,
+      windowSeconds,
+      trend: trendOf(ingestRate, trimRate),
+      etaSeconds,
+      status,
+      reasons,
+      consumers: consumerResults,
+      settled,
+    };
+  }
+
+  /** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
+  private hold(name: string, verdict: Verdict, time: number): {status: Status; reasons: string[]} {
+    const held = this.held.get(name);
+    if (!held || severity[verdict.status] >= severity[held.status]) {
+      // Same or worse: take the fresh reasons; a new cause resets the clearing clock.
+      if (verdict.status === 'ok') this.held.delete(name);
+      else this.held.set(name, {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0});
+      return verdict;
+    }
+    held.clearSince ??= time;
+    held.clearCount++;
+    if (time - held.clearSince >= clearMs && held.clearCount >= clearSamples) {
+      this.held.delete(name);
+      return verdict;
+    }
+    return {status: held.status, reasons: held.reasons.map((reason) => `${reason} (clearing)`)};
+  }
+
+  /** Partitions gone from the sample free their history. */
+  private forgetMissing(generation: number, present: number): void {
+    if (this.seenAt.size === present) return;
+    for (const [name, seen] of this.seenAt) {
+      if (seen !== generation) {
+        this.seenAt.delete(name);
+        this.trackers.delete(name);
+        this.held.delete(name);
+      }
+    }
+  }
+}
+
+/** Seconds until the window is empty when trimming clearly outpaces ingest; else null. */
+function projectEmpty(window: number | null, ingestRate: number | null, trimRate: number | null): number | null {
+  if (window === null || ingestRate === null || trimRate === null || trimRate <= 0) return null;
+  // Rates from whole trim cycles still jitter a little: only a clear excess counts.
+  const net = trimRate - ingestRate;
+  if (net <= 0.1 * trimRate) return null;
+  return Math.max(0, window) / net;
+}
+
+function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {
+  if (ingestRate === null || trimRate === null) return null;
+  const scale = Math.max(ingestRate, trimRate);
+  if (scale === 0) return 'steady';
+  const net = (ingestRate - trimRate) / scale;
+  return net > 0.1 ? 'growing' : net < -0.1 ? 'shrinking' : 'steady';
+}
+
+function groupConsumers(consumers: ConsumerOffset[] | null): Map<string, ConsumerOffset[]> | null {
+  if (!consumers) return null;
+  const groups = new Map<string, ConsumerOffset[]>();
+  for (const consumer of consumers) {
+    const key = `${consumer.topic}\u0000${consumer.partition}`;
+    const group = groups.get(key);
+    if (group) group.push(consumer);
+    else groups.set(key, [consumer]);
+  }
+  return groups;
+}
