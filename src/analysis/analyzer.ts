@@ -1,6 +1,6 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {analyseConsumer, ConsumerPaces} from './consumers.js';
-import {PartitionTracker} from './tracker.js';
+import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
 import {defaultThresholds, type Analysis, type HistoryPoint, type PartitionAnalysis, type Status, type Thresholds, type Trend} from './types.js';
 import {judge, type Verdict} from './verdict.js';
 
@@ -106,7 +106,7 @@ export class Analyzer {
       windowPeak: tracker.windowPeak.value,
       windowSecondsPeak: tracker.windowSecondsPeak.value,
       typicalStep: tracker.typicalStep(partition, window),
-      lastStep: tracker.steps.at(-1),
+      largestRecentStep: tracker.largestStepSince(time - peakBucketMs * peakBuckets),
       time,
       thresholds: this.thresholds,
     });
@@ -162,7 +162,7 @@ function projectEmpty(window: number | null, ingestRate: number | null, trimRate
   if (window === null || ingestRate === null || trimRate === null || trimRate <= 0) return null;
   // Rates from whole trim cycles still jitter a little: only a clear excess counts.
   const net = trimRate - ingestRate;
-  if (net <= 0.1 * trimRate) return null;
+  if (net <= 0.25 * trimRate) return null;
   return Math.max(0, window) / net;
 }
 

@@ -53,7 +53,7 @@ export function analyseConsumer(consumer: ConsumerOffset, pace: number | null, c
   const window = base === null || highWatermark < 0 ? 0 : highWatermark - base;
   // A consumer that keeps pace with trimming (within the jitter of whole-segment steps), or
   // reads near the head, is never overtaken, however short the retention.
-  const keepsUp = pace !== null && pace > 0 && lag <= 0.1 * window;
+  const keepsUp = lag <= 0.1 * window;
   if (distanceToBase !== null && distanceToBase >= 0 && trimRate !== null && pace !== null && !keepsUp) {
     const closing = trimRate - Math.max(0, pace);
     if (closing > 0.1 * trimRate) secondsUntilOvertaken = distanceToBase / closing;

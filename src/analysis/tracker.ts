@@ -4,8 +4,8 @@ import {HistoryRing} from './ring.js';
 /** Ingest is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
 export const ingestHorizonMs = 30_000;
 /** The window's recent peak (for "fell by half") is kept in buckets spanning this long. */
-const peakBucketMs = 30_000;
-const peakBuckets = 10;
+export const peakBucketMs = 30_000;
+export const peakBuckets = 10;
 /** BASE step events remembered: enough for several trim cycles. */
 const maxSteps = 16;
 /** Trim cycles older than this no longer count towards the trim rate. */
@@ -133,8 +133,15 @@ export class PartitionTracker {
     // the pace of trimming from now on, so it does not count towards the rate.
     const ordinary = 3 * median(steps.map((step) => step.size));
     let trimmed = 0;
-    for (let i = 1; i < steps.length; i++) trimmed += Math.min(steps[i].size, ordinary);
+    for (let i = 1; i < steps.length; i++) if (steps[i].size <= ordinary) trimmed += steps[i].size;
     return effectiveSpan > 0 ? (trimmed * 1000) / effectiveSpan : null;
+  }
+
+  /** The largest single deletion since `since` (ms), 0 when none. */
+  largestStepSince(since: number): number {
+    let largest = 0;
+    for (const step of this.steps) if (step.time >= since && step.size > largest) largest = step.size;
+    return largest;
   }
 
   /** Whole trim cycles observed recently: projections need at least two. */

@@ -1,5 +1,4 @@
 import type {Partition} from '../model/types.js';
-import type {TrimStep} from './tracker.js';
 import type {ConsumerAnalysis, Status, Thresholds} from './types.js';
 import {formatDuration} from './duration.js';
 
@@ -17,7 +16,8 @@ export interface Evidence {
   windowSecondsPeak: number;
   /** Records one ordinary segment deletion removes; null when not yet known. */
   typicalStep: number | null;
-  lastStep: TrimStep | undefined;
+  /** The largest single deletion within the peak's horizon. */
+  largestRecentStep: number;
   time: number;
   thresholds: Thresholds;
 }
@@ -63,16 +63,12 @@ export function judge(evidence: Evidence): Verdict {
  * every deletion removes a third or half of the window: that is normal retention, not a shrink.
  */
 function unexplainedShrink(evidence: Evidence): string | null {
-  const {window, windowPeak, windowSeconds, windowSecondsPeak, typicalStep, lastStep, thresholds} = evidence;
+  const {window, windowPeak, windowSeconds, windowSecondsPeak, typicalStep, largestRecentStep, thresholds} = evidence;
   const fraction = thresholds.shrinkFraction;
-  if (window !== null && windowPeak > 0 && window <= fraction * windowPeak) {
-    const drop = windowPeak - window;
-    const explained = typicalStep !== null ? drop <= 1.5 * typicalStep : lastStep === undefined || lastStep.size < drop * 0.9;
-    if (!explained) {
-      const steps = typicalStep ? Math.round(drop / typicalStep) : null;
-      const what = steps && steps > 1 ? ` (about ${steps} segments at once: retention cut?)` : '';
-      return `window fell ${percent(window, windowPeak)} to ${window} records${what}`;
-    }
+  // Many segments deleted at once: a retention cut, or a size cap hit hard.
+  if (window !== null && windowPeak > 0 && window <= fraction * windowPeak && typicalStep && largestRecentStep > 2 * typicalStep) {
+    const segments = Math.round(largestRecentStep / typicalStep);
+    return `window fell ${percent(window, windowPeak)} to ${window} records: ${segments} segments deleted at once (retention cut?)`;
   }
   // Window in time collapsed while the records held: ingest outran a size cap (a burst).
   if (

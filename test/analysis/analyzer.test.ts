@@ -66,7 +66,7 @@ describe('a shrinking window is flagged before it bites', () => {
     const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: (t) => (t < 900 ? 600 : 120)};
     const {results} = run(script, 960);
     const after = results.filter((r) => r.t >= 910 && r.t <= 940);
-    expect(after.some((r) => r.status === 'warn' && r.reasons.some((reason) => /fell \d+%.*segments at once/.test(reason)))).toBe(true);
+    expect(after.some((r) => r.status === 'warn' && r.reasons.some((reason) => /fell \d+%.*segments deleted at once/.test(reason)))).toBe(true);
     expect(results.filter((r) => r.t < 900 && r.status !== 'ok')).toEqual([]);
   });
 
