@@ -93,7 +93,14 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
     process.stdout.write(renderJson(state));
   } else {
     const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
-    process.stdout.write(renderPlain(state, {width, wide: config.wide || !process.stdout.isTTY, filter: config.filter}));
+    process.stdout.write(
+      renderPlain(state, {
+        width,
+        wide: config.wide || !process.stdout.isTTY,
+        filter: config.filter,
+        windowHistory: (name, points) => monitor.analyzer.windowHistory(name, points),
+      }),
+    );
   }
   return 0;
 }

@@ -1,0 +1,83 @@
+import {parseFluvioJson} from '../model/parse.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import type {RawSample} from '../model/types.js';
+import {readProfile} from './profile.js';
+import {runCommand, type CommandResult} from './run-command.js';
+import {SourceError, type Source} from './source.js';
+
+export interface FluvioSourceOptions {
+  bin?: string;
+  profile?: string;
+  cluster?: string;
+  timeoutMs?: number;
+  system?: boolean;
+  consumers?: boolean;
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+}
+
+/** The user's cluster, read through the `fluvio` CLI they already configured. */
+export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
+  const bin = options.bin ?? 'fluvio';
+  const env = options.env ?? process.env;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  // Global target options go before the subcommand (fluvio.md §1).
+  const target = options.profile ? ['-P', options.profile] : options.cluster ? ['-c', options.cluster] : [];
+  const profile = readProfile({env, profile: options.profile, cluster: options.cluster});
+  const label = options.cluster ? `cluster ${options.cluster}` : `profile ${profile.profile ?? 'default'}`;
+
+  const run = (what: string, args: string[]) => runCommand(bin, [...target, ...args], {timeoutMs, env}).then((result) => check(what, result));
+
+  return {
+    info: {kind: 'fluvio', label, endpoint: profile.endpoint ?? undefined},
+    async next(): Promise<RawSample> {
+      const partitionOutput = await run('partition list', ['partition', 'list', '-O', 'json', ...(options.system ? ['--system'] : [])]);
+      const time = now();
+      const partitions = parse('partition list', partitionOutput);
+      if (options.consumers === false) return {time, partitions};
+      try {
+        const consumers = parse('consumer list', await run('consumer list', ['consumer', 'list', '-O', 'json']));
+        return {time, partitions, consumers};
+      } catch (error) {
+        // Clusters older than consumer offsets fail this command: partitions are still worth showing.
+        if (error instanceof SourceError && error.fatal) throw error;
+        return {time, partitions, consumerError: (error as Error).message};
+      }
+    },
+    close() {},
+  };
+
+  function check(what: string, result: CommandResult): string {
+    if (result.spawnError) {
+      if (result.spawnError.code === 'ENOENT') {
+        throw new SourceError(
+          `fluvio executable not found ("${bin}"${bin.includes('/') ? '' : ' on PATH'}): install Fluvio (curl -fsS https://hub.infinyon.cloud/install/install.sh | bash) or run fluvio-top --demo`,
+          {fatal: true},
+        );
+      }
+      throw new SourceError(`cannot run ${bin}: ${result.spawnError.message}`);
+    }
+    if (result.timedOut) throw new SourceError(`fluvio ${what} timed out after ${timeoutMs / 1000}s`);
+    if (result.signal) throw new SourceError(`fluvio ${what} crashed (${result.signal})`);
+    if (result.code !== 0) {
+      const detail = firstMeaningfulLine(result.stderr) || firstMeaningfulLine(result.stdout) || 'no message';
+      throw new SourceError(`fluvio ${what} failed (exit ${result.code}): ${detail}`);
+    }
+    return result.stdout;
+  }
+}
+
+function parse(what: string, output: string): unknown {
+  try {
+    return parseFluvioJson(output);
+  } catch (error) {
+    throw new SourceError(`fluvio ${what}: ${sanitizeLine((error as Error).message, 200)}`);
+  }
+}
+
+function firstMeaningfulLine(text: string): string {
+  const lines = text.split(/\r?\n/).map((line) => sanitizeLine(line)).filter((line) => line !== '');
+  const error = lines.find((line) => /error|fail|refused|denied|not found|unable/i.test(line));
+  return sanitizeLine(error ?? lines[0] ?? '', 240);
+}

@@ -1,0 +1,30 @@
+import {closeSync, openSync, writeSync} from 'node:fs';
+import type {RawSample} from '../model/types.js';
+
+export interface Recorder {
+  record(raw: RawSample): void;
+  close(): void;
+}
+
+/**
+ * `--record FILE`: one JSON line per sample in Fluvio's own shapes, so a shell loop around
+ * `fluvio partition list -O json` makes the same kind of file.
+ */
+export function createRecorder(file: string): Recorder {
+  let fd: number;
+  try {
+    fd = openSync(file, 'a');
+  } catch (error) {
+    throw new Error(`cannot record to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return {
+    record(raw) {
+      const line: Record<string, unknown> = {time: raw.time, partitions: raw.partitions};
+      if (raw.consumers !== undefined) line.consumers = raw.consumers;
+      writeSync(fd, `${JSON.stringify(line)}\n`);
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import {readFileSync} from 'node:fs';
+import {basename} from 'node:path';
+import {parseFluvioJson} from '../model/parse.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import type {RawSample} from '../model/types.js';
+import type {Source} from './source.js';
+
+export interface ReplaySource extends Source {
+  /** Malformed lines, each with its line number; they were skipped. */
+  readonly warnings: string[];
+}
+
+/** `--replay FILE`: a recording played back on its own timestamps (`speed` times faster). */
+export function createReplaySource(file: string, options: {speed?: number} = {}): ReplaySource {
+  const speed = options.speed ?? 1;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const samples: RawSample[] = [];
+  const warnings: string[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const problem = (why: string) => warnings.push(`${basename(file)} line ${index + 1}: ${why}`);
+    let value: unknown;
+    try {
+      value = parseFluvioJson(line);
+    } catch {
+      return problem('not JSON');
+    }
+    const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown};
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem('not a {"time", "partitions"} object');
+    if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return problem('"time" is not a number (unix ms)');
+    if (!Array.isArray(record.partitions)) return problem('"partitions" is not an array');
+    samples.push({time: record.time, partitions: record.partitions, ...(Array.isArray(record.consumers) ? {consumers: record.consumers} : {})});
+  });
+  if (samples.length === 0) {
+    throw new Error(`${file} holds no readable sample${warnings.length > 0 ? ` (${sanitizeLine(warnings[0])})` : ''}`);
+  }
+  let position = 0;
+  return {
+    info: {kind: 'replay', label: `replay ${basename(file)}${speed === 1 ? '' : ` (${speed}x)`}`},
+    warnings,
+    async next() {
+      return position < samples.length ? samples[position++] : null;
+    },
+    nextDelayMs() {
+      if (position === 0 || position >= samples.length) return 0;
+      return Math.max(0, (samples[position].time - samples[position - 1].time) / speed);
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,42 @@
+import {spawn} from 'node:child_process';
+
+export interface CommandResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Set when the executable could not be started at all (e.g. ENOENT). */
+  spawnError?: NodeJS.ErrnoException;
+}
+
+const maxStderr = 64 * 1024;
+
+/**
+ * Runs an executable without a shell (arguments never pass through one) and kills it after
+ * `timeoutMs`. Always settles, and only once the child has exited, so no zombie is left.
+ */
+export function runCommand(bin: string, args: string[], options: {timeoutMs: number; env?: NodeJS.ProcessEnv}): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    let timedOut = false;
+    let spawnError: NodeJS.ErrnoException | undefined;
+    const child = spawn(bin, args, {env: options.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false});
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < maxStderr) stderr += chunk.toString('utf8');
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      spawnError = error;
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr, timedOut, spawnError});
+    });
+  });
+}

@@ -1,0 +1,28 @@
+/** A compiled topic filter: substring (case-insensitive), `/regex/`, a leading `!` inverts. */
+export interface TopicFilter {
+  text: string;
+  matches(topic: string): boolean;
+  /** Why the filter is invalid (a bad regex); it then matches nothing. */
+  error: string | null;
+}
+
+export function compileFilter(text: string): TopicFilter {
+  const inverted = text.startsWith('!');
+  const body = inverted ? text.slice(1) : text;
+  let test: (topic: string) => boolean;
+  let error: string | null = null;
+  const regex = /^\/(.+)\/$/s.exec(body);
+  if (regex) {
+    try {
+      const pattern = new RegExp(regex[1], 'i');
+      test = (topic) => pattern.test(topic);
+    } catch (e) {
+      error = `bad regex: ${(e as Error).message}`;
+      test = () => false;
+    }
+  } else {
+    const needle = body.toLowerCase();
+    test = (topic) => topic.toLowerCase().includes(needle);
+  }
+  return {text, error, matches: inverted && !error ? (topic) => !test(topic) : test};
+}

@@ -1,0 +1,91 @@
+import {formatDuration} from '../analysis/duration.js';
+import type {Status} from '../analysis/types.js';
+import type {Partition} from '../model/types.js';
+
+export {formatDuration};
+
+export type Severity = 'critical' | 'warn' | 'ok' | 'pending';
+
+/** Offsets as Fluvio prints them; beyond 2^53 the exact text the CLI sent. */
+export function formatOffset(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset'): string {
+  const exact = partition.exactOffsets?.[key];
+  if (exact) return exact;
+  const value = partition[key];
+  return value === null ? '-' : String(value);
+}
+
+/** Decimal units like Fluvio's table (987.2 MB); -1 and -2 are its ERROR and NA. */
+export function formatSize(bytes: number): string {
+  if (bytes === -1) return 'ERROR';
+  if (bytes === -2 || bytes < 0) return 'NA';
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Counts: 950, 12.3k, 4.5M, 1.2G. */
+export function formatCount(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '-';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1000) return magnitude < 10 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
+  const units = ['k', 'M', 'G', 'T'];
+  let scaled = value;
+  let unit = -1;
+  while (Math.abs(scaled) >= 1000 && unit < units.length - 1) {
+    scaled /= 1000;
+    unit++;
+  }
+  return `${scaled.toFixed(Math.abs(scaled) < 100 ? 1 : 0)}${units[unit]}`;
+}
+
+export function formatSeconds(seconds: number | null): string {
+  return seconds === null ? '-' : formatDuration(seconds);
+}
+
+export function severityOf(status: Status, settled: boolean): Severity {
+  return status === 'ok' && !settled ? 'pending' : status;
+}
+
+/** Read without colour too: a symbol and a word. */
+export const statusLabel: Record<Severity, string> = {
+  critical: '✖ CRIT',
+  warn: '▲ WARN',
+  ok: '✔ OK',
+  pending: '… OK',
+};
+
+export const severityColor: Record<Severity, 'red' | 'yellow' | 'green' | 'gray'> = {
+  critical: 'red',
+  warn: 'yellow',
+  ok: 'green',
+  pending: 'gray',
+};
+
+const bars = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of the window's history; unknown points are blank. */
+export function sparkline(values: number[], width: number): string {
+  const recent = values.slice(-width);
+  const known = recent.filter((value) => Number.isFinite(value));
+  if (known.length === 0) return '';
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  return recent
+    .map((value) => {
+      if (!Number.isFinite(value)) return ' ';
+      if (high === low) return bars[3];
+      return bars[Math.min(bars.length - 1, Math.floor(((value - low) / (high - low)) * bars.length))];
+    })
+    .join('');
+}
+
+/** HH:MM:SS of a unix-ms time, in local time. */
+export function formatClock(time: number): string {
+  const date = new Date(time);
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

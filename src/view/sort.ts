@@ -1,0 +1,63 @@
+import type {PartitionAnalysis, Status} from '../analysis/types.js';
+
+export type SortKey = 'status' | 'topic' | 'window' | 'windowSeconds' | 'eta' | 'ingest' | 'trim' | 'size';
+
+/** The order `s` cycles through, with the column title each sorts. */
+export const sortKeys: Array<{key: SortKey; title: string}> = [
+  {key: 'status', title: 'STATUS'},
+  {key: 'topic', title: 'TOPIC'},
+  {key: 'window', title: 'WINDOW'},
+  {key: 'windowSeconds', title: 'WIN-TIME'},
+  {key: 'eta', title: 'ETA'},
+  {key: 'ingest', title: 'INGEST/s'},
+  {key: 'trim', title: 'TRIM/s'},
+  {key: 'size', title: 'SIZE'},
+];
+
+const severity: Record<Status, number> = {critical: 0, warn: 1, ok: 2};
+
+function byName(a: PartitionAnalysis, b: PartitionAnalysis): number {
+  const topic = a.partition.topic < b.partition.topic ? -1 : a.partition.topic > b.partition.topic ? 1 : 0;
+  return topic || a.partition.partition - b.partition.partition;
+}
+
+/** Unknown values sort last whichever the direction. */
+function byNumber(value: (entry: PartitionAnalysis) => number | null, descending: boolean) {
+  return (a: PartitionAnalysis, b: PartitionAnalysis) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    return (descending ? y - x : x - y) || byName(a, b);
+  };
+}
+
+const comparators: Record<SortKey, (a: PartitionAnalysis, b: PartitionAnalysis) => number> = {
+  // Worst first, then the soonest to empty, then by name.
+  status: (a, b) => severity[a.status] - severity[b.status] || (a.etaSeconds ?? Infinity) - (b.etaSeconds ?? Infinity) || byName(a, b),
+  topic: byName,
+  window: byNumber((entry) => entry.window, false),
+  windowSeconds: byNumber((entry) => entry.windowSeconds, false),
+  eta: byNumber((entry) => entry.etaSeconds, false),
+  ingest: byNumber((entry) => entry.ingestRate, true),
+  trim: byNumber((entry) => entry.trimRate, true),
+  size: byNumber((entry) => (entry.partition.size >= 0 ? entry.partition.size : null), true),
+};
+
+const cache = new WeakMap<readonly PartitionAnalysis[], Map<string, PartitionAnalysis[]>>();
+
+/** Sorted once per sample and key: refreshing the screen or typing a filter re-uses it. */
+export function sortPartitions(partitions: readonly PartitionAnalysis[], key: SortKey, reverse: boolean): PartitionAnalysis[] {
+  let byKey = cache.get(partitions);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(partitions, byKey);
+  }
+  const id = `${key}:${reverse}`;
+  let sorted = byKey.get(id);
+  if (!sorted) {
+    sorted = [...partitions].sort(comparators[key]);
+    if (reverse) sorted.reverse();
+    byKey.set(id, sorted);
+  }
+  return sorted;
+}
