@@ -16,6 +16,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
   description: string;
 };
 
+const demoEpoch = Date.UTC(2026, 0, 1);
+
 /** Runs fluvio-top with the given arguments (without node and script); resolves the exit code. */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === 'metadata') {
@@ -40,8 +42,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!batch && !(process.stdin.isTTY && process.stdout.isTTY)) {
     return fail('needs an interactive terminal; use --once or --check for plain output', 2);
   }
-  // The demo answers --once on its simulated clock, without waiting in real time.
-  const clock: Clock = batch && config.source === 'demo' ? virtualClock() : realClock;
+  // The demo answers --once on its simulated clock, without waiting in real time, from a fixed
+  // start so that a seed always prints the same document.
+  const clock: Clock = batch && config.source === 'demo' ? virtualClock(demoEpoch) : realClock;
   let monitor: Monitor;
   let closeRecorder = () => {};
   try {
@@ -80,6 +83,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   }
   monitor.stop();
   const state = monitor.getState();
+  for (const warning of warningsOf(monitor)) process.stderr.write(`fluvio-top: warning: ${sanitizeLine(warning)}\n`);
   for (const problem of state.problems) process.stderr.write(`fluvio-top: warning: ${problem}\n`);
   if (config.check) {
     const {text, exitCode} = renderCheck(state);
@@ -92,7 +96,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   if (config.json) {
     process.stdout.write(renderJson(state));
   } else {
-    const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
+    const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
     process.stdout.write(
       renderPlain(state, {
         width,
@@ -103,6 +107,11 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
     );
   }
   return 0;
+}
+
+/** A replay's skipped lines, reported with their line numbers. */
+function warningsOf(monitor: Monitor): string[] {
+  return monitor.sourceWarnings();
 }
 
 function fail(message: string, code: number): number {

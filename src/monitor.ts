@@ -88,6 +88,11 @@ export class Monitor {
     return () => this.listeners.delete(listener);
   }
 
+  /** Non-fatal problems the source noticed on its own (e.g. a replay's malformed lines). */
+  sourceWarnings(): string[] {
+    return this.source.warnings ?? [];
+  }
+
   history(name: string): readonly HistoryPoint[] {
     return this.analyzer.history(name);
   }

@@ -19,6 +19,8 @@ export interface Source {
   next(): Promise<RawSample | null>;
   /** For sources with their own pace (a replay on its timestamps): ms until the next sample. */
   nextDelayMs?(): number;
+  /** Non-fatal problems noticed while opening (a replay's malformed lines, by line number). */
+  readonly warnings?: string[];
   close(): void;
 }
 

@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {clip} from '../view/columns.js';
@@ -17,29 +18,60 @@ export interface HeaderProps {
   now: number;
 }
 
+interface Segment {
+  text: string;
+  color?: 'red' | 'yellow' | 'green' | 'cyan';
+  /** Lower stays longer when the terminal is narrow. */
+  priority: number;
+}
+
+/** Keeps the most important segments that fit, in their original order. */
+function fitSegments(segments: Segment[], width: number): Segment[] {
+  const separator = 3;
+  const order = segments.map((_, index) => index).sort((a, b) => segments[a].priority - segments[b].priority);
+  const kept = new Set<number>();
+  let used = 0;
+  for (const index of order) {
+    const cost = stringWidth(segments[index].text) + (kept.size > 0 ? separator : 0);
+    if (used + cost <= width) {
+      kept.add(index);
+      used += cost;
+    }
+  }
+  return segments.filter((_, index) => kept.has(index));
+}
+
 /** Two lines: what you are looking at and how fresh it is; then the feed's trouble or the view's settings. */
 export function Header({state, ui, shown, topics, filterError, width, now}: HeaderProps) {
   const analysis = state.analysis;
   const total = analysis?.partitions.length ?? 0;
-  const source = sanitizeLine(state.source.label + (state.source.endpoint ? ` @ ${state.source.endpoint}` : ''), 60);
-  const live = state.paused ? 'PAUSED' : state.exhausted ? 'ENDED' : 'LIVE';
-  const every = state.intervalMs < 1000 ? `${state.intervalMs}ms` : formatDuration(state.intervalMs / 1000);
-  const last = analysis ? formatClock(analysis.time) : '--:--:--';
   const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
-  const title = clip(`fluvio-top │ ${source} │ ${total} partitions, ${topics} topics │ every ${every} │ last ${last}`, Math.max(10, width - 30));
+  const every = state.intervalMs < 1000 ? `${state.intervalMs}ms` : formatDuration(state.intervalMs / 1000);
+  const live = state.paused ? '❚❚ PAUSED' : state.exhausted ? '■ ENDED' : '● LIVE';
+  const segments = fitSegments(
+    [
+      {text: 'fluvio-top', priority: 5},
+      {text: sanitizeLine(state.source.label + (state.source.endpoint ? ` @ ${state.source.endpoint}` : ''), 48), priority: 1},
+      {text: `${total} partitions, ${topics} topics`, priority: 3},
+      {text: `every ${every}`, priority: 4},
+      {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
+      {text: live, color: state.paused || state.exhausted ? 'yellow' : 'green', priority: 0},
+      {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
+      {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
+    ],
+    width,
+  );
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        <Text bold>{title}</Text>
-        <Text> │ </Text>
-        <Text color={state.paused ? 'yellow' : 'green'} bold>
-          {state.paused ? '❚❚ ' : '● '}
-          {live}
-        </Text>
-        <Text> │ </Text>
-        <Text color="red" bold>{`${statusLabel.critical.split(' ')[0]} ${counts.critical}`}</Text>
-        <Text> </Text>
-        <Text color="yellow" bold>{`${statusLabel.warn.split(' ')[0]} ${counts.warn}`}</Text>
+        {segments.map((segment, index) => (
+          <Text key={index}>
+            {index > 0 ? ' │ ' : ''}
+            <Text color={segment.color} bold={index === 0 || segment.color !== undefined}>
+              {segment.text}
+            </Text>
+          </Text>
+        ))}
       </Text>
       <StatusLine state={state} ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} />
     </Box>

@@ -19,7 +19,7 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
     exitOnCtrlC: true,
     patchConsole: true,
     maxFps: 20,
-    incrementalRendering: true,
+    incrementalRendering: false,
   });
   let restored = false;
   const restore = () => {
