@@ -3,8 +3,8 @@ import {Box, useApp, useInput} from 'ink';
 import type {Monitor} from '../monitor.js';
 import {sparklineWidth} from '../view/columns.js';
 import {buildGrid, matchPartitions, scrollOffset} from '../view/grid-model.js';
-import {commandFor, nextInterval, type Command} from '../view/keymap.js';
-import {initialUiState, uiReducer} from '../view/ui-state.js';
+import {commandFor, nextInterval, type Command, type KeyPress} from '../view/keymap.js';
+import {initialUiState, uiReducer, type UiAction} from '../view/ui-state.js';
 import {Detail} from './detail.js';
 import {Footer} from './footer.js';
 import {Grid} from './grid.js';
@@ -28,6 +28,13 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
   const state = useMonitorState(monitor);
   const {columns: width, rows} = useTerminalSize();
   const [ui, dispatch] = useReducer(uiReducer, {filter: initialFilter, wide: initialWide}, initialUiState);
+  // Keys can arrive faster than React renders: the handler reads and advances this copy.
+  const uiRef = useRef(ui);
+  uiRef.current = ui;
+  const act = (action: UiAction) => {
+    uiRef.current = uiReducer(uiRef.current, action);
+    dispatch(action);
+  };
   const {exit} = useApp();
   const now = useNow(state.error !== null);
   const offsetRef = useRef(0);
@@ -53,7 +60,7 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
     if (entries.length === 0) return;
     const clamped = Math.max(0, Math.min(entries.length - 1, index));
     indexRef.current = clamped;
-    dispatch({type: 'select', name: entries[clamped].partition.name});
+    act({type: 'select', name: entries[clamped].partition.name});
   };
 
   const run = (command: Command) => {
@@ -63,16 +70,16 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         exit();
         return;
       case 'filter':
-        dispatch({type: 'filter-start'});
+        act({type: 'filter-start'});
         return;
       case 'alerts':
-        dispatch({type: 'toggle-alerts'});
+        act({type: 'toggle-alerts'});
         return;
       case 'sort':
-        dispatch({type: 'sort-next'});
+        act({type: 'sort-next'});
         return;
       case 'reverse':
-        dispatch({type: 'sort-reverse'});
+        act({type: 'sort-reverse'});
         return;
       case 'up':
         select(selectedIndex - 1);
@@ -93,15 +100,15 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         select(entries.length - 1);
         return;
       case 'detail':
-        if (ui.screen === 'detail') dispatch({type: 'back'});
+        if (uiRef.current.screen === 'detail') act({type: 'back'});
         else if (selected) {
-          dispatch({type: 'select', name: selected.partition.name});
-          dispatch({type: 'open-detail'});
+          act({type: 'select', name: selected.partition.name});
+          act({type: 'open-detail'});
         }
         return;
       case 'back':
-        if (ui.screen !== 'grid') dispatch({type: 'back'});
-        else if (ui.filter !== '') dispatch({type: 'filter-clear'});
+        if (uiRef.current.screen !== 'grid') act({type: 'back'});
+        else if (uiRef.current.filter !== '') act({type: 'filter-clear'});
         return;
       case 'pause':
         monitor.togglePause();
@@ -116,33 +123,44 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         monitor.setIntervalMs(nextInterval(state.intervalMs, -1));
         return;
       case 'wide':
-        dispatch({type: 'toggle-wide'});
+        act({type: 'toggle-wide'});
         return;
       case 'help':
-        dispatch({type: 'toggle-help'});
+        act({type: 'toggle-help'});
         return;
     }
   };
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      run('quit');
-      return;
-    }
-    if (ui.editingFilter) {
-      if (key.return) dispatch({type: 'filter-accept'});
-      else if (key.escape) dispatch({type: 'filter-cancel'});
-      else if (key.backspace || key.delete) dispatch({type: 'filter-backspace'});
-      else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) dispatch({type: 'filter-type', text: input});
-      return;
-    }
-    if (ui.screen === 'help') {
-      dispatch({type: 'toggle-help'});
-      return;
-    }
-    const command = commandFor({...key, input});
-    if (command) run(command);
+    // Fast typing or a paste arrives as one chunk: take it character by character.
+    const presses: KeyPress[] =
+      input.length > 1 && !key.ctrl && !key.meta
+        ? Array.from(input).map((character) => ({
+            input: character,
+            return: character === '\r' || character === '\n',
+            escape: character === '\u001B',
+            backspace: character === '\u007F' || character === '\b',
+          }))
+        : [{...key, input}];
+    for (const press of presses) handleKey(press);
   });
+
+  function handleKey(press: KeyPress & {backspace?: boolean; delete?: boolean; meta?: boolean; tab?: boolean}) {
+    const current = uiRef.current;
+    if (press.ctrl && press.input === 'c') return run('quit');
+    if (current.editingFilter) {
+      if (press.return) act({type: 'filter-accept'});
+      else if (press.escape) act({type: 'filter-cancel'});
+      else if (press.backspace || press.delete) act({type: 'filter-backspace'});
+      else if (press.input && !press.ctrl && !press.meta && !press.tab && !press.upArrow && !press.downArrow) {
+        act({type: 'filter-type', text: press.input});
+      }
+      return;
+    }
+    if (current.screen === 'help') return act({type: 'toggle-help'});
+    const command = commandFor(press);
+    if (command) run(command);
+  }
 
   const grid = useMemo(
     () =>
