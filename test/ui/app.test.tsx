@@ -1,0 +1,159 @@
+import {readFileSync} from 'node:fs';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../src/ui/app.js';
+import {keymap} from '../../src/view/keymap.js';
+import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {initialFilter?: string} = {}) {
+  const app = render(<App monitor={monitor} {...props} />);
+  cleanup = app.unmount;
+  await settle();
+  const frame = () => app.lastFrame() ?? '';
+  const type = async (...keys: string[]) => {
+    for (const key of keys) {
+      app.stdin.write(key);
+      await settle();
+    }
+  };
+  /** The topic column of each grid row. */
+  const topics = () => {
+    const lines = frame().split('\n');
+    const header = lines.findIndex((line) => line.startsWith('TOPIC'));
+    return lines
+      .slice(header + 1)
+      .map((line) => /^(\S+)\s+\d+\s/.exec(line)?.[1])
+      .filter((topic): topic is string => topic !== undefined);
+  };
+  return {app, frame, type, topics};
+}
+
+describe('the partition grid', () => {
+  it('shows the header, Fluvio columns and every partition, worst first', async () => {
+    const {monitor} = await demoMonitor(60);
+    const {frame, topics} = await show(monitor);
+    expect(frame()).toMatch(/demo \(seed 3\)/);
+    expect(frame()).toMatch(/✖ \d+ critical/);
+    expect(frame()).toMatch(/TOPIC\s+PARTITION/);
+    expect(topics()).toHaveLength(15);
+    const lines = frame().split('\n');
+    const firstRow = lines[lines.findIndex((line) => line.startsWith('TOPIC')) + 1];
+    expect(firstRow).toContain('✖ CRIT');
+  });
+
+  it('typing `/ord` narrows the grid to orders-* as you type, Enter keeps it, Esc clears it', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {type, topics, frame} = await show(monitor);
+    await type('/', 'o');
+    expect(new Set(topics())).toEqual(new Set(['orders', 'inventory']));
+    await type('r', 'd');
+    expect(new Set(topics())).toEqual(new Set(['orders']));
+    expect(topics()).toHaveLength(3);
+    await type('\r');
+    expect(frame()).toMatch(/filter: ord/);
+    expect(topics()).toHaveLength(3);
+    await type('\u001B');
+    expect(topics()).toHaveLength(15);
+  });
+
+  it('`!` inverts the filter and `/regex/` matches by regular expression', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {type, topics} = await show(monitor);
+    await type('/', '!', 'o', 'r', 'd', '\r');
+    expect(topics()).toHaveLength(12);
+    expect(topics()).not.toContain('orders');
+    await type('/', '/', '^', 't', '/', '\r');
+    expect(new Set(topics())).toEqual(new Set(['telemetry']));
+  });
+
+  it('`s` sorts by the next column and `S` reverses it', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {type, topics, frame} = await show(monitor);
+    await type('s');
+    expect(frame()).toMatch(/sort: TOPIC ↓/);
+    expect(topics()[0]).toBe('audit');
+    await type('S');
+    expect(frame()).toMatch(/sort: TOPIC ↑/);
+    expect(topics()[0]).toBe('telemetry');
+  });
+
+  it('`a` shows only warn and critical partitions', async () => {
+    const {monitor} = await demoMonitor(60);
+    const {type, frame} = await show(monitor);
+    await type('a');
+    const rows = frame().split('\n').filter((line) => /(CRIT|WARN|OK)$/.test(line));
+    expect(rows.length).toBe(monitor.getState().analysis!.counts.critical + monitor.getState().analysis!.counts.warn);
+    expect(rows.every((row) => !row.endsWith('OK'))).toBe(true);
+    expect(frame()).toMatch(/alerts only/);
+  });
+
+  it('space pauses and resumes refreshing', async () => {
+    const {monitor} = await demoMonitor(2);
+    const {type, frame} = await show(monitor);
+    await type(' ');
+    expect(monitor.getState().paused).toBe(true);
+    expect(frame()).toMatch(/PAUSED/);
+    await type(' ');
+    expect(monitor.getState().paused).toBe(false);
+    expect(frame()).toMatch(/LIVE/);
+    monitor.stop();
+  });
+
+  it('Enter opens the selected partition: replicas table, consumers, reasons; Esc goes back', async () => {
+    const {monitor} = await demoMonitor(60);
+    const {type, frame} = await show(monitor);
+    await type('/', 'e', 'v', 'e', 'n', 't', 's', '\r', '\r');
+    expect(frame()).toMatch(/events-0/);
+    expect(frame()).toMatch(/│ SPU │ ROLE/);
+    expect(frame()).toMatch(/reporting .*lost/);
+    expect(frame()).toMatch(/consumer reporting lost \d+ records/);
+    await type('\u001B');
+    expect(frame()).toMatch(/TOPIC\s+PARTITION/);
+  });
+
+  it('the selection survives refreshes and re-sorting', async () => {
+    const {monitor, advance} = await demoMonitor(5);
+    const {type, frame} = await show(monitor);
+    await type('s', 'j', 'j');
+    await advance(5);
+    await settle();
+    await type('S', '\r');
+    expect(frame()).toMatch(/^.*edge-telemetry-0/m);
+  });
+
+  it('`?` lists every key from the keymap', async () => {
+    const {monitor} = await demoMonitor(1);
+    const {type, frame} = await show(monitor);
+    await type('?');
+    for (const binding of keymap.slice(0, 12)) expect(frame()).toContain(binding.description.slice(0, 30));
+    await type('x');
+    expect(frame()).toMatch(/TOPIC/);
+  });
+
+  it('never draws more lines than the terminal has, less one', async () => {
+    const {monitor} = await demoMonitor(3);
+    const {frame} = await show(monitor);
+    expect(frame().split('\n').length).toBeLessThanOrEqual(23);
+    expect(frame().split('\n').every((line) => line.length <= 100)).toBe(true);
+  });
+});
+
+describe('hostile names', () => {
+  it('draws topic names and consumer ids without their escape sequences', async () => {
+    const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
+    partitions[0].name = 'evil\u001B]52;c;cm0gLXJmIH4=\u0007\u001B[2J\rtopic-0';
+    const consumers = [{consumer_id: 'bad\u001B[31mid', topic: 'evil\u001B]52;c;cm0gLXJmIH4=\u0007\u001B[2J\rtopic', partition: 0, offset: 1, modified_time: 0}];
+    const monitor = await fixedMonitor([{partitions, consumers}]);
+    const {frame, type} = await show(monitor);
+    expect(frame()).toContain('evil?topic');
+    expect(frame()).not.toMatch(/\u001B\]52|\u001B\[2J|\r/);
+    await type('/', 'e', 'v', 'i', 'l', '\r', '\r');
+    expect(frame()).toContain('badid');
+    expect(frame()).not.toContain('\u001B[31m');
+  });
+});
