@@ -5,5 +5,7 @@ if (process.stdout.isTTY && process.stdin.isTTY) {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
 }
+// React's development build is several times slower; a monitor left open runs the production one.
+process.env.NODE_ENV ??= 'production';
 const {run} = await import('../dist/entry.js');
 await run(process.argv.slice(2));

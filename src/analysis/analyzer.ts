@@ -33,7 +33,7 @@ export class Analyzer {
   private generation = 0;
   private readonly seenAt = new Map<string, number>();
 
-  constructor(thresholds: Thresholds = defaultThresholds, capacity = 720) {
+  constructor(thresholds: Thresholds = defaultThresholds, capacity = 180) {
     this.thresholds = thresholds;
     this.capacity = capacity;
   }

@@ -12,7 +12,7 @@ export function Grid({model, empty}: {model: GridModel; empty: string}) {
       </Text>
       {model.rows.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {model.rows.map((row) => (
-        <Text key={row.name} inverse={row.selected} wrap="truncate">
+        <Text key={row.name} inverse={row.selected}>
           {row.before}
           <Text color={severityColor[row.severity]} bold={row.severity !== 'ok' && row.severity !== 'pending'}>
             {row.status}

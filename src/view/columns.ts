@@ -3,6 +3,13 @@ import type {PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {formatCount, formatOffset, formatSeconds, formatSize, severityOf, sparkline, statusLabel} from './format.js';
 
+const printableAscii = /^[\x20-\x7E]*$/;
+
+/** Display width in terminal cells; most cells are plain ASCII, which needs no Unicode tables. */
+export function displayWidth(text: string): number {
+  return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
 export interface CellContext {
   /** Recent window sizes of a partition, oldest first (only asked for visible rows). */
   windowHistory(name: string): number[];
@@ -50,8 +57,8 @@ export interface Layout {
 /** The columns that fit `width`, by priority, sized to the visible cells; wide mode keeps all. */
 export function layoutColumns(cells: string[][], width: number, wide: boolean): Layout {
   const natural = columns.map((column, index) => {
-    let widest = stringWidth(column.title);
-    for (const row of cells) widest = Math.max(widest, stringWidth(row[index]));
+    let widest = displayWidth(column.title);
+    for (const row of cells) widest = Math.max(widest, displayWidth(row[index]));
     return Math.min(widest, column.maxWidth ?? widest);
   });
   let chosen = columns.map((_, index) => index);
@@ -74,16 +81,16 @@ export function layoutColumns(cells: string[][], width: number, wide: boolean): 
 /** Pads or truncates to a display width (wide and zero-width characters measured, not counted). */
 export function fit(text: string, width: number, align: 'left' | 'right'): string {
   let value = text;
-  if (stringWidth(value) > width) {
+  if (displayWidth(value) > width) {
     const characters = Array.from(value);
     while (characters.length > 0 && stringWidth(characters.join('')) > width - 1) characters.pop();
     value = `${characters.join('')}…`;
   }
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(value)));
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(value)));
   return align === 'left' ? value + pad : pad + value;
 }
 
 /** Cuts a line to the terminal width so it never wraps. */
 export function clip(line: string, width: number): string {
-  return stringWidth(line) <= width ? line : fit(line, width, 'left');
+  return displayWidth(line) <= width ? line : fit(line, width, 'left');
 }

@@ -1,0 +1,172 @@
+// npm run bench: what a refresh costs beyond JSON.parse, at 1,000 / 10,000 / 100,000 partitions.
+// npm run soak:  7 simulated days of 2-second samples; RSS over time.
+import {createElement} from 'react';
+import {render} from 'ink-testing-library';
+import {cpus, totalmem} from 'node:os';
+import {Monitor} from '../dist/monitor.js';
+import {Analyzer} from '../dist/analysis/analyzer.js';
+import {parseFluvioJson} from '../dist/model/parse.js';
+import {Simulator} from '../dist/sources/simulator/index.js';
+import {App} from '../dist/ui/app.js';
+import {syntheticCluster} from './synthetic.js';
+
+const gc = globalThis.gc ?? (() => {});
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const ms = (value) => value.toFixed(value < 10 ? 2 : 0);
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const sleep = (time) => new Promise((resolve) => setTimeout(resolve, time));
+
+/** Resolves with the time of the next frame Ink writes. */
+function nextFrame(stdout) {
+  return new Promise((resolve) => {
+    const write = stdout.write;
+    stdout.write = (frame) => {
+      stdout.write = write;
+      write(frame);
+      resolve({at: performance.now(), bytes: Buffer.byteLength(frame)});
+    };
+  });
+}
+
+async function measure(count) {
+  const cluster = syntheticCluster(count);
+  let pending;
+  const source = {info: {kind: 'demo', label: `synthetic ${count}`}, next: async () => pending, close() {}};
+  const monitor = new Monitor({source, analyzer: new Analyzer(), intervalMs: 2000});
+  // Registered before the App's own subscription, so it fires first: analysis ends, the frame begins.
+  let analysed = 0;
+  monitor.subscribe(() => {
+    analysed = performance.now();
+  });
+  const app = render(createElement(App, {monitor}));
+  const samples = count >= 100_000 ? 6 : 12;
+  const parse = [];
+  const protect = [];
+  const analysis = [];
+  const frame = [];
+  const bytes = [];
+  let time = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < samples + 2; i++) {
+    const text = cluster.sample(2);
+    gc();
+    let start = performance.now();
+    const partitions = JSON.parse(text);
+    const parsed = performance.now() - start;
+    start = performance.now();
+    parseFluvioJson(text); // the i64 guard's scan, on top of JSON.parse
+    const guarded = performance.now() - start - parsed;
+    pending = {time: (time += 2000), partitions};
+    const framePromise = nextFrame(app.stdout);
+    start = performance.now();
+    await monitor.poll();
+    const written = await framePromise;
+    if (i < 2) continue; // warm-up
+    parse.push(parsed);
+    protect.push(Math.max(0, guarded));
+    analysis.push(analysed - start);
+    frame.push(written.at - analysed);
+    bytes.push(written.bytes);
+  }
+  // A filter keystroke: '/' opens the filter, then 'x' narrows 100% of the partitions.
+  app.stdin.write('/');
+  await sleep(50);
+  const keystrokes = [];
+  for (const key of ['t', 'o', 'p', 'i', 'c', '-', '0', '0', '1']) {
+    const framePromise = nextFrame(app.stdout);
+    const start = performance.now();
+    app.stdin.write(key);
+    keystrokes.push((await framePromise).at - start);
+  }
+  app.unmount();
+  gc();
+  const row = {
+    partitions: count,
+    parse: median(parse),
+    guard: median(protect),
+    analysis: median(analysis),
+    frame: median(frame),
+    keystroke: median(keystrokes),
+    bytes: median(bytes),
+    rss: process.memoryUsage().rss,
+  };
+  row.ratio = (row.analysis + row.frame) / row.parse;
+  return row;
+}
+
+async function idleCpu(count, seconds) {
+  // The CLI's output is made up front: its cost is fluvio's, not ours.
+  const cluster = syntheticCluster(count);
+  const outputs = Array.from({length: 20}, () => cluster.sample(2));
+  let index = 0;
+  const source = {info: {kind: 'demo', label: 'idle'}, next: async () => ({time: Date.now(), partitions: parseFluvioJson(outputs[index++ % outputs.length])}), close() {}};
+  const monitor = new Monitor({source, intervalMs: 2000});
+  const app = render(createElement(App, {monitor}));
+  monitor.start();
+  await sleep(3000);
+  const before = process.cpuUsage();
+  const start = performance.now();
+  await sleep(seconds * 1000);
+  const used = process.cpuUsage(before);
+  const wall = performance.now() - start;
+  monitor.stop();
+  app.unmount();
+  return ((used.user + used.system) / 1000 / wall) * 100;
+}
+
+async function bench() {
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}`);
+  console.log('partitions | JSON.parse ms | i64 guard ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | frame bytes | RSS');
+  console.log('---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+  for (const count of [1_000, 10_000, 100_000]) {
+    const r = await measure(count);
+    console.log(
+      `${r.partitions} | ${ms(r.parse)} | ${ms(r.guard)} | ${ms(r.analysis)} | ${ms(r.frame)} | ${r.ratio.toFixed(2)} | ${ms(r.keystroke)} | ${r.bytes} | ${mb(r.rss)}`,
+    );
+  }
+  const cpu = await idleCpu(1_000, 20);
+  console.log(`\nidle CPU, 1,000 partitions refreshed every 2 s for 20 s (parse + analysis + frame): ${cpu.toFixed(2)}% of one core`);
+}
+
+/** 7 days of 2-second samples from a 100-partition simulated cluster, as fast as the CPU allows. */
+async function soak() {
+  const hour = 3_600_000;
+  const start = Date.UTC(2026, 0, 1);
+  const topics = Array.from({length: 10}, (_, index) => ({
+    name: `soak-${index}`,
+    partitions: 10,
+    recordBytes: 200,
+    segmentBytes: 2_000_000,
+    retentionSeconds: 1800 + index * 600,
+    maxPartitionBytes: 200_000_000,
+    ingest: (t, p) => 50 + 20 * p + (index === 3 && Math.floor(t / 3600) % 5 === 0 ? 500 : 0),
+  }));
+  const simulator = new Simulator({seed: 1, start, topics});
+  let time = start;
+  const source = {
+    info: {kind: 'demo', label: 'soak'},
+    next: async () => {
+      simulator.advanceTo((time += 2000));
+      return {time, partitions: simulator.partitionList()};
+    },
+    close() {},
+  };
+  const monitor = new Monitor({source, intervalMs: 2000});
+  const report = [];
+  const began = performance.now();
+  let firstHour = 0;
+  for (let sample = 1; time < start + 7 * 24 * hour; sample++) {
+    await monitor.poll();
+    if ((time - start) % (6 * hour) === 0 || time - start === hour) {
+      gc();
+      const rss = process.memoryUsage().rss;
+      if (time - start === hour) firstHour = rss;
+      report.push(rss);
+      console.log(`${((time - start) / hour).toFixed(0).padStart(4)} h  ${String(sample).padStart(7)} samples  RSS ${mb(rss)}  heap ${mb(process.memoryUsage().heapUsed)}  (${((performance.now() - began) / 1000).toFixed(0)} s)`);
+    }
+  }
+  const last = report[report.length - 1];
+  console.log(`RSS after 7 days vs after the first hour: ${(((last - firstHour) / firstHour) * 100).toFixed(1)}%`);
+}
+
+if (process.argv.includes('--soak')) await soak();
+else await bench();
