@@ -187,9 +187,10 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
   }
 
   return (
-    <Box flexDirection="column" height={rows - 1} width={width} overflow="hidden">
+    <Box flexDirection="column" height={rows - 1} width={width}>
       <Header state={state} ui={ui} shown={entries.length} topics={topics} filterError={filterError} width={width} now={now} />
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      {/* The grid is cut to fit by the view; clipping it again in Ink costs a slice of every line. */}
+      <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>
         {body}
       </Box>
       <Footer ui={ui} width={width} />

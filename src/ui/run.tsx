@@ -4,9 +4,12 @@ import type {Config} from '../config.js';
 import {reportCrash} from '../entry.js';
 import type {Monitor} from '../monitor.js';
 import {App} from './app.js';
+import {Screen} from './screen.js';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+// Alternate screen, cursor hidden, and no auto-wrap: a line too long for a terminal that just
+// shrank is cut at the margin instead of wrapping and scrolling the picture.
+const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?25l\u001B[?7l';
+const leaveAlternateScreen = '\u001B[?7h\u001B[?25h\u001B[?1049l';
 
 /**
  * Full screen on the alternate buffer. Whatever ends the program — `q`, Ctrl+C, a signal,
@@ -15,11 +18,13 @@ const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 export async function runTui(monitor: Monitor, config: Config): Promise<number> {
   const stdout = process.stdout;
   stdout.write(enterAlternateScreen);
+  // Ink's debug mode hands each whole frame to the screen, which paints only the rows that changed.
+  const screen = new Screen(stdout);
   const instance = render(<App monitor={monitor} initialFilter={config.filter} initialWide={config.wide} />, {
+    stdout: screen as unknown as NodeJS.WriteStream,
+    debug: true,
     exitOnCtrlC: true,
     patchConsole: true,
-    maxFps: 20,
-    incrementalRendering: false,
   });
   let restored = false;
   const restore = () => {
@@ -31,6 +36,7 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
     } catch {
       // Unmounting a broken tree must not keep the terminal broken.
     }
+    screen.close();
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
     stdout.write(leaveAlternateScreen);
   };
