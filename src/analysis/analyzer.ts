@@ -85,7 +85,8 @@ export class Analyzer {
     const windowSeconds = window !== null && fastest > 0 ? window / fastest : null;
     if (window !== null) tracker.windowPeak.add(time, window);
     if (windowSeconds !== null) tracker.windowSecondsPeak.add(time, windowSeconds);
-    const etaSeconds = tracker.trimCycles(time) >= 2 ? projectEmpty(window, ingestRate, trimRate) : null;
+    const typicalStep = tracker.typicalStep(partition, window);
+    const etaSeconds = tracker.trimCycles(time) >= 2 ? projectEmpty(window, typicalStep, ingestRate, trimRate) : null;
     const consumerResults = (consumers ?? []).map((consumer) =>
       analyseConsumer(consumer, this.paces.pace(`${partition.name}\u0000${consumer.consumerId}`, consumer.offset, time), {
         base,
@@ -105,7 +106,7 @@ export class Analyzer {
       consumers: consumerResults,
       windowPeak: tracker.windowPeak.value,
       windowSecondsPeak: tracker.windowSecondsPeak.value,
-      typicalStep: tracker.typicalStep(partition, window),
+      typicalStep,
       largestRecentStep: tracker.largestStepSince(time - peakBucketMs * peakBuckets),
       time,
       thresholds: this.thresholds,
@@ -157,13 +158,18 @@ export class Analyzer {
   }
 }
 
-/** Seconds until the window is empty when trimming clearly outpaces ingest; else null. */
-function projectEmpty(window: number | null, ingestRate: number | null, trimRate: number | null): number | null {
+/**
+ * Seconds until retention has deleted all it can when trimming clearly outpaces ingest; else null.
+ * The active segment is never deleted, so the window bottoms out at about one segment: a
+ * partition already there (a producer that stopped long ago) has nothing left to lose.
+ */
+function projectEmpty(window: number | null, segment: number | null, ingestRate: number | null, trimRate: number | null): number | null {
   if (window === null || ingestRate === null || trimRate === null || trimRate <= 0) return null;
   // Rates from whole trim cycles still jitter a little: only a clear excess counts.
   const net = trimRate - ingestRate;
   if (net <= 0.25 * trimRate) return null;
-  return Math.max(0, window) / net;
+  const deletable = window - (segment ?? 0);
+  return deletable > 0 ? deletable / net : null;
 }
 
 function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {

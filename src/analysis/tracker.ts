@@ -8,6 +8,8 @@ export const peakBucketMs = 30_000;
 export const peakBuckets = 10;
 /** BASE step events remembered: enough for several trim cycles. */
 const maxSteps = 16;
+/** Fluvio's segment size when the topic sets none (fluvio.md §1). */
+const defaultSegmentBytes = 1024 ** 3;
 /** Trim cycles older than this no longer count towards the trim rate. */
 const trimHorizonMs = 30 * 60_000;
 
@@ -156,8 +158,9 @@ export class PartitionTracker {
   /** Records one segment deletion removes, from observed steps (median), else from bytes. */
   typicalStep(partition: Partition, window: number | null): number | null {
     if (this.steps.length >= 2) return median(this.steps.map((step) => step.size));
-    if (partition.segmentSize && partition.size > 0 && window !== null && window > 0) {
-      return (partition.segmentSize * window) / partition.size;
+    const segmentBytes = partition.segmentSize ?? defaultSegmentBytes;
+    if (partition.size > 0 && window !== null && window > 0) {
+      return (segmentBytes * window) / partition.size;
     }
     return null;
   }

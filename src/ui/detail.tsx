@@ -43,7 +43,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
       ))}
       <Text wrap="truncate">{line(`BASE ${formatOffset(p, 'baseOffset')}   HW ${formatOffset(p, 'highWatermark')}   LEO ${formatOffset(p, 'logEndOffset')}   SIZE ${formatSize(p.size)}   ${sanitize(p.resolution)}   LRS ${p.lsr}${p.mirror ? `   mirror ${sanitize(p.mirror)}` : ''}`)}</Text>
       <Text wrap="truncate">{line(`window ${formatCount(entry.window)} records = ${formatSeconds(entry.windowSeconds)}   ingest ${formatCount(entry.ingestRate)}/s   trim ${formatCount(entry.trimRate)}/s   trend ${entry.trend ?? '-'}   empty in ${formatSeconds(entry.etaSeconds)}`)}</Text>
-      <Text dimColor wrap="truncate">{line(`retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}   segment ${p.segmentSize === null ? 'default (1 GB)' : formatSize(p.segmentSize)}   max size ${p.maxPartitionSize === null ? 'default (100 GB)' : formatSize(p.maxPartitionSize)}`)}</Text>
+      <Text dimColor wrap="truncate">{line(`retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}   segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}   max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`)}</Text>
       <Table data={replicas} />
       <Text bold wrap="truncate">
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}

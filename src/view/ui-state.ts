@@ -8,8 +8,6 @@ export interface UiState {
   /** The filter in force: it narrows live while it is being typed. */
   filter: string;
   editingFilter: boolean;
-  /** The filter before editing began, restored by Esc. */
-  filterBeforeEdit: string;
   alertsOnly: boolean;
   sortKey: SortKey;
   reverse: boolean;
@@ -39,7 +37,6 @@ export function initialUiState(options: {filter?: string; wide?: boolean} = {}):
     screen: 'grid',
     filter: options.filter ?? '',
     editingFilter: false,
-    filterBeforeEdit: '',
     alertsOnly: false,
     sortKey: 'status',
     reverse: false,
@@ -51,7 +48,7 @@ export function initialUiState(options: {filter?: string; wide?: boolean} = {}):
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'filter-start':
-      return {...state, screen: 'grid', editingFilter: true, filterBeforeEdit: state.filter, filter: ''};
+      return {...state, screen: 'grid', editingFilter: true, filter: ''};
     case 'filter-type':
       return {...state, filter: state.filter + action.text};
     case 'filter-backspace':

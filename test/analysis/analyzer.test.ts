@@ -62,6 +62,15 @@ describe('a shrinking window is flagged before it bites', () => {
     expect(results.filter((r) => r.t < 600 && r.status !== 'ok')).toEqual([]);
   });
 
+  it('a producer that stopped long ago stops alarming once only the active segment is left', () => {
+    const script: Script = {ingest: (t) => (t < 600 ? 100 : 0), segmentRecords: 1000, retention: () => 240};
+    const {results} = run(script, 1500);
+    const last = results[results.length - 1];
+    expect(last.window!).toBeLessThanOrEqual(1000);
+    expect(last.etaSeconds).toBeNull();
+    expect(last.status).toBe('ok');
+  });
+
   it('a retention cut that deletes many segments at once warns, naming it', () => {
     const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: (t) => (t < 900 ? 600 : 120)};
     const {results} = run(script, 960);
