@@ -2,12 +2,14 @@
 // npm run soak:  7 simulated days of 2-second samples; RSS over time.
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
+import {EventEmitter} from 'node:events';
 import {cpus, totalmem} from 'node:os';
 import {Monitor} from '../dist/monitor.js';
 import {Analyzer} from '../dist/analysis/analyzer.js';
 import {parseFluvioJson} from '../dist/model/parse.js';
 import {Simulator} from '../dist/sources/simulator/index.js';
 import {App} from '../dist/ui/app.js';
+import {Screen} from '../dist/ui/screen.js';
 import {syntheticCluster} from './synthetic.js';
 
 const gc = globalThis.gc ?? (() => {});
@@ -16,16 +18,35 @@ const ms = (value) => value.toFixed(value < 10 ? 2 : 0);
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const sleep = (time) => new Promise((resolve) => setTimeout(resolve, time));
 
-/** Resolves with the time of the next frame Ink writes. */
-function nextFrame(stdout) {
-  return new Promise((resolve) => {
-    const write = stdout.write;
-    stdout.write = (frame) => {
-      stdout.write = write;
-      write(frame);
-      resolve({at: performance.now(), bytes: Buffer.byteLength(frame)});
-    };
-  });
+/** A terminal that only counts what reaches it. */
+class CountingTerminal extends EventEmitter {
+  columns = 100;
+  rows = 30;
+  write(_text, callback) {
+    callback?.();
+    return true;
+  }
+}
+
+/**
+ * Renders the App as the TUI does: Ink hands each whole frame to a Screen, which writes only the
+ * rows that changed to the terminal. ink-testing-library gives Ink the same debug-mode path.
+ */
+function mount(monitor) {
+  const app = render(createElement(App, {monitor}));
+  const screen = new Screen(new CountingTerminal());
+  let pending = null;
+  const write = app.stdout.write;
+  app.stdout.write = (frame) => {
+    write(frame);
+    const before = screen.bytesWritten;
+    screen.write(frame);
+    pending?.({at: performance.now(), bytes: screen.bytesWritten - before});
+    pending = null;
+  };
+  /** Resolves with the time and terminal bytes of the next frame. */
+  const nextFrame = () => new Promise((resolve) => (pending = resolve));
+  return {app, nextFrame};
 }
 
 async function measure(count) {
@@ -38,7 +59,7 @@ async function measure(count) {
   monitor.subscribe(() => {
     analysed = performance.now();
   });
-  const app = render(createElement(App, {monitor}));
+  const {app, nextFrame} = mount(monitor);
   const samples = count >= 100_000 ? 6 : 12;
   const parse = [];
   const protect = [];
@@ -56,7 +77,7 @@ async function measure(count) {
     parseFluvioJson(text); // the i64 guard's scan, on top of JSON.parse
     const guarded = performance.now() - start - parsed;
     pending = {time: (time += 2000), partitions};
-    const framePromise = nextFrame(app.stdout);
+    const framePromise = nextFrame();
     start = performance.now();
     await monitor.poll();
     const written = await framePromise;
@@ -68,11 +89,18 @@ async function measure(count) {
     bytes.push(written.bytes);
   }
   // A filter keystroke: '/' opens the filter, then 'x' narrows 100% of the partitions.
+  // Moving the selection changes two rows: the terminal should get about two rows' bytes.
+  const moves = [];
+  for (let i = 0; i < 5; i++) {
+    const framePromise = nextFrame();
+    app.stdin.write('j');
+    moves.push((await framePromise).bytes);
+  }
   app.stdin.write('/');
   await sleep(50);
   const keystrokes = [];
   for (const key of ['t', 'o', 'p', 'i', 'c', '-', '0', '0', '1']) {
-    const framePromise = nextFrame(app.stdout);
+    const framePromise = nextFrame();
     const start = performance.now();
     app.stdin.write(key);
     keystrokes.push((await framePromise).at - start);
@@ -87,6 +115,7 @@ async function measure(count) {
     frame: median(frame),
     keystroke: median(keystrokes),
     bytes: median(bytes),
+    moveBytes: median(moves),
     rss: process.memoryUsage().rss,
   };
   row.ratio = (row.analysis + row.frame) / row.parse;
@@ -100,7 +129,7 @@ async function idleCpu(count, seconds) {
   let index = 0;
   const source = {info: {kind: 'demo', label: 'idle'}, next: async () => ({time: Date.now(), partitions: parseFluvioJson(outputs[index++ % outputs.length])}), close() {}};
   const monitor = new Monitor({source, intervalMs: 2000});
-  const app = render(createElement(App, {monitor}));
+  const {app} = mount(monitor);
   monitor.start();
   await sleep(3000);
   const before = process.cpuUsage();
@@ -115,19 +144,19 @@ async function idleCpu(count, seconds) {
 
 async function bench() {
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}`);
-  console.log('partitions | JSON.parse ms | i64 guard ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | frame bytes | RSS');
-  console.log('---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+  console.log('partitions | JSON.parse ms | i64 guard ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | bytes/refresh | bytes/selection move | RSS');
+  console.log('---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
   for (const count of [1_000, 10_000, 100_000]) {
     const r = await measure(count);
     console.log(
-      `${r.partitions} | ${ms(r.parse)} | ${ms(r.guard)} | ${ms(r.analysis)} | ${ms(r.frame)} | ${r.ratio.toFixed(2)} | ${ms(r.keystroke)} | ${r.bytes} | ${mb(r.rss)}`,
+      `${r.partitions} | ${ms(r.parse)} | ${ms(r.guard)} | ${ms(r.analysis)} | ${ms(r.frame)} | ${r.ratio.toFixed(2)} | ${ms(r.keystroke)} | ${r.bytes} | ${r.moveBytes} | ${mb(r.rss)}`,
     );
   }
   const cpu = await idleCpu(1_000, 20);
   console.log(`\nidle CPU, 1,000 partitions refreshed every 2 s for 20 s (parse + analysis + frame): ${cpu.toFixed(2)}% of one core`);
 }
 
-/** 7 days of 2-second samples from a 100-partition simulated cluster, as fast as the CPU allows. */
+/** 7 days of 2-second samples from a 100-partition simulated cluster, analysed and drawn as fast as the CPU allows. */
 async function soak() {
   const hour = 3_600_000;
   const start = Date.UTC(2026, 0, 1);
@@ -151,6 +180,14 @@ async function soak() {
     close() {},
   };
   const monitor = new Monitor({source, intervalMs: 2000});
+  // The screen is drawn as the TUI draws it, after every sample or (--frame-every N) every Nth.
+  const every = Number(process.argv[process.argv.indexOf('--frame-every') + 1]) || 1;
+  let updates = 0;
+  const view = Object.create(monitor, {
+    subscribe: {value: (listener) => monitor.subscribe((state) => ++updates % every === 0 && listener(state))},
+  });
+  const {app} = mount(view);
+  console.log(`100 partitions, a sample every 2 simulated seconds, a frame every ${every} sample(s)`);
   const report = [];
   const began = performance.now();
   let firstHour = 0;
@@ -164,6 +201,7 @@ async function soak() {
       console.log(`${((time - start) / hour).toFixed(0).padStart(4)} h  ${String(sample).padStart(7)} samples  RSS ${mb(rss)}  heap ${mb(process.memoryUsage().heapUsed)}  (${((performance.now() - began) / 1000).toFixed(0)} s)`);
     }
   }
+  app.unmount();
   const last = report[report.length - 1];
   console.log(`RSS after 7 days vs after the first hour: ${(((last - firstHour) / firstHour) * 100).toFixed(1)}%`);
 }
