@@ -7,7 +7,7 @@ import {sanitizeLine} from './model/sanitize.js';
 import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
-import {renderCheck, checkExitCodes} from './text/check.js';
+import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {renderJson} from './text/json.js';
 import {renderPlain} from './text/plain.js';
 
@@ -34,7 +34,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(error.message);
       return 0;
     }
-    if (error instanceof UsageError) return fail(`${error.message} (see fluvio-top --help)`, 2);
+    if (error instanceof UsageError) {
+      // A monitoring system reads a check it could not even run as UNKNOWN, not CRITICAL.
+      if (argv.includes('--check')) {
+        process.stdout.write(unknownCheck(error.message));
+        return fail(`${error.message} (see fluvio-top --help)`, checkExitCodes.unknown);
+      }
+      return fail(`${error.message} (see fluvio-top --help)`, 2);
+    }
     throw error;
   }
   if (!config.color) chalk.level = 0;
@@ -58,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
       record: recorder ? (raw) => recorder.record(raw) : undefined,
     });
   } catch (error) {
-    return fail(messageOf(error), config.check ? checkExitCodes.unknown : 2);
+    if (!config.check) return fail(messageOf(error), 2);
+    process.stdout.write(unknownCheck(messageOf(error)));
+    return fail(messageOf(error), checkExitCodes.unknown);
   }
   try {
     if (batch) return await runBatch(monitor, config, clock);
@@ -86,7 +95,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   for (const warning of warningsOf(monitor)) process.stderr.write(`fluvio-top: warning: ${sanitizeLine(warning)}\n`);
   for (const problem of state.problems) process.stderr.write(`fluvio-top: warning: ${problem}\n`);
   if (config.check) {
-    const {text, exitCode} = renderCheck(state);
+    const {text, exitCode} = renderCheck(state, config.filter);
     process.stdout.write(text);
     return exitCode;
   }
@@ -94,7 +103,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   if (!state.analysis) return fail(`could not read the cluster: ${state.error ?? 'no sample'}`, 1);
   if (state.error) process.stderr.write(`fluvio-top: warning: latest sample failed: ${state.error}\n`);
   if (config.json) {
-    process.stdout.write(renderJson(state));
+    process.stdout.write(renderJson(state, config.filter));
   } else {
     const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
     process.stdout.write(

@@ -1,6 +1,8 @@
 import type {Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
+import {filterByTopic} from '../view/filter.js';
+import {countStatuses} from './json.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
@@ -8,20 +10,23 @@ export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const
 const labels: Record<Status, string> = {ok: 'OK', warn: 'WARNING', critical: 'CRITICAL'};
 const severity: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
 
-/** `--check`: a summary line, then one line per non-ok partition, worst first. */
-export function renderCheck(state: MonitorState): {text: string; exitCode: number} {
+/** The check's verdict when there is nothing to judge: the data could not be read. */
+export function unknownCheck(reason: string): string {
+  return `FLUVIO-TOP UNKNOWN - ${sanitizeLine(reason)}\n`;
+}
+
+/** `--check`: a summary line, then one line per non-ok partition (of the topics `filter` keeps), worst first. */
+export function renderCheck(state: MonitorState, filter?: string): {text: string; exitCode: number} {
   const analysis = state.analysis;
-  if (!analysis) {
-    const reason = state.error ?? 'no sample was taken';
-    return {text: `FLUVIO-TOP UNKNOWN - ${reason}\n`, exitCode: checkExitCodes.unknown};
-  }
-  const flagged = analysis.partitions
+  if (!analysis) return {text: unknownCheck(state.error ?? 'no sample was taken'), exitCode: checkExitCodes.unknown};
+  const partitions = filterByTopic(analysis.partitions, filter);
+  const flagged = partitions
     .filter((entry) => entry.status !== 'ok')
     .sort((a, b) => severity[b.status] - severity[a.status] || a.partition.name.localeCompare(b.partition.name));
   const worst: Status = flagged[0]?.status ?? 'ok';
-  const {critical, warn} = analysis.counts;
+  const {critical, warn} = countStatuses(partitions);
   const lines = [
-    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${analysis.partitions.length} partitions (${sanitizeLine(state.source.label)})`,
+    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${partitions.length} partitions (${sanitizeLine(state.source.label)})`,
     ...flagged.map(
       (entry) =>
         `${labels[entry.status]} ${sanitizeLine(entry.partition.name)}: ${entry.reasons.map((reason) => sanitizeLine(reason)).join('; ')}`,

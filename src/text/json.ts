@@ -1,20 +1,28 @@
-import type {PartitionAnalysis} from '../analysis/types.js';
+import type {PartitionAnalysis, Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import type {Partition} from '../model/types.js';
+import {filterByTopic} from '../view/filter.js';
 
-/** The `--once --json` document. Strings are left as received: JSON escapes control characters itself. */
-export function renderJson(state: MonitorState): string {
+/** The `--once --json` document, narrowed to `filter`. Strings are left as received: JSON escapes control characters itself. */
+export function renderJson(state: MonitorState, filter?: string): string {
   const analysis = state.analysis;
+  const partitions = filterByTopic(analysis?.partitions ?? [], filter);
   const document = {
     source: state.source,
     time: new Date(analysis?.time ?? Date.now()).toISOString(),
     samples: state.samples,
     error: state.error,
     consumersUnavailable: analysis?.consumersUnavailable ?? true,
-    counts: analysis?.counts ?? {ok: 0, warn: 0, critical: 0},
-    partitions: (analysis?.partitions ?? []).map(partitionJson),
+    counts: countStatuses(partitions),
+    partitions: partitions.map(partitionJson),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function countStatuses(partitions: readonly PartitionAnalysis[]): Record<Status, number> {
+  const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
+  for (const entry of partitions) counts[entry.status]++;
+  return counts;
 }
 
 function partitionJson(entry: PartitionAnalysis) {

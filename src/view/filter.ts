@@ -26,3 +26,10 @@ export function compileFilter(text: string): TopicFilter {
   }
   return {text, error, matches: inverted && !error ? (topic) => !test(topic) : test};
 }
+
+/** The entries whose topic passes `text` (all of them when it is empty). */
+export function filterByTopic<T extends {partition: {topic: string}}>(entries: readonly T[], text: string | undefined): T[] {
+  if (!text) return [...entries];
+  const filter = compileFilter(text);
+  return entries.filter((entry) => filter.matches(entry.partition.topic));
+}

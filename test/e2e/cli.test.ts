@@ -55,6 +55,14 @@ describe('the command line', () => {
   it('reports unreadable data as UNKNOWN (exit 3) with --check', () => {
     const result = runCli(['--check', '--fluvio-bin', '/nonexistent/fluvio']);
     expect(result.status).toBe(3);
+    expect(result.stdout).toMatch(/^FLUVIO-TOP UNKNOWN - fluvio executable not found/);
+  });
+
+  it('reports a check it could not run (a bad flag) as UNKNOWN, exit 3, not CRITICAL', () => {
+    const result = runCli(['--check', '--interval', 'soon']);
+    expect(result.status).toBe(3);
+    expect(result.stdout).toMatch(/^FLUVIO-TOP UNKNOWN - .*--interval/);
+    expectOneLineError(result.stderr, /--interval/);
   });
 });
 
@@ -96,6 +104,15 @@ describe('--once on the demo cluster', () => {
     expect(result.status).toBe(2);
     expect(result.stdout.split('\n')[0]).toMatch(/^FLUVIO-TOP CRITICAL - \d+ critical, \d+ warn of \d+ partitions/);
     expect(result.stdout).toMatch(/^CRITICAL \S+-\d+: /m);
+  });
+
+  it('--filter narrows --check and --json to the topics it keeps', () => {
+    const calm = runCli(['--demo', '--check', '--seed', '7', '--filter', 'orders']);
+    expect(calm.status).toBe(0);
+    expect(calm.stdout).toMatch(/^FLUVIO-TOP OK - 0 critical, 0 warn of 3 partitions/);
+    const json = JSON.parse(runCli(['--demo', '--once', '--json', '--seed', '7', '--filter', '/^pay/']).stdout);
+    expect(json.partitions.map((p: {topic: string}) => p.topic)).toEqual(['payments']);
+    expect(json.counts.critical + json.counts.warn + json.counts.ok).toBe(1);
   });
 
   it('exits 0 with --check on a single fresh sample where nothing is wrong yet', () => {
