@@ -25,7 +25,7 @@ interface Held {
  * O(partitions + consumers): each partition's history is a fixed-size ring.
  */
 export class Analyzer {
-  private readonly thresholds: Thresholds;
+  readonly thresholds: Thresholds;
   private readonly capacity: number;
   private readonly trackers = new Map<string, PartitionTracker>();
   private readonly held = new Map<string, Held>();

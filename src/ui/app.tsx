@@ -18,13 +18,15 @@ export interface AppProps {
   monitor: Monitor;
   initialFilter?: string;
   initialWide?: boolean;
+  /** False with --no-color / NO_COLOR. */
+  color?: boolean;
 }
 
 /** Header, then the grid / detail / help, then the footer: never taller than the terminal. */
 const headerLines = 2;
 const footerLines = 1;
 
-export function App({monitor, initialFilter, initialWide}: AppProps) {
+export function App({monitor, initialFilter, initialWide, color = true}: AppProps) {
   const state = useMonitorState(monitor);
   const {columns: width, rows} = useTerminalSize();
   const [ui, dispatch] = useReducer(uiReducer, {filter: initialFilter, wide: initialWide}, initialUiState);
@@ -54,13 +56,16 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
   indexRef.current = Math.max(0, selectedIndex);
   const offset = scrollOffset(offsetRef.current, selectedIndex, gridHeight, entries.length);
   offsetRef.current = offset;
-  const selected = entries[selectedIndex];
+  // Ink may call an input handler from an earlier render: key handling reads the latest rows here.
+  const latest = useRef({entries, gridHeight});
+  latest.current = {entries, gridHeight};
 
   const select = (index: number) => {
-    if (entries.length === 0) return;
-    const clamped = Math.max(0, Math.min(entries.length - 1, index));
+    const {entries: rows} = latest.current;
+    if (rows.length === 0) return;
+    const clamped = Math.max(0, Math.min(rows.length - 1, index));
     indexRef.current = clamped;
-    act({type: 'select', name: entries[clamped].partition.name});
+    act({type: 'select', name: rows[clamped].partition.name});
   };
 
   const run = (command: Command) => {
@@ -82,27 +87,27 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         act({type: 'sort-reverse'});
         return;
       case 'up':
-        select(selectedIndex - 1);
+        select(indexRef.current - 1);
         return;
       case 'down':
-        select(selectedIndex + 1);
+        select(indexRef.current + 1);
         return;
       case 'page-up':
-        select(selectedIndex - gridHeight);
+        select(indexRef.current - latest.current.gridHeight);
         return;
       case 'page-down':
-        select(selectedIndex + gridHeight);
+        select(indexRef.current + latest.current.gridHeight);
         return;
       case 'top':
         select(0);
         return;
       case 'bottom':
-        select(entries.length - 1);
+        select(latest.current.entries.length - 1);
         return;
       case 'detail':
         if (uiRef.current.screen === 'detail') act({type: 'back'});
-        else if (selected) {
-          act({type: 'select', name: selected.partition.name});
+        else if (latest.current.entries[indexRef.current]) {
+          act({type: 'select', name: latest.current.entries[indexRef.current].partition.name});
           act({type: 'open-detail'});
         }
         return;
@@ -114,13 +119,13 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         monitor.togglePause();
         return;
       case 'step':
-        if (state.paused) void monitor.step();
+        if (monitor.getState().paused) void monitor.step();
         return;
       case 'faster':
-        monitor.setIntervalMs(nextInterval(state.intervalMs, 1));
+        monitor.setIntervalMs(nextInterval(monitor.getState().intervalMs, 1));
         return;
       case 'slower':
-        monitor.setIntervalMs(nextInterval(state.intervalMs, -1));
+        monitor.setIntervalMs(nextInterval(monitor.getState().intervalMs, -1));
         return;
       case 'wide':
         act({type: 'toggle-wide'});
@@ -162,6 +167,8 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
     if (command) run(command);
   }
 
+  // Without colour, inverse video is gone too: the selected row is marked in a gutter instead.
+  const selectionGutter = color ? 0 : 2;
   const grid = useMemo(
     () =>
       buildGrid({
@@ -169,21 +176,21 @@ export function App({monitor, initialFilter, initialWide}: AppProps) {
         selectedIndex,
         offset,
         height: gridHeight,
-        width,
+        width: width - selectionGutter,
         wide: ui.wide,
         context: {windowHistory: (name) => monitor.analyzer.windowHistory(name, sparklineWidth)},
       }),
-    [entries, selectedIndex, offset, gridHeight, width, ui.wide, monitor, state.analysis],
+    [entries, selectedIndex, offset, gridHeight, width, selectionGutter, ui.wide, monitor, state.analysis],
   );
 
   let body: React.ReactNode;
-  if (ui.screen === 'help') body = <Help height={bodyHeight} />;
+  if (ui.screen === 'help') body = <Help height={bodyHeight} width={width} thresholds={monitor.analyzer.thresholds} />;
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selected);
     body = <Detail entry={entry} history={entry ? monitor.history(entry.partition.name) : []} width={width} height={bodyHeight} />;
   } else {
     const empty = state.analysis ? (state.analysis.partitions.length === 0 ? 'No partitions found' : 'No partition matches the filter') : 'Waiting for the first sample…';
-    body = <Grid model={grid} empty={empty} />;
+    body = <Grid model={grid} empty={empty} gutter={selectionGutter > 0} />;
   }
 
   return (

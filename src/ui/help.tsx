@@ -1,22 +1,41 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import type {Thresholds} from '../analysis/types.js';
+import {fit} from '../view/columns.js';
+import {formatDuration, statusLabel} from '../view/format.js';
 import {keymap} from '../view/keymap.js';
-import {statusLabel} from '../view/format.js';
 
-/** Printed from the keymap table itself, so it always tells the truth. */
-export function Help({height}: {height: number}) {
-  const lines = keymap.slice(0, Math.max(0, height - 4));
+const keysWidth = 10;
+
+/**
+ * Printed from the keymap table and the thresholds in force, so it always tells the truth.
+ * Every key is shown: in two columns when one does not fit the height.
+ */
+export function Help({height, width, thresholds}: {height: number; width: number; thresholds: Thresholds}) {
+  const spare = height - 3; // the title and the two legend lines
+  const perColumn = keymap.length <= spare ? keymap.length : Math.ceil(keymap.length / 2);
+  const columnCount = Math.ceil(keymap.length / perColumn);
+  const columnWidth = Math.floor(width / columnCount);
+  const rows = Array.from({length: perColumn}, (_, row) => keymap.filter((_, index) => index % perColumn === row));
   return (
     <Box flexDirection="column">
       <Text bold>Keys (any key closes)</Text>
-      {lines.map((binding) => (
-        <Text key={binding.command} wrap="truncate">
-          <Text color="cyan">{binding.keys.padEnd(10)}</Text>
-          {binding.description}
+      {rows.map((bindings, row) => (
+        <Text key={row} wrap="truncate">
+          {bindings.map((binding) => (
+            <Text key={binding.command}>
+              <Text color="cyan">{binding.keys.padEnd(keysWidth)}</Text>
+              {fit(binding.description, Math.max(1, columnWidth - keysWidth - 1), 'left')}{' '}
+            </Text>
+          ))}
         </Text>
       ))}
       <Text wrap="truncate">
-        <Text color="red">{statusLabel.critical}</Text> empty within 5m, consumer lost records, leader/storage down  <Text color="yellow">{statusLabel.warn}</Text> empty within 1h, window cut, consumer at risk
+        <Text color="red">{statusLabel.critical}</Text> empty within {formatDuration(thresholds.criticalEtaSeconds)}, a consumer lost records, leader or storage down
+      </Text>
+      <Text wrap="truncate">
+        <Text color="yellow">{statusLabel.warn}</Text> empty within {formatDuration(thresholds.warnEtaSeconds)}, window cut, a consumer overtaken within{' '}
+        {formatDuration(thresholds.consumerRiskSeconds)}
       </Text>
     </Box>
   );

@@ -20,7 +20,7 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
   stdout.write(enterAlternateScreen);
   // Ink's debug mode hands each whole frame to the screen, which paints only the rows that changed.
   const screen = new Screen(stdout);
-  const instance = render(<App monitor={monitor} initialFilter={config.filter} initialWide={config.wide} />, {
+  const instance = render(<App monitor={monitor} initialFilter={config.filter} initialWide={config.wide} color={config.color} />, {
     stdout: screen as unknown as NodeJS.WriteStream,
     debug: true,
     exitOnCtrlC: true,

@@ -10,7 +10,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {initialFilter?: string} = {}) {
+async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {initialFilter?: string; color?: boolean} = {}) {
   const app = render(<App monitor={monitor} {...props} />);
   cleanup = app.unmount;
   await settle();
@@ -126,11 +126,34 @@ describe('the partition grid', () => {
     expect(frame()).toMatch(/^.*edge-telemetry-0/m);
   });
 
+  it('keys typed faster than the screen redraws all count: `jjj` in one burst moves three rows', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {app, frame} = await show(monitor, {});
+    app.stdin.write('jjj');
+    await settle();
+    app.stdin.write('\r');
+    await settle();
+    expect(frame()).toMatch(/^events-0 /m);
+  });
+
+  it('without colour the selected row is still marked, in a gutter', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {type, frame} = await show(monitor, {color: false});
+    await type('j');
+    const rows = frame().split('\n').filter((line) => /^[> ] \S+\s+\d+\s/.test(line));
+    expect(rows.filter((line) => line.startsWith('> '))).toHaveLength(1);
+    expect(rows[1]).toMatch(/^> /);
+  });
+
   it('`?` lists every key from the keymap', async () => {
     const {monitor} = await demoMonitor(1);
     const {type, frame} = await show(monitor);
     await type('?');
-    for (const binding of keymap.slice(0, 12)) expect(frame()).toContain(binding.description.slice(0, 30));
+    for (const binding of keymap) {
+      expect(frame()).toContain(binding.keys);
+      expect(frame()).toContain(binding.description.slice(0, 25));
+    }
+    expect(frame()).toMatch(/empty within 5m00s/);
     await type('x');
     expect(frame()).toMatch(/TOPIC/);
   });
