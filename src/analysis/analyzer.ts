@@ -53,7 +53,8 @@ export class Analyzer {
     }
     this.forgetMissing(generation, sample.partitions.length);
     this.paces.sweep();
-    return {time, partitions, counts, consumersUnavailable: sample.consumers === null};
+    const consumersNote = sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
+    return {time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote};
   }
 
   history(name: string): readonly HistoryPoint[] {

@@ -68,6 +68,8 @@ export interface Analysis {
   counts: Record<Status, number>;
   /** True when consumer offsets could not be read. */
   consumersUnavailable: boolean;
+  /** Why consumers are missing, one line: the CLI's error, or that they were not read (--no-consumers). */
+  consumersNote: string | null;
 }
 
 /** One history point, kept per partition in a fixed-size ring. */

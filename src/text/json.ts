@@ -13,6 +13,7 @@ export function renderJson(state: MonitorState, filter?: string): string {
     samples: state.samples,
     error: state.error,
     consumersUnavailable: analysis?.consumersUnavailable ?? true,
+    consumersNote: analysis?.consumersNote ?? null,
     counts: countStatuses(partitions),
     partitions: partitions.map(partitionJson),
   };

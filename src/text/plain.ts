@@ -31,7 +31,7 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
     ),
   ];
   if (filterError) lines.push(filterError);
-  if (analysis?.consumersUnavailable) lines.push('consumer offsets unavailable');
+  if (analysis?.consumersNote) lines.push(sanitizeLine(analysis.consumersNote));
   const width = Number.isFinite(options.width) ? options.width : 10_000;
   const grid = buildGrid({
     entries,

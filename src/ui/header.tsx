@@ -53,7 +53,8 @@ export function Header({state, ui, shown, topics, filterError, width, now}: Head
       {text: 'fluvio-top', priority: 5},
       {text: sanitizeLine(state.source.label + (state.source.endpoint ? ` @ ${state.source.endpoint}` : ''), 48), priority: 1},
       {text: `${total} partitions, ${topics} topics`, priority: 3},
-      {text: `every ${every}`, priority: 4},
+      // A replay keeps the pace of its recording (times --speed), whatever the interval says.
+      {text: state.source.kind === 'replay' ? 'recorded pace' : `every ${every}`, priority: 4},
       {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
       {text: live, color: state.paused || state.exhausted ? 'yellow' : 'green', priority: 0},
       {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
@@ -91,7 +92,7 @@ function StatusLine({state, ui, shown, total, filterError, width, now}: Omit<Hea
   parts.push(`showing ${shown} of ${total}`);
   const sortTitle = sortKeys.find((entry) => entry.key === ui.sortKey)?.title ?? ui.sortKey;
   parts.push(`sort: ${sortTitle} ${ui.reverse ? '↑' : '↓'}`);
-  if (state.analysis?.consumersUnavailable) parts.push('consumer offsets unavailable');
+  if (state.analysis?.consumersNote) parts.push(sanitizeLine(state.analysis.consumersNote, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');
   if (!state.analysis) parts.push('waiting for the first sample…');

@@ -160,6 +160,9 @@ describe('structural problems and unknowns', () => {
     const analysis = analyzer.update(parseSample({time: 0, partitions: parseFluvioJson(text)}));
     expect(analysis.partitions.map((p) => [p.window, p.status])).toEqual([[null, 'ok'], [null, 'ok']]);
     expect(analysis.consumersUnavailable).toBe(true);
+    expect(analysis.consumersNote).toBe('consumer offsets not read');
+    const failed = new Analyzer().update(parseSample({time: 0, partitions: parseFluvioJson(text), consumerError: 'fluvio consumer list failed (exit 1): unknown API key'}));
+    expect(failed.consumersNote).toBe('consumer offsets unavailable: fluvio consumer list failed (exit 1): unknown API key');
   });
 
   it('reads the fixtures: a consumer below BASE and offline leaders are critical', () => {
