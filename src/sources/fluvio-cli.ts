@@ -27,7 +27,9 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
   const profile = readProfile({env, profile: options.profile, cluster: options.cluster});
   const label = options.cluster ? `cluster ${options.cluster}` : `profile ${profile.profile ?? 'default'}`;
 
-  const run = (what: string, args: string[]) => runCommand(bin, [...target, ...args], {timeoutMs, env}).then((result) => check(what, result));
+  const closing = new AbortController();
+  const run = (what: string, args: string[]) =>
+    runCommand(bin, [...target, ...args], {timeoutMs, env, signal: closing.signal}).then((result) => check(what, result));
 
   return {
     info: {kind: 'fluvio', label, endpoint: profile.endpoint ?? undefined},
@@ -45,7 +47,9 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
         return {time, partitions, consumerError: (error as Error).message};
       }
     },
-    close() {},
+    close() {
+      closing.abort();
+    },
   };
 
   function check(what: string, result: CommandResult): string {

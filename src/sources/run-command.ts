@@ -14,9 +14,14 @@ const maxStderr = 64 * 1024;
 
 /**
  * Runs an executable without a shell (arguments never pass through one) and kills it after
- * `timeoutMs`. Always settles, and only once the child has exited, so no zombie is left.
+ * `timeoutMs`, or as soon as `signal` aborts. Always settles, and only once the child has
+ * exited, so no zombie is left.
  */
-export function runCommand(bin: string, args: string[], options: {timeoutMs: number; env?: NodeJS.ProcessEnv}): Promise<CommandResult> {
+export function runCommand(
+  bin: string,
+  args: string[],
+  options: {timeoutMs: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal},
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     const stdout: Buffer[] = [];
     let stderr = '';
@@ -27,6 +32,11 @@ export function runCommand(bin: string, args: string[], options: {timeoutMs: num
       timedOut = true;
       child.kill('SIGKILL');
     }, options.timeoutMs);
+    // A child still running when fluvio-top quits would otherwise hold the exit until the
+    // timeout, or outlive fluvio-top altogether when a signal ends it.
+    const abort = () => child.kill('SIGKILL');
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, {once: true});
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < maxStderr) stderr += chunk.toString('utf8');
@@ -36,6 +46,7 @@ export function runCommand(bin: string, args: string[], options: {timeoutMs: num
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       resolve({code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr, timedOut, spawnError});
     });
   });

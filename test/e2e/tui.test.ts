@@ -1,5 +1,5 @@
-import {execFileSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
+import {nodeChild} from '../support/processes.js';
 import {TmuxSession} from '../support/tmux.js';
 
 const demo = 'node bin/fluvio-top.js --demo --seed 3 --interval 500ms';
@@ -7,10 +7,6 @@ const demo = 'node bin/fluvio-top.js --demo --seed 3 --interval 500ms';
 function linesFit(screen: string, columns: number, rows: number): boolean {
   const lines = screen.replace(/\n+$/, '').split('\n');
   return lines.length <= rows - 1 && lines.every((line) => [...line].length <= columns);
-}
-
-function childPid(shellPid: number): number {
-  return Number(execFileSync('pgrep', ['-P', String(shellPid), 'node'], {encoding: 'utf8'}).trim().split('\n')[0]);
 }
 
 describe('the TUI in a real terminal (tmux)', () => {
@@ -39,14 +35,20 @@ describe('the TUI in a real terminal (tmux)', () => {
     expect(after).not.toContain('TOPIC');
   });
 
-  it('restores the terminal on SIGTERM', async () => {
-    session = new TmuxSession('term');
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('restores the terminal on %s', async (signal, code) => {
+    session = new TmuxSession(signal);
     session.start(demo, {columns: 90, rows: 26});
     await session.waitFor((screen) => screen.includes('TOPIC'));
-    process.kill(childPid(session.panePid()), 'SIGTERM');
+    process.kill(nodeChild(session.panePid()), signal);
     const after = await session.waitFor((screen) => screen.includes('EXITED:'));
-    expect(after).toContain('EXITED:143');
+    expect(after).toContain(`EXITED:${code}`);
     expect(after).not.toContain('TOPIC');
+    expect(session.display('#{alternate_on}')).toBe('0');
+    expect(session.display('#{cursor_flag}')).toBe('1');
+    expect(session.display('#{wrap_flag}')).toBe('1');
   });
 
   it('quits on Ctrl+C', async () => {

@@ -65,6 +65,16 @@ describe('the fluvio CLI source', () => {
     expect(alive(call.pid)).toBe(false);
   });
 
+  it('kills a running command when the source closes (fluvio-top quits), without waiting for the timeout', async () => {
+    const double = new FluvioDouble({partition: {hang: true}});
+    const fluvio = source(double, {timeoutMs: 60_000});
+    const pending = fluvio.next().catch((error) => error);
+    while (double.calls().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    fluvio.close();
+    await pending;
+    expect(alive(double.calls()[0].pid)).toBe(false);
+  });
+
   it('reports a crash by signal', async () => {
     const double = new FluvioDouble({partition: {signal: 'SIGSEGV'}});
     const error = await source(double).next().catch((e) => e);

@@ -15,9 +15,21 @@ export interface Behaviour {
   signal?: NodeJS.Signals;
 }
 
+/**
+ * Random faults: until `until` (wall-clock ms) each call draws, from `seed` and its call number,
+ * one of: the normal behaviour, exit 1 with stderr, hang, death by signal, or garbage on stdout.
+ * From `until` on every call behaves normally. `ok` is the share of normal calls (0.3).
+ */
+export interface Faults {
+  seed: number;
+  until: number;
+  ok?: number;
+}
+
 export interface Script {
   partition?: Behaviour;
   consumer?: Behaviour;
+  faults?: Faults;
 }
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -39,8 +51,27 @@ export class FluvioDouble {
 const fs = require('node:fs');
 const script = JSON.parse(fs.readFileSync(${JSON.stringify(this.scriptFile)}, 'utf8'));
 const args = process.argv.slice(2);
-fs.appendFileSync(${JSON.stringify(this.logFile)}, JSON.stringify({pid: process.pid, args}) + '\\n');
-const behaviour = (args.includes('partition') ? script.partition : script.consumer) || {};
+const log = ${JSON.stringify(this.logFile)};
+let behaviour = (args.includes('partition') ? script.partition : script.consumer) || {};
+let fault = 'none';
+if (script.faults && Date.now() < script.faults.until) {
+  let calls = 0;
+  try { calls = fs.readFileSync(log, 'utf8').split('\\n').length - 1; } catch {}
+  // mulberry32 on seed and call number: the same seed replays the same faults.
+  let t = (script.faults.seed ^ Math.imul(calls + 1, 0x9e3779b9)) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  const draw = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const ok = script.faults.ok ?? 0.3;
+  const kinds = ['exit', 'hang', 'signal', 'garbage'];
+  fault = draw < ok ? 'none' : kinds[Math.min(kinds.length - 1, Math.floor(((draw - ok) / (1 - ok)) * kinds.length))];
+  const garbage = ['Segmentation fault (core dumped)\\n', '[{"name": "metrics-0", "spec": {"leader"', '\\u001B]0;pwned\\u0007\\u001B[2J{not json'];
+  if (fault === 'exit') behaviour = {exit: 1, stderr: 'Fluvio client error\\n\\u001B]0;pwned\\u0007Error: Connection refused (os error 111)\\n'};
+  if (fault === 'hang') behaviour = {hang: true};
+  if (fault === 'signal') behaviour = {signal: ['SIGSEGV', 'SIGKILL', 'SIGABRT'][calls % 3]};
+  if (fault === 'garbage') behaviour = {stdout: garbage[calls % garbage.length]};
+}
+fs.appendFileSync(log, JSON.stringify({pid: process.pid, args, fault}) + '\\n');
 if (behaviour.fixture) process.stdout.write(fs.readFileSync(${JSON.stringify(fixtures)} + behaviour.fixture));
 if (behaviour.stdout) process.stdout.write(behaviour.stdout);
 if (behaviour.stderr) process.stderr.write(behaviour.stderr);
@@ -58,7 +89,7 @@ else process.exitCode = behaviour.exit || 0;
   }
 
   /** Every invocation so far: its pid and arguments. */
-  calls(): Array<{pid: number; args: string[]}> {
+  calls(): Array<{pid: number; args: string[]; fault: string}> {
     try {
       return readFileSync(this.logFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
     } catch {

@@ -1,11 +1,15 @@
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A real terminal: fluvio-top running inside a detached tmux session on a private socket. */
 export class TmuxSession {
-  private readonly socket = `fluvio-top-test-${process.pid}`;
+  // One server per session: a new session on a server still shutting down fails ("server exited unexpectedly").
+  private readonly socket = join(mkdtempSync(join(tmpdir(), 'fluvio-top-tmux-')), 'socket');
   readonly name: string;
 
   constructor(name: string) {
@@ -36,7 +40,12 @@ export class TmuxSession {
 
   /** The pid of the program running in the pane's shell. */
   panePid(): number {
-    return Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim());
+    return Number(this.display('#{pane_pid}'));
+  }
+
+  /** A tmux format about the pane, e.g. '#{alternate_on}', '#{cursor_flag}', '#{pane_title}'. */
+  display(format: string): string {
+    return this.tmux('display-message', '-p', '-t', this.name, format).trim();
   }
 
   async waitFor(predicate: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
@@ -56,9 +65,10 @@ export class TmuxSession {
     } catch {
       // already gone
     }
+    rmSync(dirname(this.socket), {recursive: true, force: true});
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'});
+    return execFileSync('tmux', ['-S', this.socket, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
   }
 }
