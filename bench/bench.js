@@ -192,6 +192,8 @@ async function soak() {
   let firstHour = 0;
   for (let sample = 1; time < start + 7 * 24 * hour; sample++) {
     await monitor.poll();
+    // Between samples the event loop turns, as it does live: React runs the work it scheduled.
+    await new Promise((resolve) => setImmediate(resolve));
     if ((time - start) % (6 * hour) === 0 || time - start === hour) {
       gc();
       const rss = process.memoryUsage().rss;
