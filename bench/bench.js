@@ -1,5 +1,6 @@
 // npm run bench: what a refresh costs beyond JSON.parse, at 1,000 / 10,000 / 100,000 partitions.
 // npm run soak:  7 simulated days of 2-second samples; RSS over time.
+import chalk from 'chalk';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import {EventEmitter} from 'node:events';
@@ -12,6 +13,8 @@ import {App} from '../dist/ui/app.js';
 import {Screen} from '../dist/ui/screen.js';
 import {syntheticCluster} from './synthetic.js';
 
+// A person's terminal has colour: frames carry their escape codes, as they do live.
+chalk.level = 3;
 const gc = globalThis.gc ?? (() => {});
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 const ms = (value) => value.toFixed(value < 10 ? 2 : 0);

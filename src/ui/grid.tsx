@@ -1,7 +1,9 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {severityColor} from '../view/format.js';
-import type {GridModel} from '../view/grid-model.js';
+import type {GridModel, GridRow} from '../view/grid-model.js';
+
+const printableAscii = /^[\x20-\x7E]*$/;
 
 /** The partition grid: only the rows that fit, the selected one inverted (or marked in the gutter), statuses coloured. */
 export function Grid({model, empty, gutter}: {model: GridModel; empty: string; gutter: boolean}) {
@@ -13,15 +15,41 @@ export function Grid({model, empty, gutter}: {model: GridModel; empty: string; g
       </Text>
       {model.rows.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {model.rows.map((row) => (
-        <Text key={row.name} inverse={row.selected}>
-          {gutter ? (row.selected ? '> ' : '  ') : ''}
-          {row.before}
-          <Text color={severityColor[row.severity]} bold={row.severity !== 'ok' && row.severity !== 'pending'}>
-            {row.status}
-          </Text>
-          {row.after}
-        </Text>
+        <Row key={row.name} row={row} gutter={gutter} />
       ))}
+    </Box>
+  );
+}
+
+function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
+  const marker = gutter ? (row.selected ? '> ' : '  ') : '';
+  const status = (
+    <Text inverse={row.selected} color={severityColor[row.severity]} bold={row.severity !== 'ok' && row.severity !== 'pending'}>
+      {row.status}
+    </Text>
+  );
+  // Ink measures a plain ASCII text on a fast path and anything else on a slow Unicode one: the
+  // long plain part of a row and its short status cell are separate texts. A row whose cells hold
+  // wide or zero-width characters stays one text, so that Ink positions nothing by its own
+  // (grapheme-based) widths and the columns stay where the view measured them.
+  if (!printableAscii.test(row.before)) {
+    return (
+      <Text inverse={row.selected}>
+        {marker}
+        {row.before}
+        {status}
+        {row.after}
+      </Text>
+    );
+  }
+  return (
+    <Box>
+      <Text inverse={row.selected}>
+        {marker}
+        {row.before}
+      </Text>
+      {status}
+      {row.after === '' ? null : <Text inverse={row.selected}>{row.after}</Text>}
     </Box>
   );
 }
