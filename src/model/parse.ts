@@ -12,13 +12,32 @@ const bigInteger = /(?<=[:\[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
 export function parseFluvioJson(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === 'No partitions found' || trimmed === 'No consumers found') return [];
-  const protectedText = /\d{16,}/.test(trimmed) ? trimmed.replace(bigInteger, (digits) => `"${digits}"`) : trimmed;
+  let value: unknown;
   try {
-    return JSON.parse(protectedText);
+    value = JSON.parse(trimmed);
   } catch (error) {
     const preview = trimmed.slice(0, 60);
     throw new ParseError(`output is not JSON (${(error as Error).message}): ${JSON.stringify(preview)}`);
   }
+  // Walking the parsed values is several times cheaper than scanning the text for long digit
+  // runs; only a document that really holds such a number is parsed again, protected.
+  return holdsUnsafeNumber(value) ? JSON.parse(trimmed.replace(bigInteger, (digits) => `"${digits}"`)) : value;
+}
+
+/** Whether any number in a parsed JSON value lies beyond ±2^53, where JSON.parse rounds integers. */
+function holdsUnsafeNumber(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'number') {
+      if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) return true;
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) pending.push(value[index]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) pending.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 export function parseSample(raw: RawSample): Sample {
