@@ -146,7 +146,7 @@ async function idleCpu(count, seconds) {
 
 async function bench() {
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}`);
-  console.log('partitions | JSON.parse ms | i64 guard ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | bytes/refresh | bytes/selection move | RSS');
+  console.log('partitions | JSON.parse ms | i64 check ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | bytes/refresh | bytes/selection move | RSS');
   console.log('---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
   for (const count of [1_000, 10_000, 100_000]) {
     const r = await measure(count);

@@ -92,42 +92,39 @@ function parsePartition(value: unknown): Partition {
   const cleanupPolicy = optionalObject(spec.cleanupPolicy, 'spec.cleanupPolicy');
   const segment = cleanupPolicy && optionalObject(cleanupPolicy.segment, 'spec.cleanupPolicy.segment');
   const storage = optionalObject(spec.storage, 'spec.storage');
-  const exactOffsets: NonNullable<Partition['exactOffsets']> = {};
-  const offset = (holder: Record<string, unknown>, key: string, field: string, exactKey: keyof typeof exactOffsets) => {
-    const raw = holder[key];
-    const number = integer(holder, key, field);
-    if (typeof raw === 'string') exactOffsets[exactKey] = raw;
-    return number;
-  };
-  const baseOffset =
-    status.baseOffset === undefined || status.baseOffset === null
-      ? null
-      : offset(status, 'baseOffset', 'status.baseOffset', 'baseOffset');
   const leader = object(status.leader, 'status.leader');
+  const baseOffset = status.baseOffset === undefined || status.baseOffset === null ? null : integer(status, 'baseOffset', 'status.baseOffset');
   const lsr = status.lsr ?? status.lrs;
   const replicas = spec.replicas === undefined ? [] : array(spec.replicas, 'spec.replicas');
   const followers = status.replicas === undefined || status.replicas === null ? [] : array(status.replicas, 'status.replicas');
-  return {
+  const partition: Partition = {
     name,
     topic: name.slice(0, dash),
     partition: Number(partitionText),
     leader: integer(spec, 'leader', 'spec.leader'),
-    replicas: replicas.map((id, index) => integerValue(id, `spec.replicas[${index}]`)),
-    followers: followers.map((replica, index) => replicaOffsets(replica, `status.replicas[${index}]`)),
+    replicas: replicas.map((id, index) => (Number.isSafeInteger(id) ? (id as number) : integerValue(id, `spec.replicas[${index}]`))),
+    followers: followers.map((replica, index) => replicaOffsets(replica, index)),
     mirror: formatMirror(spec.mirror),
     resolution: string(status, 'resolution', 'status.resolution'),
     size: status.size === undefined ? -2 : integer(status, 'size', 'status.size'),
     baseOffset,
-    highWatermark: offset(leader, 'hw', 'status.leader.hw', 'highWatermark'),
-    logEndOffset: offset(leader, 'leo', 'status.leader.leo', 'logEndOffset'),
+    highWatermark: integer(leader, 'hw', 'status.leader.hw'),
+    logEndOffset: integer(leader, 'leo', 'status.leader.leo'),
     lsr: lsr === undefined ? 0 : integerValue(lsr, 'status.lsr'),
     retentionSeconds: segment ? nullableInteger(segment, 'timeInSeconds', 'spec.cleanupPolicy.segment.timeInSeconds') : null,
     segmentSize: storage ? nullableInteger(storage, 'segmentSize', 'spec.storage.segmentSize') : null,
     maxPartitionSize: storage ? nullableInteger(storage, 'maxPartitionSize', 'spec.storage.maxPartitionSize') : null,
     system: spec.system === true,
     isBeingDeleted: status.isBeingDeleted === true,
-    ...(Object.keys(exactOffsets).length > 0 ? {exactOffsets} : {}),
   };
+  // Offsets beyond 2^53 arrive as digit strings (parseFluvioJson): keep their exact text.
+  if (typeof status.baseOffset === 'string' || typeof leader.hw === 'string' || typeof leader.leo === 'string') {
+    partition.exactOffsets = {};
+    if (typeof status.baseOffset === 'string') partition.exactOffsets.baseOffset = status.baseOffset;
+    if (typeof leader.hw === 'string') partition.exactOffsets.highWatermark = leader.hw;
+    if (typeof leader.leo === 'string') partition.exactOffsets.logEndOffset = leader.leo;
+  }
+  return partition;
 }
 
 /** Fluvio's table shows a mirror as "<remote>(from-home)" or "<home>(to-home)". */
@@ -148,20 +145,24 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function replicaOffsets(value: unknown, field: string): ReplicaOffsets {
-  const replica = object(value, field);
-  return {
-    spu: integer(replica, 'spu', `${field}.spu`),
-    hw: integer(replica, 'hw', `${field}.hw`),
-    leo: integer(replica, 'leo', `${field}.leo`),
-  };
+function replicaOffsets(value: unknown, index: number): ReplicaOffsets {
+  const replica = isObject(value) ? value : object(value, `status.replicas[${index}]`);
+  const {spu, hw, leo} = replica;
+  // The common case needs no field names; they are built only to report a problem.
+  if (Number.isSafeInteger(spu) && Number.isSafeInteger(hw) && Number.isSafeInteger(leo)) {
+    return {spu: spu as number, hw: hw as number, leo: leo as number};
+  }
+  const field = `status.replicas[${index}]`;
+  return {spu: integer(replica, 'spu', `${field}.spu`), hw: integer(replica, 'hw', `${field}.hw`), leo: integer(replica, 'leo', `${field}.leo`)};
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function object(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ParseError(`${field}: expected an object, got ${describe(value)}`);
-  }
-  return value as Record<string, unknown>;
+  if (!isObject(value)) throw new ParseError(`${field}: expected an object, got ${describe(value)}`);
+  return value;
 }
 
 function optionalObject(value: unknown, field: string): Record<string, unknown> | null {
