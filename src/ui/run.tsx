@@ -1,7 +1,7 @@
 import React from 'react';
 import {render} from 'ink';
 import type {Config} from '../config.js';
-import {reportCrash} from '../entry.js';
+import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor.js';
 import {App} from './app.js';
 import {Screen} from './screen.js';
