@@ -166,7 +166,8 @@ export class PartitionTracker {
   }
 }
 
+/** The lower median: of one ordinary deletion and one mass deletion, the ordinary one is typical. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
+  return sorted[(sorted.length - 1) >> 1];
 }

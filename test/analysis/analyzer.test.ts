@@ -79,6 +79,16 @@ describe('a shrinking window is flagged before it bites', () => {
     expect(results.filter((r) => r.t < 900 && r.status !== 'ok')).toEqual([]);
   });
 
+  it('a retention cut right after the first ordinary deletion warns at once and does not inflate TRIM/s', () => {
+    const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: (t) => (t < 130 ? 100 : 20)};
+    const {results} = run(script, 140);
+    expect(results.filter((r) => r.t < 130 && r.status !== 'ok')).toEqual([]);
+    const cut = results.find((r) => r.t === 130)!;
+    expect(cut.status).toBe('warn');
+    expect(cut.reasons.join()).toMatch(/segments deleted at once/);
+    expect(cut.trimRate!).toBeLessThan(200);
+  });
+
   it('an ingest burst into a size cap warns that the window in time collapsed', () => {
     const script: Script = {
       ingest: (t) => (t >= 600 && t < 660 ? 2000 : 100),
