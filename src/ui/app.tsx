@@ -169,19 +169,24 @@ export function App({monitor, initialFilter, initialWide, color = true}: AppProp
 
   // Without colour, inverse video is gone too: the selected row is marked in a gutter instead.
   const selectionGutter = color ? 0 : 2;
-  const grid = useMemo(
-    () =>
-      buildGrid({
-        entries,
-        selectedIndex,
-        offset,
-        height: gridHeight,
-        width: width - selectionGutter,
-        wide: ui.wide,
-        context: {windowHistory: (name) => monitor.analyzer.windowHistory(name, sparklineWidth)},
-      }),
-    [entries, selectedIndex, offset, gridHeight, width, selectionGutter, ui.wide, monitor, state.analysis],
-  );
+  // While the same view stays on screen, columns keep their widths: a number that loses a digit
+  // does not shift the grid sideways. A resize, wide mode or another filter lays it out afresh.
+  const layoutKey = `${width}:${ui.wide}:${ui.filter}:${ui.alertsOnly}`;
+  const stickyWidths = useRef({key: '', natural: [] as number[]});
+  const grid = useMemo(() => {
+    const model = buildGrid({
+      entries,
+      selectedIndex,
+      offset,
+      height: gridHeight,
+      width: width - selectionGutter,
+      wide: ui.wide,
+      context: {windowHistory: (name) => monitor.analyzer.windowHistory(name, sparklineWidth)},
+      atLeast: stickyWidths.current.key === layoutKey ? stickyWidths.current.natural : [],
+    });
+    stickyWidths.current = {key: layoutKey, natural: model.natural};
+    return model;
+  }, [entries, selectedIndex, offset, gridHeight, width, selectionGutter, ui.wide, monitor, state.analysis, layoutKey]);
 
   let body: React.ReactNode;
   if (ui.screen === 'help') body = <Help height={bodyHeight} width={width} thresholds={monitor.analyzer.thresholds} />;

@@ -52,12 +52,18 @@ export const columns: Column[] = [
 export interface Layout {
   columns: Column[];
   widths: number[];
+  /** The width every column (shown or not) asked for, in `columns` order: pass it back as `atLeast`. */
+  natural: number[];
 }
 
-/** The columns that fit `width`, by priority, sized to the visible cells; wide mode keeps all. */
-export function layoutColumns(cells: string[][], width: number, wide: boolean): Layout {
+/**
+ * The columns that fit `width`, by priority, sized to the visible cells; wide mode keeps all.
+ * `atLeast` (the previous layout's `natural`) keeps a column from narrowing when a number loses
+ * a digit, so that the grid does not shift sideways from one refresh to the next.
+ */
+export function layoutColumns(cells: string[][], width: number, wide: boolean, atLeast: readonly number[] = []): Layout {
   const natural = columns.map((column, index) => {
-    let widest = displayWidth(column.title);
+    let widest = Math.max(displayWidth(column.title), atLeast[index] ?? 0);
     for (const row of cells) widest = Math.max(widest, displayWidth(row[index]));
     return Math.min(widest, column.maxWidth ?? widest);
   });
@@ -75,7 +81,7 @@ export function layoutColumns(cells: string[][], width: number, wide: boolean): 
     }
     chosen = chosen.filter((index) => kept.has(index));
   }
-  return {columns: chosen.map((index) => columns[index]), widths: chosen.map((index) => natural[index])};
+  return {columns: chosen.map((index) => columns[index]), widths: chosen.map((index) => natural[index]), natural};
 }
 
 /** Pads or truncates to a display width (wide and zero-width characters measured, not counted). */

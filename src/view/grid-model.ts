@@ -52,6 +52,8 @@ export interface GridModel {
   /** Index of the first visible row in the matched list. */
   offset: number;
   columns: Column[];
+  /** Every column's width: the next build's `atLeast` while the same view stays on screen. */
+  natural: number[];
 }
 
 /** The visible slice only: cells are formatted for at most `height` rows. */
@@ -63,11 +65,12 @@ export function buildGrid(options: {
   width: number;
   wide: boolean;
   context: CellContext;
+  atLeast?: readonly number[];
 }): GridModel {
   const {entries, selectedIndex, height, width, wide, context} = options;
   const visible = entries.slice(options.offset, options.offset + height);
   const cells = visible.map((entry) => allColumns.map((column) => column.cell(entry, context)));
-  const layout = layoutColumns(cells, width, wide);
+  const layout = layoutColumns(cells, width, wide, options.atLeast);
   const indexOf = layout.columns.map((column) => allColumns.indexOf(column));
   const statusPosition = layout.columns.findIndex((column) => column.id === 'status');
   const render = (values: string[]) => values.map((value, i) => fit(value, layout.widths[i], layout.columns[i].align));
@@ -89,7 +92,7 @@ export function buildGrid(options: {
       selected: options.offset + row === selectedIndex,
     };
   });
-  return {header, rows, offset: options.offset, columns: layout.columns};
+  return {header, rows, offset: options.offset, columns: layout.columns, natural: layout.natural};
 }
 
 /** Keeps the selection on screen with the least scrolling. */

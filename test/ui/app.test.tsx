@@ -166,6 +166,24 @@ describe('the partition grid', () => {
   });
 });
 
+describe('a steady picture', () => {
+  it('columns keep their place when a refresh shortens the widest number', async () => {
+    const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
+    const at = (offset: number) =>
+      partitions.map((p: {status: {leader: object}}) => ({...p, status: {...p.status, baseOffset: 0, leader: {...p.status.leader, hw: offset, leo: offset}}}));
+    const monitor = await fixedMonitor([{partitions: at(1_000_000)}, {partitions: at(999_999)}]);
+    const {frame} = await show(monitor);
+    const statusColumn = () => frame().split('\n').find((line) => line.startsWith('TOPIC'))!.indexOf('STATUS');
+    const before = statusColumn();
+    expect(frame()).toContain(' 1000000 ');
+    await monitor.poll();
+    await settle();
+    expect(frame()).toContain(' 999999 ');
+    expect(frame()).not.toContain(' 1000000 ');
+    expect(statusColumn()).toBe(before);
+  });
+});
+
 describe('hostile names', () => {
   it('draws topic names and consumer ids without their escape sequences', async () => {
     const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
