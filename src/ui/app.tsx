@@ -48,8 +48,8 @@ export function App({monitor, initialFilter, initialWide, color = true}: AppProp
   );
   const topics = useMemo(() => new Set(state.analysis?.partitions.map((entry) => entry.partition.topic)).size, [state.analysis]);
 
-  // Output reaching the terminal's last line makes Ink redraw the whole screen: keep one line free.
-  const bodyHeight = Math.max(1, rows - 1 - headerLines - footerLines);
+  // The screen addresses every row itself and never scrolls, so the footer can take the last line.
+  const bodyHeight = Math.max(1, rows - headerLines - footerLines);
   const gridHeight = Math.max(1, bodyHeight - 1);
   let selectedIndex = ui.selected === null ? -1 : entries.findIndex((entry) => entry.partition.name === ui.selected);
   if (selectedIndex < 0) selectedIndex = Math.min(indexRef.current, entries.length - 1);
@@ -199,7 +199,7 @@ export function App({monitor, initialFilter, initialWide, color = true}: AppProp
   }
 
   return (
-    <Box flexDirection="column" height={rows - 1} width={width}>
+    <Box flexDirection="column" height={rows} width={width}>
       <Header state={state} ui={ui} shown={entries.length} topics={topics} filterError={filterError} width={width} now={now} />
       {/* The grid is cut to fit by the view; clipping it again in Ink costs a slice of every line. */}
       <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>

@@ -6,7 +6,8 @@ const demo = 'node bin/fluvio-top.js --demo --seed 3 --interval 500ms';
 
 function linesFit(screen: string, columns: number, rows: number): boolean {
   const lines = screen.replace(/\n+$/, '').split('\n');
-  return lines.length <= rows - 1 && lines.every((line) => [...line].length <= columns);
+  // The header on the first line, the key hints on the last: the whole screen, nothing scrolled away.
+  return lines.length === rows && /demo/.test(lines[0]) && /\? help/.test(lines[rows - 1]) && lines.every((line) => [...line].length <= columns);
 }
 
 describe('the TUI in a real terminal (tmux)', () => {
