@@ -90,8 +90,8 @@ function StatusLine({state, ui, shown, total, filterError, width, now}: Omit<Hea
   if (filterError) parts.push(filterError);
   if (ui.alertsOnly) parts.push('alerts only');
   parts.push(`showing ${shown} of ${total}`);
-  const sortTitle = sortKeys.find((entry) => entry.key === ui.sortKey)?.title ?? ui.sortKey;
-  parts.push(`sort: ${sortTitle} ${ui.reverse ? '↑' : '↓'}`);
+  const sort = sortKeys.find((entry) => entry.key === ui.sortKey)!;
+  parts.push(`sort: ${sort.title}, ${sort.order[ui.reverse ? 1 : 0]}`);
   if (state.analysis?.consumersNote) parts.push(sanitizeLine(state.analysis.consumersNote, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');

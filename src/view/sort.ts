@@ -2,16 +2,16 @@ import type {PartitionAnalysis, Status} from '../analysis/types.js';
 
 export type SortKey = 'status' | 'topic' | 'window' | 'windowSeconds' | 'eta' | 'ingest' | 'trim' | 'size';
 
-/** The order `s` cycles through, with the column title each sorts. */
-export const sortKeys: Array<{key: SortKey; title: string}> = [
-  {key: 'status', title: 'STATUS'},
-  {key: 'topic', title: 'TOPIC'},
-  {key: 'window', title: 'WINDOW'},
-  {key: 'windowSeconds', title: 'WIN-TIME'},
-  {key: 'eta', title: 'ETA'},
-  {key: 'ingest', title: 'INGEST/s'},
-  {key: 'trim', title: 'TRIM/s'},
-  {key: 'size', title: 'SIZE'},
+/** The order `s` cycles through, with the column title each sorts and its order, then reversed (`S`). */
+export const sortKeys: Array<{key: SortKey; title: string; order: [string, string]}> = [
+  {key: 'status', title: 'STATUS', order: ['worst first', 'best first']},
+  {key: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
+  {key: 'window', title: 'WINDOW', order: ['smallest first', 'largest first']},
+  {key: 'windowSeconds', title: 'WIN-TIME', order: ['shortest first', 'longest first']},
+  {key: 'eta', title: 'ETA', order: ['soonest first', 'latest first']},
+  {key: 'ingest', title: 'INGEST/s', order: ['fastest first', 'slowest first']},
+  {key: 'trim', title: 'TRIM/s', order: ['fastest first', 'slowest first']},
+  {key: 'size', title: 'SIZE', order: ['largest first', 'smallest first']},
 ];
 
 const severity: Record<Status, number> = {critical: 0, warn: 1, ok: 2};

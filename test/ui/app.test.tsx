@@ -75,10 +75,10 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(5);
     const {type, topics, frame} = await show(monitor);
     await type('s');
-    expect(frame()).toMatch(/sort: TOPIC ↓/);
+    expect(frame()).toMatch(/sort: TOPIC, A→Z/);
     expect(topics()[0]).toBe('audit');
     await type('S');
-    expect(frame()).toMatch(/sort: TOPIC ↑/);
+    expect(frame()).toMatch(/sort: TOPIC, Z→A/);
     expect(topics()[0]).toBe('telemetry');
   });
 
