@@ -1,3 +1,4 @@
+import {constants} from 'node:os';
 import React from 'react';
 import {render} from 'ink';
 import type {Config} from '../config.js';
@@ -18,37 +19,37 @@ const leaveAlternateScreen = '\u001B[?7h\u001B[?25h\u001B[?1049l';
 export async function runTui(monitor: Monitor, config: Config): Promise<number> {
   const stdout = process.stdout;
   stdout.write(enterAlternateScreen);
+  const restoreConsole = silenceConsole();
   // Ink's debug mode hands each whole frame to the screen, which paints only the rows that changed.
   const screen = new Screen(stdout);
   const instance = render(<App monitor={monitor} initialFilter={config.filter} initialWide={config.wide} color={config.color} />, {
     stdout: screen as unknown as NodeJS.WriteStream,
     debug: true,
     exitOnCtrlC: true,
-    patchConsole: true,
   });
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    monitor.stop();
-    try {
-      instance.unmount();
-    } catch {
-      // Unmounting a broken tree must not keep the terminal broken.
+    const steps = [() => monitor.stop(), () => instance.unmount(), () => screen.close(), () => process.stdin.isTTY && process.stdin.setRawMode(false), restoreConsole];
+    for (const step of steps) {
+      try {
+        step();
+      } catch {
+        // Whatever broke, the terminal is given back below.
+      }
     }
-    screen.close();
-    if (process.stdin.isTTY) process.stdin.setRawMode(false);
     stdout.write(leaveAlternateScreen);
   };
-  const onSignal = (signal: NodeJS.Signals, number: number) => () => {
-    restore();
-    process.exit(128 + number);
-  };
-  const handlers: Array<[NodeJS.Signals, () => void]> = [
-    ['SIGTERM', onSignal('SIGTERM', 15)],
-    ['SIGHUP', onSignal('SIGHUP', 1)],
-    ['SIGINT', onSignal('SIGINT', 2)],
-  ];
+  // Every signal whose default action ends the process: handled here, Ink's own exit hook
+  // (signal-exit) no longer kills the process before the terminal is restored.
+  const handlers = exitSignals.map((signal) => {
+    const handler = () => {
+      restore();
+      process.exit(128 + constants.signals[signal]);
+    };
+    return [signal, handler] as const;
+  });
   const onCrash = (error: unknown) => {
     restore();
     reportCrash(error);
@@ -57,6 +58,7 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
   for (const [signal, handler] of handlers) process.on(signal, handler);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
+  process.on('exit', restore);
   monitor.start();
   try {
     await instance.waitUntilExit();
@@ -65,6 +67,20 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
+    process.off('exit', restore);
   }
   return 0;
+}
+
+const exitSignals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGABRT', 'SIGALRM', 'SIGUSR2'];
+
+/**
+ * Ink's debug mode does not patch the console: a message a library logs would land on the grid
+ * where the cursor happens to be. While the screen is ours, such messages are dropped.
+ */
+function silenceConsole(): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const saved = methods.map((method) => console[method]);
+  for (const method of methods) console[method] = () => undefined;
+  return () => methods.forEach((method, index) => (console[method] = saved[index]));
 }

@@ -30,6 +30,8 @@ export function frameDiff(previous: readonly string[], next: readonly string[], 
  */
 export class Screen extends EventEmitter {
   private lines: string[] = [];
+  /** False until the screen has been cleared under the current picture. */
+  private cleared = true;
   private readonly terminal: NodeJS.WriteStream;
   /** Bytes written to the terminal, for the benchmark. */
   bytesWritten = 0;
@@ -54,21 +56,22 @@ export class Screen extends EventEmitter {
 
   write(frame: string, ...rest: unknown[]): boolean {
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
-    // Ink writes '' to wait for earlier writes to drain, and with a patched console, frames of nothing.
+    // A frame of nothing (Ink's way of waiting for earlier writes) changes nothing on screen.
     if (frame === '') return callback ? this.terminal.write('', callback) : true;
     // Rows below the terminal's last (a frame laid out before a resize) are never addressed.
     const next = frame.split('\n', this.rows);
-    const diff = frameDiff(this.lines, next, this.rows);
+    const diff = (this.cleared ? '' : clearScreen) + frameDiff(this.lines, next, this.rows);
     this.lines = next;
+    this.cleared = true;
     if (diff !== '') this.send(beginSynchronizedUpdate + diff + endSynchronizedUpdate);
     callback?.();
     return true;
   }
 
-  /** Forgets what is on screen: the next frame is painted whole. */
+  /** Forgets what is on screen: the next frame clears it and is painted whole, in one update. */
   repaint(): void {
     this.lines = [];
-    this.send(clearScreen);
+    this.cleared = false;
   }
 
   close(): void {

@@ -39,6 +39,7 @@ describe('the TUI in a real terminal (tmux)', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
+    ['SIGQUIT', 131],
   ] as const)('restores the terminal on %s', async (signal, code) => {
     session = new TmuxSession(signal);
     session.start(demo, {columns: 90, rows: 26});

@@ -72,9 +72,11 @@ describe('the screen paints only what changed', () => {
     terminal.rows = 3;
     terminal.emit('resize');
     expect(resized).toBe(1);
-    expect(terminal.take()).toContain('\u001B[2J');
     screen.write('header\norders 0 100\npayments 0 200\nsignups 0 1\nclicks 0 2');
     const out = terminal.take();
+    // Cleared and repainted in one synchronized update: no blank flash between the two.
+    expect(out.startsWith('\u001B[?2026h\u001B[2J')).toBe(true);
+    expect(out.endsWith('\u001B[?2026l')).toBe(true);
     expect(out).toContain('header');
     expect(out).toContain('payments 0 200');
     expect(out).not.toContain('signups');
