@@ -9,23 +9,22 @@ import {dirname, join} from 'node:path';
 const limit = 1000;
 const marker = '/* fluvio-top: bounded cache */';
 
-const patches = [
-  {
-    file: 'measure-text.js',
-    find: '    cache.set(text, dimensions);',
-    replace: `    ${marker} if (cache.size >= ${limit}) cache.clear();\n    cache.set(text, dimensions);`,
-  },
-  {
-    file: 'wrap-text.js',
-    find: 'const cache = {};',
-    replace: `let cache = {};\nlet cacheSize = 0;`,
-  },
-  {
-    file: 'wrap-text.js',
-    find: '    cache[cacheKey] = wrappedText;',
-    replace: `    ${marker} if (++cacheSize > ${limit}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;`,
-  },
-];
+// Each file's edits apply together or not at all: half of them could leave Ink broken.
+const files = {
+  'measure-text.js': [
+    {
+      find: '    cache.set(text, dimensions);',
+      replace: `    ${marker} if (cache.size >= ${limit}) cache.clear();\n    cache.set(text, dimensions);`,
+    },
+  ],
+  'wrap-text.js': [
+    {find: 'const cache = {};', replace: `let cache = {};\nlet cacheSize = 0;`},
+    {
+      find: '    cache[cacheKey] = wrappedText;',
+      replace: `    ${marker} if (++cacheSize > ${limit}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;`,
+    },
+  ],
+};
 
 let build;
 try {
@@ -34,13 +33,13 @@ try {
   process.exit(0); // Ink is not installed (yet): nothing to bound.
 }
 
-for (const patch of patches) {
-  const path = join(build, patch.file);
+for (const [file, edits] of Object.entries(files)) {
+  const path = join(build, file);
   const source = readFileSync(path, 'utf8');
-  if (source.includes(patch.replace)) continue;
-  if (!source.includes(patch.find)) {
+  if (source.includes(marker)) continue;
+  if (!edits.every((edit) => source.includes(edit.find))) {
     console.warn(`fluvio-top: could not bound Ink's cache in ${path}; memory may grow while the monitor runs`);
     continue;
   }
-  writeFileSync(path, source.replace(patch.find, patch.replace));
+  writeFileSync(path, edits.reduce((text, edit) => text.replace(edit.find, edit.replace), source));
 }

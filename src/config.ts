@@ -1,5 +1,6 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
 import {defaultThresholds, type Thresholds} from './analysis/types.js';
+import {compileFilter} from './view/filter.js';
 
 /** Everything the flags decide, validated. */
 export interface Config {
@@ -123,6 +124,8 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
   if (options.json && !options.once) throw new UsageError('--json needs --once');
   if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
   if (options.check && options.json) throw new UsageError('--check and --json cannot be combined');
+  const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;
+  if (filterError) throw new UsageError(`--filter: ${filterError}`);
   const thresholds: Thresholds = {
     criticalEtaSeconds: options.criticalEta,
     warnEtaSeconds: options.warnEta,

@@ -158,8 +158,9 @@ export class PartitionTracker {
   /** Records one segment deletion removes, from observed steps (median), else from bytes. */
   typicalStep(partition: Partition, window: number | null): number | null {
     if (this.steps.length >= 2) return median(this.steps.map((step) => step.size));
+    // From bytes: only meaningful when the partition holds more than one segment.
     const segmentBytes = partition.segmentSize ?? defaultSegmentBytes;
-    if (partition.size > 0 && window !== null && window > 0) {
+    if (partition.size > segmentBytes && window !== null && window > 0) {
       return (segmentBytes * window) / partition.size;
     }
     return null;

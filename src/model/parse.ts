@@ -21,7 +21,12 @@ export function parseFluvioJson(text: string): unknown {
   }
   // Walking the parsed values is several times cheaper than scanning the text for long digit
   // runs; only a document that really holds such a number is parsed again, protected.
-  return holdsUnsafeNumber(value) ? JSON.parse(trimmed.replace(bigInteger, (digits) => `"${digits}"`)) : value;
+  if (!holdsUnsafeNumber(value)) return value;
+  try {
+    return JSON.parse(trimmed.replace(bigInteger, (digits) => `"${digits}"`));
+  } catch {
+    return value; // the protection misfired (digits inside a string): each rounded field is reported instead
+  }
 }
 
 /** Whether any number in a parsed JSON value lies beyond ±2^53, where JSON.parse rounds integers. */

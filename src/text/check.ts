@@ -20,6 +20,10 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
   const analysis = state.analysis;
   if (!analysis) return {text: unknownCheck(state.error ?? 'no sample was taken'), exitCode: checkExitCodes.unknown};
   const partitions = filterByTopic(analysis.partitions, filter);
+  // A check that judges nothing must not pass: a misspelt --filter would hide every alert.
+  if (filter && partitions.length === 0 && analysis.partitions.length > 0) {
+    return {text: unknownCheck(`no partition's topic matches --filter ${filter}`), exitCode: checkExitCodes.unknown};
+  }
   const flagged = partitions
     .filter((entry) => entry.status !== 'ok')
     .sort((a, b) => severity[b.status] - severity[a.status] || a.partition.name.localeCompare(b.partition.name));

@@ -34,7 +34,7 @@ function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
   // (grapheme-based) widths and the columns stay where the view measured them.
   if (!printableAscii.test(row.before)) {
     return (
-      <Text inverse={row.selected}>
+      <Text inverse={row.selected} wrap="truncate">
         {marker}
         {row.before}
         {status}

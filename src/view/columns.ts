@@ -63,7 +63,8 @@ export interface Layout {
  */
 export function layoutColumns(cells: string[][], width: number, wide: boolean, atLeast: readonly number[] = []): Layout {
   const natural = columns.map((column, index) => {
-    let widest = Math.max(displayWidth(column.title), atLeast[index] ?? 0);
+    // Numbers and short words keep their width; a long name scrolled past does not hold a column wide.
+    let widest = Math.max(displayWidth(column.title), column.maxWidth === undefined ? (atLeast[index] ?? 0) : 0);
     for (const row of cells) widest = Math.max(widest, displayWidth(row[index]));
     return Math.min(widest, column.maxWidth ?? widest);
   });

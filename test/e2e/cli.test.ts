@@ -115,6 +115,15 @@ describe('--once on the demo cluster', () => {
     expect(json.counts.critical + json.counts.warn + json.counts.ok).toBe(1);
   });
 
+  it('a --check whose --filter keeps nothing is UNKNOWN, never a silent OK; a bad regex is refused', () => {
+    const misspelt = runCli(['--demo', '--check', '--seed', '7', '--filter', 'ordres']);
+    expect(misspelt.status).toBe(3);
+    expect(misspelt.stdout).toMatch(/^FLUVIO-TOP UNKNOWN - no partition's topic matches --filter ordres/);
+    const bad = runCli(['--demo', '--once', '--filter', '/(/']);
+    expect(bad.status).toBe(2);
+    expectOneLineError(bad.stderr, /--filter: bad regex/);
+  });
+
   it('exits 0 with --check on a single fresh sample where nothing is wrong yet', () => {
     const result = runCli(['--demo', '--check', '--seed', '7', '--samples', '1']);
     expect(result.status).toBe(0);
