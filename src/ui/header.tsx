@@ -47,7 +47,9 @@ export function Header({state, ui, shown, topics, filterError, width, now}: Head
   const total = analysis?.partitions.length ?? 0;
   const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
   const every = state.intervalMs < 1000 ? `${state.intervalMs}ms` : formatDuration(state.intervalMs / 1000);
-  const live = state.paused ? '❚❚ PAUSED' : state.exhausted ? '■ ENDED' : '● LIVE';
+  // While the source fails, the numbers on screen are old: say so where the eye looks for LIVE.
+  const failing = state.error !== null || state.fatal !== null;
+  const live = state.paused ? '❚❚ PAUSED' : state.exhausted ? '■ ENDED' : failing ? '✖ STALE' : '● LIVE';
   const segments = fitSegments(
     [
       {text: 'fluvio-top', priority: 5},
@@ -56,7 +58,7 @@ export function Header({state, ui, shown, topics, filterError, width, now}: Head
       // A replay keeps the pace of its recording (times --speed), whatever the interval says.
       {text: state.source.kind === 'replay' ? 'recorded pace' : `every ${every}`, priority: 4},
       {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
-      {text: live, color: state.paused || state.exhausted ? 'yellow' : 'green', priority: 0},
+      {text: live, color: state.paused || state.exhausted ? 'yellow' : failing ? 'red' : 'green', priority: 0},
       {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
       {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
     ],
@@ -83,7 +85,8 @@ function StatusLine({state, ui, shown, total, filterError, width, now}: Omit<Hea
   if (state.fatal) return <Text color="red" wrap="truncate">{clip(`✖ ${state.fatal}`, width)}</Text>;
   if (state.error) {
     const age = state.lastGoodAt === null ? 'no data yet' : `data stale ${formatDuration((now - state.lastGoodAt) / 1000)}`;
-    return <Text color="red" wrap="truncate">{clip(`✖ ${state.error} │ ${age} │ retrying (${state.failures} failed)`, width)}</Text>;
+    // How old the data is and that it is being retried come first: the CLI's message may be long.
+    return <Text color="red" wrap="truncate">{clip(`✖ ${age} │ retrying (${state.failures} failed) │ ${state.error}`, width)}</Text>;
   }
   const parts: string[] = [];
   if (ui.filter || ui.editingFilter) parts.push(`filter: ${sanitizeLine(ui.filter, 40) || '…'}`);

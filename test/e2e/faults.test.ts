@@ -4,7 +4,7 @@ import {nodeChild, running} from '../support/processes.js';
 import {TmuxSession} from '../support/tmux.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const errorLine = /✖ fluvio (partition|consumer) list/;
+const errorLine = /retrying \(\d+ failed\) │ fluvio (partition|consumer) list/;
 const topicRow = (topic: string) => new RegExp(`^\\s*${topic}\\s+\\d+\\s`, 'm');
 const fixtureTopics = ['metrics', 'orders-eu', 'clicks', 'edge-telemetry'];
 
@@ -34,8 +34,12 @@ describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', ()
     const errors = new Set<string>();
     const watch = (screen: string) => {
       expect(screen).not.toContain('EXITED:');
-      const error = /✖ fluvio (partition|consumer) list[^│]*/.exec(screen)?.[0];
-      if (error) errors.add(error);
+      const error = /retrying \(\d+ failed\) │ (fluvio (partition|consumer) list.*)/.exec(screen)?.[1];
+      if (error) {
+        errors.add(error);
+        // While the data is old the header says so where it otherwise says LIVE.
+        expect(screen).toMatch(/✖ STALE|❚❚ PAUSED/);
+      }
       return screen;
     };
     let helpAnswered = false;
