@@ -123,6 +123,7 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
   const options = command.opts();
   if (options.json && !options.once) throw new UsageError('--json needs --once');
   if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
+  if (options.samples !== undefined && options.replay) throw new UsageError('--samples does not apply to --replay: the whole recording is played');
   if (options.check && options.json) throw new UsageError('--check and --json cannot be combined');
   const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;
   if (filterError) throw new UsageError(`--filter: ${filterError}`);
