@@ -56,14 +56,20 @@ export function App({monitor, initialFilter, initialWide, color = true}: AppProp
   indexRef.current = Math.max(0, selectedIndex);
   const offset = scrollOffset(offsetRef.current, selectedIndex, gridHeight, entries.length);
   offsetRef.current = offset;
-  // Ink may call an input handler from an earlier render: key handling reads the latest rows here.
-  const latest = useRef({entries, gridHeight});
-  latest.current = {entries, gridHeight};
-
-  const select = (index: number) => {
-    const {entries: rows} = latest.current;
+  // Ink may call an input handler from an earlier render, and a burst of keys (`sj`, a paste) is
+  // handled before the next one: key handling works on the rows as the keys so far left them.
+  const gridHeightRef = useRef(gridHeight);
+  gridHeightRef.current = gridHeight;
+  const current = () => {
+    const rows = matchPartitions(monitor.getState().analysis, uiRef.current).entries;
+    const selected = uiRef.current.selected;
+    const named = selected === null ? -1 : rows.findIndex((entry) => entry.partition.name === selected);
+    return {rows, index: named >= 0 ? named : Math.max(0, Math.min(indexRef.current, rows.length - 1))};
+  };
+  const select = (move: (index: number, rows: number) => number) => {
+    const {rows, index} = current();
     if (rows.length === 0) return;
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+    const clamped = Math.max(0, Math.min(rows.length - 1, move(index, rows.length)));
     indexRef.current = clamped;
     act({type: 'select', name: rows[clamped].partition.name});
   };
@@ -87,28 +93,31 @@ export function App({monitor, initialFilter, initialWide, color = true}: AppProp
         act({type: 'sort-reverse'});
         return;
       case 'up':
-        select(indexRef.current - 1);
+        select((index) => index - 1);
         return;
       case 'down':
-        select(indexRef.current + 1);
+        select((index) => index + 1);
         return;
       case 'page-up':
-        select(indexRef.current - latest.current.gridHeight);
+        select((index) => index - gridHeightRef.current);
         return;
       case 'page-down':
-        select(indexRef.current + latest.current.gridHeight);
+        select((index) => index + gridHeightRef.current);
         return;
       case 'top':
-        select(0);
+        select(() => 0);
         return;
       case 'bottom':
-        select(latest.current.entries.length - 1);
+        select((_, count) => count - 1);
         return;
       case 'detail':
         if (uiRef.current.screen === 'detail') act({type: 'back'});
-        else if (latest.current.entries[indexRef.current]) {
-          act({type: 'select', name: latest.current.entries[indexRef.current].partition.name});
-          act({type: 'open-detail'});
+        else {
+          const {rows, index} = current();
+          if (rows[index]) {
+            act({type: 'select', name: rows[index].partition.name});
+            act({type: 'open-detail'});
+          }
         }
         return;
       case 'back':

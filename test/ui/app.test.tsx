@@ -136,6 +136,17 @@ describe('the partition grid', () => {
     expect(frame()).toMatch(/^events-0 /m);
   });
 
+  it('a burst that sorts then moves (`sj`) moves in the new order', async () => {
+    const {monitor} = await demoMonitor(60);
+    const {app, frame} = await show(monitor);
+    app.stdin.write('sj');
+    await settle();
+    app.stdin.write('\r');
+    await settle();
+    // Worst first, critical partitions lead; sorted by topic, one down from audit-0 is clicks-0.
+    expect(frame()).toMatch(/^clicks-0 /m);
+  });
+
   it('without colour the selected row is still marked, in a gutter', async () => {
     const {monitor} = await demoMonitor(5);
     const {type, frame} = await show(monitor, {color: false});
