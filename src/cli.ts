@@ -34,14 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(error.message);
       return 0;
     }
-    if (error instanceof UsageError) {
-      // A monitoring system reads a check it could not even run as UNKNOWN, not CRITICAL.
-      if (argv.includes('--check')) {
-        process.stdout.write(unknownCheck(error.message));
-        return fail(`${error.message} (see fluvio-top --help)`, checkExitCodes.unknown);
-      }
-      return fail(`${error.message} (see fluvio-top --help)`, 2);
-    }
+    if (error instanceof UsageError) return failToStart(error.message, argv.includes('--check'), ' (see fluvio-top --help)');
     throw error;
   }
   if (!config.color) chalk.level = 0;
@@ -65,9 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       record: recorder ? (raw) => recorder.record(raw) : undefined,
     });
   } catch (error) {
-    if (!config.check) return fail(messageOf(error), 2);
-    process.stdout.write(unknownCheck(messageOf(error)));
-    return fail(messageOf(error), checkExitCodes.unknown);
+    return failToStart(messageOf(error), config.check);
   }
   try {
     if (batch) return await runBatch(monitor, config, clock);
@@ -121,6 +112,12 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
 /** A replay's skipped lines, reported with their line numbers. */
 function warningsOf(monitor: Monitor): string[] {
   return monitor.sourceWarnings();
+}
+
+/** Could not start: exit 2, or for a check, UNKNOWN (3), which a monitoring system must not read as CRITICAL. */
+function failToStart(message: string, check: boolean, hint = ''): number {
+  if (check) process.stdout.write(unknownCheck(message));
+  return fail(message + hint, check ? checkExitCodes.unknown : 2);
 }
 
 function fail(message: string, code: number): number {

@@ -1,8 +1,7 @@
 import type {Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {filterByTopic} from '../view/filter.js';
-import {countStatuses} from './json.js';
+import {countStatuses, filterByTopic} from '../view/filter.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;

@@ -1,7 +1,7 @@
-import type {PartitionAnalysis, Status} from '../analysis/types.js';
+import type {PartitionAnalysis} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import type {Partition} from '../model/types.js';
-import {filterByTopic} from '../view/filter.js';
+import {countStatuses, filterByTopic} from '../view/filter.js';
 
 /** The `--once --json` document, narrowed to `filter`. Strings are left as received: JSON escapes control characters itself. */
 export function renderJson(state: MonitorState, filter?: string): string {
@@ -18,12 +18,6 @@ export function renderJson(state: MonitorState, filter?: string): string {
     partitions: partitions.map(partitionJson),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-export function countStatuses(partitions: readonly PartitionAnalysis[]): Record<Status, number> {
-  const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
-  for (const entry of partitions) counts[entry.status]++;
-  return counts;
 }
 
 function partitionJson(entry: PartitionAnalysis) {

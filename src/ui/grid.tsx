@@ -1,9 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {isPrintableAscii} from '../view/columns.js';
 import {severityColor} from '../view/format.js';
 import type {GridModel, GridRow} from '../view/grid-model.js';
-
-const printableAscii = /^[\x20-\x7E]*$/;
 
 /** The partition grid: only the rows that fit, the selected one inverted (or marked in the gutter), statuses coloured. */
 export function Grid({model, empty, gutter}: {model: GridModel; empty: string; gutter: boolean}) {
@@ -32,7 +31,7 @@ function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
   // long plain part of a row and its short status cell are separate texts. A row whose cells hold
   // wide or zero-width characters stays one text, so that Ink positions nothing by its own
   // (grapheme-based) widths and the columns stay where the view measured them.
-  if (!printableAscii.test(row.before)) {
+  if (!isPrintableAscii(row.before)) {
     return (
       <Text inverse={row.selected} wrap="truncate">
         {marker}

@@ -30,8 +30,8 @@ export function frameDiff(previous: readonly string[], next: readonly string[], 
  */
 export class Screen extends EventEmitter {
   private lines: string[] = [];
-  /** False until the screen has been cleared under the current picture. */
-  private cleared = true;
+  /** The screen is to be cleared with the next frame (after a resize). */
+  private clearPending = false;
   private readonly terminal: NodeJS.WriteStream;
   /** Bytes written to the terminal, for the benchmark. */
   bytesWritten = 0;
@@ -60,9 +60,9 @@ export class Screen extends EventEmitter {
     if (frame === '') return callback ? this.terminal.write('', callback) : true;
     // Rows below the terminal's last (a frame laid out before a resize) are never addressed.
     const next = frame.split('\n', this.rows);
-    const diff = (this.cleared ? '' : clearScreen) + frameDiff(this.lines, next, this.rows);
+    const diff = (this.clearPending ? clearScreen : '') + frameDiff(this.lines, next, this.rows);
     this.lines = next;
-    this.cleared = true;
+    this.clearPending = false;
     if (diff !== '') this.send(beginSynchronizedUpdate + diff + endSynchronizedUpdate);
     callback?.();
     return true;
@@ -71,7 +71,7 @@ export class Screen extends EventEmitter {
   /** Forgets what is on screen: the next frame clears it and is painted whole, in one update. */
   repaint(): void {
     this.lines = [];
-    this.cleared = false;
+    this.clearPending = true;
   }
 
   close(): void {

@@ -5,9 +5,14 @@ import {formatCount, formatOffset, formatSeconds, formatSize, severityOf, sparkl
 
 const printableAscii = /^[\x20-\x7E]*$/;
 
+/** Plain printable ASCII: one cell per character, measured the same way by every width table. */
+export function isPrintableAscii(text: string): boolean {
+  return printableAscii.test(text);
+}
+
 /** Display width in terminal cells; most cells are plain ASCII, which needs no Unicode tables. */
 export function displayWidth(text: string): number {
-  return printableAscii.test(text) ? text.length : stringWidth(text);
+  return isPrintableAscii(text) ? text.length : stringWidth(text);
 }
 
 export interface CellContext {

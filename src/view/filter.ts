@@ -1,3 +1,5 @@
+import type {Status} from '../analysis/types.js';
+
 /** A compiled topic filter: substring (case-insensitive), `/regex/`, a leading `!` inverts. */
 export interface TopicFilter {
   text: string;
@@ -32,4 +34,11 @@ export function filterByTopic<T extends {partition: {topic: string}}>(entries: r
   if (!text) return [...entries];
   const filter = compileFilter(text);
   return entries.filter((entry) => filter.matches(entry.partition.topic));
+}
+
+/** How many of `entries` are ok, warn and critical (after a filter, the Analyzer's counts no longer apply). */
+export function countStatuses(entries: readonly {status: Status}[]): Record<Status, number> {
+  const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
+  for (const entry of entries) counts[entry.status]++;
+  return counts;
 }

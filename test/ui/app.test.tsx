@@ -21,6 +21,11 @@ async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'],
       await settle();
     }
   };
+  /** Keys arriving in one chunk, faster than the screen redraws. */
+  const burst = async (keys: string) => {
+    app.stdin.write(keys);
+    await settle();
+  };
   /** The topic column of each grid row. */
   const topics = () => {
     const lines = frame().split('\n');
@@ -30,7 +35,7 @@ async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'],
       .map((line) => /^(\S+)\s+\d+\s/.exec(line)?.[1])
       .filter((topic): topic is string => topic !== undefined);
   };
-  return {app, frame, type, topics};
+  return {app, frame, type, burst, topics};
 }
 
 describe('the partition grid', () => {
@@ -128,21 +133,17 @@ describe('the partition grid', () => {
 
   it('keys typed faster than the screen redraws all count: `jjj` in one burst moves three rows', async () => {
     const {monitor} = await demoMonitor(5);
-    const {app, frame} = await show(monitor, {});
-    app.stdin.write('jjj');
-    await settle();
-    app.stdin.write('\r');
-    await settle();
+    const {burst, type, frame} = await show(monitor);
+    await burst('jjj');
+    await type('\r');
     expect(frame()).toMatch(/^events-0 /m);
   });
 
   it('a burst that sorts then moves (`sj`) moves in the new order', async () => {
     const {monitor} = await demoMonitor(60);
-    const {app, frame} = await show(monitor);
-    app.stdin.write('sj');
-    await settle();
-    app.stdin.write('\r');
-    await settle();
+    const {burst, type, frame} = await show(monitor);
+    await burst('sj');
+    await type('\r');
     // Worst first, critical partitions lead; sorted by topic, one down from audit-0 is clicks-0.
     expect(frame()).toMatch(/^clicks-0 /m);
   });
