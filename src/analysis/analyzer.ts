@@ -1,7 +1,7 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {analyseConsumer, ConsumerPaces} from './consumers.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
-import {defaultThresholds, type Analysis, type HistoryPoint, type PartitionAnalysis, type Status, type Thresholds, type Trend} from './types.js';
+import {defaultThresholds, statusRank, type Analysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type Trend} from './types.js';
 import {judge, type Verdict} from './verdict.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
@@ -11,11 +11,9 @@ const settleSamples = 3;
 export const clearMs = 30_000;
 const clearSamples = 3;
 
-const severity: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
-
 interface Held {
   status: Status;
-  reasons: string[];
+  reasons: Reason[];
   clearSince: number | null;
   clearCount: number;
 }
@@ -129,9 +127,9 @@ export class Analyzer {
   }
 
   /** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
-  private hold(name: string, verdict: Verdict, time: number): {status: Status; reasons: string[]} {
+  private hold(name: string, verdict: Verdict, time: number): {status: Status; reasons: Reason[]} {
     const held = this.held.get(name);
-    if (!held || severity[verdict.status] >= severity[held.status]) {
+    if (!held || statusRank[verdict.status] >= statusRank[held.status]) {
       // Same or worse: take the fresh reasons; a new cause resets the clearing clock.
       if (verdict.status === 'ok') this.held.delete(name);
       else this.held.set(name, {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0});
@@ -143,7 +141,7 @@ export class Analyzer {
       this.held.delete(name);
       return verdict;
     }
-    return {status: held.status, reasons: held.reasons.map((reason) => `${reason} (clearing)`)};
+    return {status: held.status, reasons: held.reasons.map((reason) => ({...reason, clearing: true}))};
   }
 
   /** Partitions gone from the sample free their history. */

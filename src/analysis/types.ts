@@ -2,6 +2,32 @@ import type {Partition} from '../model/types.js';
 
 export type Status = 'ok' | 'warn' | 'critical';
 
+/** The one severity order: higher is worse. Sorts and checks compare statuses through it. */
+export const statusRank: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
+
+/**
+ * Why a partition is not OK, as data: a code and its numbers. The wording lives in
+ * view/reasons.ts so that the grid, the detail view, --check and --json word it alike.
+ * `clearing` marks a reason whose cause is gone while the status waits out its hysteresis.
+ */
+export type Reason = ReasonCause & {level: 'warn' | 'critical'; clearing: boolean};
+
+export type ReasonCause =
+  /** The leader or its storage is down (Fluvio's resolution). */
+  | {code: 'resolution'; resolution: string}
+  /** A stored consumer offset fell behind BASE: `records` were deleted before it read them. */
+  | {code: 'consumer-lost'; consumer: string; records: number}
+  /** BASE will pass the consumer's next record in `seconds` at its pace. */
+  | {code: 'consumer-at-risk'; consumer: string; seconds: number}
+  /** Retention will have deleted everything it can in `seconds`. */
+  | {code: 'window-empty-eta'; seconds: number}
+  /** The window fell from `peak` to `window` records with `segments` segments deleted at once. */
+  | {code: 'retention-cut'; window: number; peak: number; segments: number}
+  /** The window in time fell from `peakSeconds` to `seconds` while the records held: ingest outran a size cap. */
+  | {code: 'ingest-burst'; seconds: number; peakSeconds: number};
+
+export type ReasonCode = ReasonCause['code'];
+
 /** Every threshold is a flag; these are the defaults. */
 export interface Thresholds {
   /** critical when the window is projected empty within this many seconds (300). */
@@ -55,8 +81,8 @@ export interface PartitionAnalysis {
   /** Projected seconds until the window is empty; null unless trimming outpaces ingest. */
   etaSeconds: number | null;
   status: Status;
-  /** Human-readable, most severe first; empty when all is well. */
-  reasons: string[];
+  /** Most severe first; empty when all is well. Worded by view/reasons.ts. */
+  reasons: Reason[];
   consumers: ConsumerAnalysis[];
   /** False until enough history exists for rate-based verdicts. */
   settled: boolean;

@@ -1,6 +1,5 @@
 import type {Partition} from '../model/types.js';
-import type {ConsumerAnalysis, Status, Thresholds} from './types.js';
-import {formatDuration} from './duration.js';
+import type {ConsumerAnalysis, Reason, ReasonCause, Status, Thresholds} from './types.js';
 
 export interface Evidence {
   partition: Partition;
@@ -24,32 +23,33 @@ export interface Evidence {
 
 export interface Verdict {
   status: Status;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 const unhealthyResolutions = new Set(['Offline', 'LeaderOffline', 'OutOfStorage']);
 
 /** The rules, in the order the README states them. Most severe reasons first. */
 export function judge(evidence: Evidence): Verdict {
-  const critical: string[] = [];
-  const warn: string[] = [];
+  const critical: Reason[] = [];
+  const warn: Reason[] = [];
+  const raise = (level: 'warn' | 'critical', cause: ReasonCause) => (level === 'critical' ? critical : warn).push({...cause, level, clearing: false});
   const {partition, thresholds} = evidence;
 
-  if (unhealthyResolutions.has(partition.resolution)) critical.push(`resolution ${partition.resolution}`);
+  if (unhealthyResolutions.has(partition.resolution)) raise('critical', {code: 'resolution', resolution: partition.resolution});
   for (const consumer of evidence.consumers) {
     if (consumer.state === 'lost') {
-      critical.push(`consumer ${consumer.id} lost ${consumer.lostRecords} records (offset below BASE)`);
+      raise('critical', {code: 'consumer-lost', consumer: consumer.id, records: consumer.lostRecords});
     } else if (consumer.state === 'at-risk' && consumer.secondsUntilOvertaken !== null) {
-      warn.push(`BASE overtakes consumer ${consumer.id} in ${formatDuration(consumer.secondsUntilOvertaken)}`);
+      raise('warn', {code: 'consumer-at-risk', consumer: consumer.id, seconds: consumer.secondsUntilOvertaken});
     }
   }
 
   if (evidence.settled) {
     const eta = evidence.etaSeconds;
-    if (eta !== null && eta <= thresholds.criticalEtaSeconds) critical.push(`window empty in ${formatDuration(eta)}`);
-    else if (eta !== null && eta <= thresholds.warnEtaSeconds) warn.push(`window empty in ${formatDuration(eta)}`);
+    if (eta !== null && eta <= thresholds.criticalEtaSeconds) raise('critical', {code: 'window-empty-eta', seconds: eta});
+    else if (eta !== null && eta <= thresholds.warnEtaSeconds) raise('warn', {code: 'window-empty-eta', seconds: eta});
     const shrink = unexplainedShrink(evidence);
-    if (shrink) warn.push(shrink);
+    if (shrink) raise('warn', shrink);
   }
 
   if (critical.length > 0) return {status: 'critical', reasons: [...critical, ...warn]};
@@ -62,13 +62,12 @@ export function judge(evidence: Evidence): Verdict {
  * ordinary deletion of one segment does not explain. With only two or three segments retained
  * every deletion removes a third or half of the window: that is normal retention, not a shrink.
  */
-function unexplainedShrink(evidence: Evidence): string | null {
+function unexplainedShrink(evidence: Evidence): ReasonCause | null {
   const {window, windowPeak, windowSeconds, windowSecondsPeak, typicalStep, largestRecentStep, thresholds} = evidence;
   const fraction = thresholds.shrinkFraction;
   // Many segments deleted at once: a retention cut, or a size cap hit hard.
   if (window !== null && windowPeak > 0 && window <= fraction * windowPeak && typicalStep && largestRecentStep > 2 * typicalStep) {
-    const segments = Math.round(largestRecentStep / typicalStep);
-    return `window fell ${percent(window, windowPeak)} to ${window} records: ${segments} segments deleted at once (retention cut?)`;
+    return {code: 'retention-cut', window, peak: windowPeak, segments: Math.round(largestRecentStep / typicalStep)};
   }
   // Window in time collapsed while the records held: ingest outran a size cap (a burst).
   if (
@@ -78,11 +77,7 @@ function unexplainedShrink(evidence: Evidence): string | null {
     window !== null &&
     window > 0.75 * windowPeak
   ) {
-    return `window in time fell ${percent(windowSeconds, windowSecondsPeak)} to ${formatDuration(windowSeconds)} (ingest burst?)`;
+    return {code: 'ingest-burst', seconds: windowSeconds, peakSeconds: windowSecondsPeak};
   }
   return null;
-}
-
-function percent(now: number, peak: number): string {
-  return `${Math.round((1 - now / peak) * 100)}%`;
 }

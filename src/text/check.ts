@@ -1,13 +1,13 @@
-import type {Status} from '../analysis/types.js';
+import {statusRank, type Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
+import {reasonLines} from '../view/reasons.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
 
 const labels: Record<Status, string> = {ok: 'OK', warn: 'WARNING', critical: 'CRITICAL'};
-const severity: Record<Status, number> = {ok: 0, warn: 1, critical: 2};
 
 /** The check's verdict when there is nothing to judge: the data could not be read. */
 export function unknownCheck(reason: string): string {
@@ -25,14 +25,14 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
   }
   const flagged = partitions
     .filter((entry) => entry.status !== 'ok')
-    .sort((a, b) => severity[b.status] - severity[a.status] || a.partition.name.localeCompare(b.partition.name));
+    .sort((a, b) => statusRank[b.status] - statusRank[a.status] || a.partition.name.localeCompare(b.partition.name));
   const worst: Status = flagged[0]?.status ?? 'ok';
   const {critical, warn} = countStatuses(partitions);
   const lines = [
     `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${partitions.length} partitions (${sanitizeLine(state.source.label)})`,
     ...flagged.map(
       (entry) =>
-        `${labels[entry.status]} ${sanitizeLine(entry.partition.name)}: ${entry.reasons.map((reason) => sanitizeLine(reason)).join('; ')}`,
+        `${labels[entry.status]} ${sanitizeLine(entry.partition.name)}: ${reasonLines(entry.reasons).map((reason) => sanitizeLine(reason)).join('; ')}`,
     ),
   ];
   return {text: `${lines.join('\n')}\n`, exitCode: checkExitCodes[worst]};

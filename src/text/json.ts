@@ -2,6 +2,7 @@ import type {PartitionAnalysis} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import type {Partition} from '../model/types.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
+import {reasonLines} from '../view/reasons.js';
 
 /** The `--once --json` document, narrowed to `filter`. Strings are left as received: JSON escapes control characters itself. */
 export function renderJson(state: MonitorState, filter?: string): string {
@@ -42,7 +43,8 @@ function partitionJson(entry: PartitionAnalysis) {
     trend: entry.trend,
     settled: entry.settled,
     status: entry.status,
-    reasons: entry.reasons,
+    reasons: reasonLines(entry.reasons),
+    reasonCodes: entry.reasons,
     consumers: entry.consumers.map((consumer) => ({
       id: consumer.id,
       offset: consumer.offset,

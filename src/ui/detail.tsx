@@ -6,6 +6,7 @@ import {sanitize, sanitizeLine} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {clip} from '../view/columns.js';
 import {formatCount, formatOffset, formatSeconds, formatSize, severityColor, severityOf, statusLabel} from '../view/format.js';
+import {reasonLines} from '../view/reasons.js';
 
 export interface DetailProps {
   entry: PartitionAnalysis | undefined;
@@ -24,7 +25,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
     {SPU: p.leader, ROLE: 'leader', HW: formatOffset(p, 'highWatermark'), LEO: formatOffset(p, 'logEndOffset'), LAG: 0},
     ...p.followers.map((f) => ({SPU: f.spu, ROLE: 'follower', HW: String(f.hw), LEO: String(f.leo), LAG: p.logEndOffset >= 0 ? p.logEndOffset - f.leo : '-'})),
   ];
-  const reasons = entry.reasons.length > 0 ? entry.reasons : [entry.settled ? 'nothing to report' : 'collecting history before judging rates'];
+  const reasons = entry.reasons.length > 0 ? reasonLines(entry.reasons) : [entry.settled ? 'nothing to report' : 'collecting history before judging rates'];
   const fixedLines = 7 + reasons.length + replicas.length + 4 + Math.max(1, entry.consumers.length) + 1;
   const chartHeight = Math.max(0, Math.min(10, height - fixedLines - 2));
   return (

@@ -1,4 +1,4 @@
-import {formatDuration} from '../analysis/duration.js';
+import {formatDuration} from './duration.js';
 import type {Status} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 

@@ -1,4 +1,4 @@
-import type {PartitionAnalysis, Status} from '../analysis/types.js';
+import {statusRank, type PartitionAnalysis} from '../analysis/types.js';
 
 export type SortKey = 'status' | 'topic' | 'window' | 'windowSeconds' | 'eta' | 'ingest' | 'trim' | 'size';
 
@@ -13,8 +13,6 @@ export const sortKeys: Array<{key: SortKey; title: string; order: [string, strin
   {key: 'trim', title: 'TRIM/s', order: ['fastest first', 'slowest first']},
   {key: 'size', title: 'SIZE', order: ['largest first', 'smallest first']},
 ];
-
-const severity: Record<Status, number> = {critical: 0, warn: 1, ok: 2};
 
 function byName(a: PartitionAnalysis, b: PartitionAnalysis): number {
   const topic = a.partition.topic < b.partition.topic ? -1 : a.partition.topic > b.partition.topic ? 1 : 0;
@@ -33,7 +31,7 @@ function byNumber(value: (entry: PartitionAnalysis) => number | null, descending
 
 const comparators: Record<SortKey, (a: PartitionAnalysis, b: PartitionAnalysis) => number> = {
   // Worst first, then the soonest to empty, then by name.
-  status: (a, b) => severity[a.status] - severity[b.status] || (a.etaSeconds ?? Infinity) - (b.etaSeconds ?? Infinity) || byName(a, b),
+  status: (a, b) => statusRank[b.status] - statusRank[a.status] || (a.etaSeconds ?? Infinity) - (b.etaSeconds ?? Infinity) || byName(a, b),
   topic: byName,
   window: byNumber((entry) => entry.window, false),
   windowSeconds: byNumber((entry) => entry.windowSeconds, false),

@@ -86,11 +86,18 @@ describe('--once on the demo cluster', () => {
     const statuses = new Set(document.partitions.map((p: {status: string}) => p.status));
     expect(statuses).toEqual(new Set(['ok', 'warn', 'critical']));
     const partition = document.partitions[0];
-    for (const key of ['topic', 'partition', 'leader', 'replicas', 'resolution', 'size', 'base', 'hw', 'leo', 'window', 'ingestRate', 'trimRate', 'windowSeconds', 'etaSeconds', 'status', 'reasons', 'consumers']) {
+    for (const key of ['topic', 'partition', 'leader', 'replicas', 'resolution', 'size', 'base', 'hw', 'leo', 'window', 'ingestRate', 'trimRate', 'windowSeconds', 'etaSeconds', 'status', 'reasons', 'reasonCodes', 'consumers']) {
       expect(partition).toHaveProperty(key);
     }
     const lost = document.partitions.flatMap((p: {consumers: {state: string}[]}) => p.consumers).filter((c: {state: string}) => c.state === 'lost');
     expect(lost.length).toBeGreaterThan(0);
+    // Each worded reason has its data beside it, in the same order.
+    const flagged = document.partitions.filter((p: {status: string}) => p.status !== 'ok');
+    for (const p of flagged) {
+      expect(p.reasonCodes.length).toBe(p.reasons.length);
+      expect(p.reasonCodes.length).toBeGreaterThan(0);
+      for (const code of p.reasonCodes) expect(typeof code.code).toBe('string');
+    }
   });
 
   it('is deterministic for a seed', () => {

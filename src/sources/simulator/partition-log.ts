@@ -45,14 +45,6 @@ export class PartitionLog {
     return (this.logEndOffset - this.baseOffset) * this.settings.recordBytes;
   }
 
-  get segmentCount(): number {
-    return this.closed.length + 1;
-  }
-
-  /** Oldest closed segment's close time, for tests. */
-  get oldestClosedAt(): number | null {
-    return this.closed[0]?.closedAt ?? null;
-  }
 
   /** Appends `records` spread evenly over (from, to], rolling segments as they fill. */
   append(records: number, from: number, to: number): void {

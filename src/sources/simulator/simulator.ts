@@ -148,11 +148,6 @@ export class Simulator {
     }));
   }
 
-  /** Segment count of a partition, for tests. */
-  segments(partitionName: string): number {
-    return this.partitions.find((p) => name(p) === partitionName)?.log.segmentCount ?? 0;
-  }
-
   private step(from: number, to: number): void {
     const seconds = (to - from) / 1000;
     const t = this.seconds(to);

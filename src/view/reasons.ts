@@ -1,0 +1,56 @@
+import type {Reason} from '../analysis/types.js';
+import {formatDuration} from './duration.js';
+
+/** A reason in words: `short` fits a cell or a check line's list, `long` is the detail view's sentence. */
+export interface ReasonText {
+  short: string;
+  long: string;
+}
+
+/**
+ * The only place that words the analysis' reasons. Pure: the same reason always reads the
+ * same. Names inside (consumer ids) stay raw; ui/ and text/ sanitise where text leaves.
+ */
+export function describeReason(reason: Reason): ReasonText {
+  const text = words(reason);
+  if (!reason.clearing) return text;
+  return {short: `${text.short} (clearing)`, long: `${text.long} (clearing)`};
+}
+
+/** The long wording of each reason, most severe first, as --json's `reasons` and --check print them. */
+export function reasonLines(reasons: readonly Reason[]): string[] {
+  return reasons.map((reason) => describeReason(reason).long);
+}
+
+function words(reason: Reason): ReasonText {
+  switch (reason.code) {
+    case 'resolution':
+      return {short: reason.resolution, long: `resolution ${reason.resolution}`};
+    case 'consumer-lost':
+      return {
+        short: `${reason.consumer} lost ${reason.records}`,
+        long: `consumer ${reason.consumer} lost ${reason.records} records (offset below BASE)`,
+      };
+    case 'consumer-at-risk':
+      return {
+        short: `${reason.consumer} at risk in ${formatDuration(reason.seconds)}`,
+        long: `BASE overtakes consumer ${reason.consumer} in ${formatDuration(reason.seconds)}`,
+      };
+    case 'window-empty-eta':
+      return {short: `empty in ${formatDuration(reason.seconds)}`, long: `window empty in ${formatDuration(reason.seconds)}`};
+    case 'retention-cut':
+      return {
+        short: `cut ${percentFallen(reason.window, reason.peak)}`,
+        long: `window fell ${percentFallen(reason.window, reason.peak)} to ${reason.window} records: ${reason.segments} segments deleted at once (retention cut?)`,
+      };
+    case 'ingest-burst':
+      return {
+        short: `time ${formatDuration(reason.seconds)}`,
+        long: `window in time fell ${percentFallen(reason.seconds, reason.peakSeconds)} to ${formatDuration(reason.seconds)} (ingest burst?)`,
+      };
+  }
+}
+
+function percentFallen(now: number, peak: number): string {
+  return `${Math.round((1 - now / peak) * 100)}%`;
+}

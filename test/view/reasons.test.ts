@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest';
+import type {Reason, ReasonCause} from '../../src/analysis/types.js';
+import {describeReason, reasonLines} from '../../src/view/reasons.js';
+
+const warn = (cause: ReasonCause, clearing = false): Reason => ({...cause, level: 'warn', clearing});
+
+describe('reason wording', () => {
+  it('words each code from its numbers, short and long', () => {
+    expect(describeReason(warn({code: 'window-empty-eta', seconds: 239}))).toEqual({short: 'empty in 3m59s', long: 'window empty in 3m59s'});
+    expect(describeReason(warn({code: 'consumer-at-risk', consumer: 'billing', seconds: 840})).long).toBe('BASE overtakes consumer billing in 14m00s');
+    expect(describeReason(warn({code: 'consumer-lost', consumer: 'reporting', records: 500})).long).toMatch(/^consumer reporting lost 500 records/);
+    expect(describeReason(warn({code: 'retention-cut', window: 2000, peak: 8000, segments: 6})).long).toBe(
+      'window fell 75% to 2000 records: 6 segments deleted at once (retention cut?)',
+    );
+    expect(describeReason(warn({code: 'ingest-burst', seconds: 30, peakSeconds: 400})).long).toBe('window in time fell 93% to 30s (ingest burst?)');
+    expect(describeReason(warn({code: 'resolution', resolution: 'LeaderOffline'})).short).toBe('LeaderOffline');
+  });
+
+  it('marks a reason whose cause has gone while the status holds as clearing', () => {
+    const reason = warn({code: 'window-empty-eta', seconds: 45}, true);
+    expect(describeReason(reason)).toEqual({short: 'empty in 45s (clearing)', long: 'window empty in 45s (clearing)'});
+    expect(reasonLines([reason, warn({code: 'resolution', resolution: 'Offline'})])).toEqual(['window empty in 45s (clearing)', 'resolution Offline']);
+  });
+});
