@@ -1,4 +1,10 @@
 #!/usr/bin/env node
+// Kept to syntax every Node since 16 parses, so an older Node reads this far and says why it stops.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  process.stderr.write(`fluvio-top: needs Node.js 22 or newer, this is Node.js ${process.versions.node}\n`);
+  process.exit(1);
+}
 // Ink renders only the final frame when it believes it runs in CI (the CI variable); an
 // interactive terminal is never CI, whatever the environment says.
 if (process.stdout.isTTY && process.stdin.isTTY) {

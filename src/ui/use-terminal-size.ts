@@ -8,7 +8,8 @@ export interface TerminalSize {
 
 /** The terminal's size, updated on resize. */
 export function useTerminalSize(): TerminalSize {
-  const {stdout} = useStdout();
+  // Ink 8 types the stream as a plain writable; the terminal's size lives on the TTY stream.
+  const stdout = useStdout().stdout as NodeJS.WriteStream;
   const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
   const [size, setSize] = useState(read);
   useEffect(() => {
