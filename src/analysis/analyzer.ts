@@ -1,7 +1,7 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {analyseConsumer, ConsumerPaces} from './consumers.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
-import {defaultThresholds, statusRank, type Analysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type Trend} from './types.js';
+import {defaultThresholds, statusRank, type Analysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
 import {judge, type Verdict} from './verdict.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
@@ -23,7 +23,10 @@ interface Held {
  * O(partitions + consumers): each partition's history is a fixed-size ring.
  */
 export class Analyzer {
+  /** The global thresholds (per-topic ones come from the resolver). */
   readonly thresholds: Thresholds;
+  private readonly resolve: ((topic: string) => Thresholds) | null;
+  private readonly topicThresholds = new Map<string, Thresholds>();
   private readonly capacity: number;
   private readonly trackers = new Map<string, PartitionTracker>();
   private readonly held = new Map<string, Held>();
@@ -31,9 +34,23 @@ export class Analyzer {
   private generation = 0;
   private readonly seenAt = new Map<string, number>();
 
-  constructor(thresholds: Thresholds = defaultThresholds, capacity = 180) {
-    this.thresholds = thresholds;
+  /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
+  constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
+    const perTopic = 'forTopic' in thresholds ? thresholds : null;
+    this.resolve = perTopic?.forTopic ?? null;
+    this.thresholds = perTopic?.global ?? (thresholds as Thresholds);
     this.capacity = capacity;
+  }
+
+  /** The thresholds that judge `topic`: resolved once per topic name and kept. */
+  thresholdsFor(topic: string): Thresholds {
+    if (!this.resolve) return this.thresholds;
+    let found = this.topicThresholds.get(topic);
+    if (!found) {
+      found = this.resolve(topic);
+      this.topicThresholds.set(topic, found);
+    }
+    return found;
   }
 
   update(sample: Sample): Analysis {
@@ -91,13 +108,15 @@ export class Analyzer {
         base,
         highWatermark,
         trimRate,
-        riskSeconds: this.thresholds.consumerRiskSeconds,
+        riskSeconds: this.thresholdsFor(partition.topic).consumerRiskSeconds,
       }),
     );
+    const thresholds = this.thresholdsFor(partition.topic);
     const verdict = judge({
       partition,
       window,
       windowSeconds,
+      windowMeasured: tracker.steps.length > 0,
       ingestRate,
       trimRate,
       etaSeconds,
@@ -108,7 +127,7 @@ export class Analyzer {
       typicalStep,
       largestRecentStep: tracker.largestStepSince(time - peakBucketMs * peakBuckets),
       time,
-      thresholds: this.thresholds,
+      thresholds,
     });
     const {status, reasons} = this.hold(partition.name, verdict, time);
     return {
@@ -154,6 +173,8 @@ export class Analyzer {
         this.held.delete(name);
       }
     }
+    // Topics come and go with their partitions; resolve the survivors afresh.
+    this.topicThresholds.clear();
   }
 }
 

@@ -24,7 +24,9 @@ export type ReasonCause =
   /** The window fell from `peak` to `window` records with `segments` segments deleted at once. */
   | {code: 'retention-cut'; window: number; peak: number; segments: number}
   /** The window in time fell from `peakSeconds` to `seconds` while the records held: ingest outran a size cap. */
-  | {code: 'ingest-burst'; seconds: number; peakSeconds: number};
+  | {code: 'ingest-burst'; seconds: number; peakSeconds: number}
+  /** The window in time (`seconds`) is below the SLO (`minSeconds`): critical below half of it. */
+  | {code: 'window-below-slo'; seconds: number; minSeconds: number};
 
 export type ReasonCode = ReasonCause['code'];
 
@@ -38,6 +40,20 @@ export interface Thresholds {
   consumerRiskSeconds: number;
   /** warn when the window (records or time) fell to this fraction of its recent peak or less (0.5). */
   shrinkFraction: number;
+  /**
+   * The window SLO: every consumer must be able to stay offline this long. A window in time
+   * below it is warn, below half of it critical. Absent or null: no SLO (the default).
+   */
+  minWindowSeconds?: number | null;
+}
+
+/**
+ * Thresholds per topic (from a settings file, by name or regex): `forTopic` is called once per
+ * topic name and its answer kept while the topic exists; `global` is what the help screen shows.
+ */
+export interface TopicThresholds {
+  global: Thresholds;
+  forTopic: (topic: string) => Thresholds;
 }
 
 export const defaultThresholds: Thresholds = {
@@ -45,6 +61,7 @@ export const defaultThresholds: Thresholds = {
   warnEtaSeconds: 3600,
   consumerRiskSeconds: 3600,
   shrinkFraction: 0.5,
+  minWindowSeconds: null,
 };
 
 export type ConsumerState = 'ok' | 'at-risk' | 'lost';

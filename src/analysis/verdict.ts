@@ -5,6 +5,8 @@ export interface Evidence {
   partition: Partition;
   window: number | null;
   windowSeconds: number | null;
+  /** True when WIN-TIME is measured (retention has deleted records), false when it is only a lower bound. */
+  windowMeasured: boolean;
   ingestRate: number | null;
   trimRate: number | null;
   etaSeconds: number | null;
@@ -50,6 +52,12 @@ export function judge(evidence: Evidence): Verdict {
     else if (eta !== null && eta <= thresholds.warnEtaSeconds) raise('warn', {code: 'window-empty-eta', seconds: eta});
     const shrink = unexplainedShrink(evidence);
     if (shrink) raise('warn', shrink);
+    const slo = thresholds.minWindowSeconds;
+    const held = evidence.windowSeconds;
+    // Only a measured window counts: one never trimmed is a lower bound and says nothing yet.
+    if (slo && held !== null && evidence.windowMeasured && held < slo) {
+      raise(held < slo / 2 ? 'critical' : 'warn', {code: 'window-below-slo', seconds: held, minSeconds: slo});
+    }
   }
 
   if (critical.length > 0) return {status: 'critical', reasons: [...critical, ...warn]};

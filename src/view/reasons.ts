@@ -48,6 +48,11 @@ function words(reason: Reason): ReasonText {
         short: `time ${formatDuration(reason.seconds)}`,
         long: `window in time fell ${percentFallen(reason.seconds, reason.peakSeconds)} to ${formatDuration(reason.seconds)} (ingest burst?)`,
       };
+    case 'window-below-slo':
+      return {
+        short: `window ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)}`,
+        long: `window in time ${formatDuration(reason.seconds)} is below the minimum ${formatDuration(reason.minSeconds)}`,
+      };
   }
 }
 

@@ -1,12 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {Analyzer} from '../../src/analysis/analyzer.js';
-import type {PartitionAnalysis} from '../../src/analysis/types.js';
+import {defaultThresholds, type PartitionAnalysis} from '../../src/analysis/types.js';
 import {parseFluvioJson, parseSample} from '../../src/model/parse.js';
 import {scriptedSamples, type Script} from '../support/scripted-partition.js';
 
-function run(script: Script, seconds: number) {
-  const analyzer = new Analyzer();
+function run(script: Script, seconds: number, thresholds: ConstructorParameters<typeof Analyzer>[0] = defaultThresholds) {
+  const analyzer = new Analyzer(thresholds);
   const results: Array<PartitionAnalysis & {t: number}> = [];
   for (const sample of scriptedSamples(script, seconds)) {
     results.push({...analyzer.update(sample).partitions[0], t: sample.t});
@@ -114,6 +114,32 @@ describe('a shrinking window is flagged before it bites', () => {
     let flips = 0;
     for (let i = 1; i < results.length; i++) if (results[i].status !== results[i - 1].status) flips++;
     expect(flips).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the window SLO (minWindowSeconds)', () => {
+  // 100 rec/s, 1,000-record segments, 60 s retention: the oldest record is kept 60-80 s.
+  const short: Script = {ingest: steady(100), segmentRecords: 1000, retention: () => 60};
+
+  it('a window in time below the minimum warns, below half of it is critical, with the numbers', () => {
+    const warn = run(short, 600, {...defaultThresholds, minWindowSeconds: 120}).last;
+    expect(warn.status).toBe('warn');
+    expect(warn.reasons[0]).toMatchObject({code: 'window-below-slo', minSeconds: 120, level: 'warn'});
+    const critical = run(short, 600, {...defaultThresholds, minWindowSeconds: 600}).last;
+    expect(critical.status).toBe('critical');
+    expect(critical.reasons[0]).toMatchObject({code: 'window-below-slo', minSeconds: 600, level: 'critical'});
+    expect(run(short, 600, {...defaultThresholds, minWindowSeconds: 30}).last.status).toBe('ok');
+  });
+
+  it('per topic: the resolver decides which topics have an SLO', () => {
+    const forTopic = (topic: string) => (topic === 'events' ? {...defaultThresholds, minWindowSeconds: 600} : defaultThresholds);
+    expect(run(short, 600, {global: defaultThresholds, forTopic}).last.status).toBe('critical');
+    expect(run({...short, topic: 'logs'}, 600, {global: defaultThresholds, forTopic}).last.status).toBe('ok');
+  });
+
+  it('a young topic never trimmed is not judged against the SLO: its window in time is only a lower bound', () => {
+    const {results} = run({ingest: steady(100), segmentRecords: 1000, retention: () => 7 * 86400}, 300, {...defaultThresholds, minWindowSeconds: 3600});
+    expect(results.filter((r) => r.status !== 'ok')).toEqual([]);
   });
 });
 

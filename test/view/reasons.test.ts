@@ -14,6 +14,10 @@ describe('reason wording', () => {
     );
     expect(describeReason(warn({code: 'ingest-burst', seconds: 30, peakSeconds: 400})).long).toBe('window in time fell 93% to 30s (ingest burst?)');
     expect(describeReason(warn({code: 'resolution', resolution: 'LeaderOffline'})).short).toBe('LeaderOffline');
+    expect(describeReason(warn({code: 'window-below-slo', seconds: 12, minSeconds: 600}))).toEqual({
+      short: 'window 12s < 10m00s',
+      long: 'window in time 12s is below the minimum 10m00s',
+    });
   });
 
   it('marks a reason whose cause has gone while the status holds as clearing', () => {
