@@ -10,6 +10,7 @@ import {realClock, virtualClock, type Clock} from './sources/source.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {renderJson} from './text/json.js';
 import {renderPlain} from './text/plain.js';
+import {renderView} from './text/views.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -93,14 +94,17 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   if (state.fatal) return fail(state.fatal, 2);
   if (!state.analysis) return fail(`could not read the cluster: ${state.error ?? 'no sample'}`, 1);
   if (state.error) process.stderr.write(`fluvio-top: warning: latest sample failed: ${state.error}\n`);
-  if (config.json) {
+  const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
+  const wide = config.wide || !process.stdout.isTTY;
+  if (config.view !== 'partitions') {
+    process.stdout.write(renderView(state, config.view, {json: config.json, width, wide, filter: config.filter}));
+  } else if (config.json) {
     process.stdout.write(renderJson(state, config.filter));
   } else {
-    const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
     process.stdout.write(
       renderPlain(state, {
         width,
-        wide: config.wide || !process.stdout.isTTY,
+        wide,
         filter: config.filter,
         windowHistory: (name, points) => monitor.analyzer.windowHistory(name, points),
       }),

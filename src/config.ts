@@ -11,6 +11,8 @@ export interface Config {
   filter?: string;
   color: boolean;
   wide: boolean;
+  /** What the TUI opens on and what --once prints: the partition grid, the consumers or the topic roll-up. */
+  view: View;
   once: boolean;
   json: boolean;
   check: boolean;
@@ -26,6 +28,9 @@ export interface Config {
   consumers: boolean;
   thresholds: Thresholds;
 }
+
+export const views = ['partitions', 'consumers', 'topics'] as const;
+export type View = (typeof views)[number];
 
 /** A bad flag or value: the CLI prints `message` as one line and exits 2. */
 export class UsageError extends Error {}
@@ -84,6 +89,7 @@ export function buildCommand(version: string): Command {
     .option('--filter <text>', 'start with this topic filter (substring, /regex/, !inverse)')
     .option('--no-color', 'no colour (also honours NO_COLOR)')
     .option('--wide', 'start in wide mode (all columns)')
+    .addOption(new Option('--view <name>', 'open on (and --once prints) partitions, consumers or topics').choices(views).default('partitions'))
     .option('--once', 'print the grid as plain text and exit')
     .option('--json', 'with --once: print one JSON document')
     .option('--check', 'print non-ok partitions; exit 0 ok, 1 warn, 2 critical, 3 unreadable')
@@ -144,6 +150,7 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
     filter: options.filter,
     color: options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     wide: options.wide === true,
+    view: options.view,
     once: options.once === true,
     json: options.json === true,
     check: options.check === true,

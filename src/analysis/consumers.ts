@@ -68,5 +68,6 @@ export function analyseConsumer(consumer: ConsumerOffset, pace: number | null, c
     lag,
     rate: pace,
     secondsUntilOvertaken,
+    modifiedTime: consumer.modifiedTime,
   };
 }

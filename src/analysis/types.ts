@@ -80,6 +80,8 @@ export interface ConsumerAnalysis {
   rate: number | null;
   /** When BASE will overtake it at the current rates; null when never or unknown. */
   secondsUntilOvertaken: number | null;
+  /** When the offset was last stored (Fluvio's modified_time), seconds since the Unix epoch. */
+  modifiedTime: number;
 }
 
 export type Trend = 'growing' | 'steady' | 'shrinking';

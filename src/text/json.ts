@@ -61,6 +61,6 @@ function offset(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'log
   return partition.exactOffsets?.[key] ?? partition[key];
 }
 
-function round(value: number | null): number | null {
+export function round(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : Math.round(value * 1000) / 1000;
 }

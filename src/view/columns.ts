@@ -20,14 +20,15 @@ export interface CellContext {
   windowHistory(name: string): number[];
 }
 
-export interface Column {
+/** A column of any table (partitions, consumers, topics): its cells come from one entry. */
+export interface Column<Entry = PartitionAnalysis> {
   id: string;
   title: string;
   align: 'left' | 'right';
   /** Lower is kept longer when the terminal is narrow. */
   priority: number;
   maxWidth?: number;
-  cell(entry: PartitionAnalysis, context: CellContext): string;
+  cell(entry: Entry, context: CellContext): string;
 }
 
 export const sparklineWidth = 12;
@@ -54,8 +55,8 @@ export const columns: Column[] = [
   {id: 'status', title: 'STATUS', align: 'left', priority: 0, cell: (e) => statusLabel[severityOf(e.status, e.settled)]},
 ];
 
-export interface Layout {
-  columns: Column[];
+export interface Layout<Entry = PartitionAnalysis> {
+  columns: Column<Entry>[];
   widths: number[];
   /** The width every column (shown or not) asked for, in `columns` order: pass it back as `atLeast`. */
   natural: number[];
@@ -66,28 +67,34 @@ export interface Layout {
  * `atLeast` (the previous layout's `natural`) keeps a column from narrowing when a number loses
  * a digit, so that the grid does not shift sideways from one refresh to the next.
  */
-export function layoutColumns(cells: string[][], width: number, wide: boolean, atLeast: readonly number[] = []): Layout {
-  const natural = columns.map((column, index) => {
+export function layoutColumns<Entry = PartitionAnalysis>(
+  cells: string[][],
+  width: number,
+  wide: boolean,
+  atLeast: readonly number[] = [],
+  set: readonly Column<Entry>[] = columns as unknown as Column<Entry>[],
+): Layout<Entry> {
+  const natural = set.map((column, index) => {
     // Numbers and short words keep their width; a long name scrolled past does not hold a column wide.
     let widest = Math.max(displayWidth(column.title), column.maxWidth === undefined ? (atLeast[index] ?? 0) : 0);
     for (const row of cells) widest = Math.max(widest, displayWidth(row[index]));
     return Math.min(widest, column.maxWidth ?? widest);
   });
-  let chosen = columns.map((_, index) => index);
+  let chosen = set.map((_, index) => index);
   if (!wide) {
-    const byPriority = [...chosen].sort((a, b) => columns[a].priority - columns[b].priority || a - b);
+    const byPriority = [...chosen].sort((a, b) => set[a].priority - set[b].priority || a - b);
     const kept = new Set<number>();
     let used = 0;
     for (const index of byPriority) {
       const cost = natural[index] + (kept.size > 0 ? 1 : 0);
-      if (used + cost <= width || columns[index].priority === 0) {
+      if (used + cost <= width || set[index].priority === 0) {
         kept.add(index);
         used += cost;
       }
     }
     chosen = chosen.filter((index) => kept.has(index));
   }
-  return {columns: chosen.map((index) => columns[index]), widths: chosen.map((index) => natural[index]), natural};
+  return {columns: chosen.map((index) => set[index]), widths: chosen.map((index) => natural[index]), natural};
 }
 
 /** Pads or truncates to a display width (wide and zero-width characters measured, not counted). */

@@ -1,8 +1,9 @@
 import type {Analysis, PartitionAnalysis} from '../analysis/types.js';
-import {clip, columns as allColumns, fit, layoutColumns, type CellContext, type Column} from './columns.js';
+import {columns as allColumns, type CellContext} from './columns.js';
 import {compileFilter} from './filter.js';
-import {severityOf, type Severity} from './format.js';
+import {severityOf} from './format.js';
 import {sortPartitions, type SortKey} from './sort.js';
+import {buildTable, type TableModel, type TableRow} from './table.js';
 
 export interface Selection {
   filter: string;
@@ -36,25 +37,8 @@ export function matchPartitions(analysis: Analysis | null, selection: Selection)
   return matches;
 }
 
-export interface GridRow {
-  name: string;
-  /** The whole line without the status cell, and the status cell, padded. */
-  before: string;
-  status: string;
-  after: string;
-  severity: Severity;
-  selected: boolean;
-}
-
-export interface GridModel {
-  header: string;
-  rows: GridRow[];
-  /** Index of the first visible row in the matched list. */
-  offset: number;
-  columns: Column[];
-  /** Every column's width: the next build's `atLeast` while the same view stays on screen. */
-  natural: number[];
-}
+export type GridRow = TableRow;
+export type GridModel = TableModel<PartitionAnalysis>;
 
 /** The visible slice only: cells are formatted for at most `height` rows. */
 export function buildGrid(options: {
@@ -67,32 +51,13 @@ export function buildGrid(options: {
   context: CellContext;
   atLeast?: readonly number[];
 }): GridModel {
-  const {entries, selectedIndex, height, width, wide, context} = options;
-  const visible = entries.slice(options.offset, options.offset + height);
-  const cells = visible.map((entry) => allColumns.map((column) => column.cell(entry, context)));
-  const layout = layoutColumns(cells, width, wide, options.atLeast);
-  const indexOf = layout.columns.map((column) => allColumns.indexOf(column));
-  const statusPosition = layout.columns.findIndex((column) => column.id === 'status');
-  const render = (values: string[]) => values.map((value, i) => fit(value, layout.widths[i], layout.columns[i].align));
-  // STATUS is the last column: when wide mode overflows the terminal, the middle is cut, never the status.
-  const statusWidth = layout.widths[statusPosition];
-  const joinClip = (parts: string[]) => clip(parts.join(' '), Math.max(1, width - statusWidth - 1));
-  const titles = render(layout.columns.map((column) => column.title));
-  const header = `${joinClip(titles.slice(0, statusPosition))} ${titles[statusPosition]}`;
-  const rows = visible.map((entry, row) => {
-    const padded = render(indexOf.map((index) => cells[row][index]));
-    const before = joinClip(padded.slice(0, statusPosition));
-    const after = padded.slice(statusPosition + 1).join(' ');
-    return {
-      name: entry.partition.name,
-      before: before === '' ? '' : `${before} `,
-      status: padded[statusPosition],
-      after: after === '' ? '' : ` ${after}`,
-      severity: severityOf(entry.status, entry.settled),
-      selected: options.offset + row === selectedIndex,
-    };
+  return buildTable({
+    ...options,
+    columns: allColumns,
+    statusColumn: 'status',
+    name: (entry) => entry.partition.name,
+    severity: (entry) => severityOf(entry.status, entry.settled),
   });
-  return {header, rows, offset: options.offset, columns: layout.columns, natural: layout.natural};
 }
 
 /** Keeps the selection on screen with the least scrolling. */

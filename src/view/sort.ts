@@ -1,4 +1,5 @@
 import {statusRank, type PartitionAnalysis} from '../analysis/types.js';
+import {byNumber as byNullable, sortedOnce} from './order.js';
 
 export type SortKey = 'status' | 'topic' | 'window' | 'windowSeconds' | 'eta' | 'ingest' | 'trim' | 'size';
 
@@ -21,12 +22,7 @@ function byName(a: PartitionAnalysis, b: PartitionAnalysis): number {
 
 /** Unknown values sort last whichever the direction. */
 function byNumber(value: (entry: PartitionAnalysis) => number | null, descending: boolean) {
-  return (a: PartitionAnalysis, b: PartitionAnalysis) => {
-    const x = value(a);
-    const y = value(b);
-    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-    return (descending ? y - x : x - y) || byName(a, b);
-  };
+  return byNullable(value, descending, byName);
 }
 
 const comparators: Record<SortKey, (a: PartitionAnalysis, b: PartitionAnalysis) => number> = {
@@ -41,21 +37,9 @@ const comparators: Record<SortKey, (a: PartitionAnalysis, b: PartitionAnalysis) 
   size: byNumber((entry) => (entry.partition.size >= 0 ? entry.partition.size : null), true),
 };
 
-const cache = new WeakMap<readonly PartitionAnalysis[], Map<string, PartitionAnalysis[]>>();
+const cache = new WeakMap<object, Map<string, PartitionAnalysis[]>>();
 
 /** Sorted once per sample and key: refreshing the screen or typing a filter re-uses it. */
 export function sortPartitions(partitions: readonly PartitionAnalysis[], key: SortKey, reverse: boolean): PartitionAnalysis[] {
-  let byKey = cache.get(partitions);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(partitions, byKey);
-  }
-  const id = `${key}:${reverse}`;
-  let sorted = byKey.get(id);
-  if (!sorted) {
-    sorted = [...partitions].sort(comparators[key]);
-    if (reverse) sorted.reverse();
-    byKey.set(id, sorted);
-  }
-  return sorted;
+  return sortedOnce(cache, partitions, partitions, key, comparators[key], reverse);
 }

@@ -1,0 +1,132 @@
+import type {MonitorState} from '../monitor.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import {buildConsumersTable, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
+import {formatClock} from '../view/format.js';
+import {tableLines, wholeTable} from '../view/table.js';
+import {buildTopicsTable, matchTopics, topicRows, type TopicEntry} from '../view/topics.js';
+import {round} from './json.js';
+
+export type BatchView = 'partitions' | 'consumers' | 'topics';
+
+export interface ViewTextOptions {
+  width: number;
+  wide?: boolean;
+  filter?: string;
+}
+
+/** The summary line every batch view starts with: where the data came from, when, and what it counts. */
+function summary(state: MonitorState, what: string, counts: string): string {
+  const analysis = state.analysis;
+  const where = `${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''}`;
+  return sanitizeLine(`fluvio-top │ ${where} │ ${what} │ ${analysis ? formatClock(analysis.time) : '-'} │ ${counts}`, 1000);
+}
+
+function notes(state: MonitorState, filterError: string | null): string[] {
+  const lines: string[] = [];
+  if (filterError) lines.push(filterError);
+  if (state.analysis?.consumersNote) lines.push(sanitizeLine(state.analysis.consumersNote));
+  return lines;
+}
+
+/** `--once --view consumers`: one line per stored consumer offset, worst first. */
+export function renderConsumersPlain(state: MonitorState, options: ViewTextOptions): string {
+  const {entries, filterError} = matchConsumers(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'state', reverse: false});
+  const lost = entries.filter((entry) => entry.consumer.state === 'lost').length;
+  const atRisk = entries.filter((entry) => entry.consumer.state === 'at-risk').length;
+  const lines = [summary(state, `${entries.length} consumer offsets`, `✖ ${lost} lost ▲ ${atRisk} at risk`), ...notes(state, filterError)];
+  const table = buildConsumersTable(entries, wholeTable(entries.length, options.width, options.wide ?? false));
+  lines.push(...tableLines(table));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `--once --view topics`: one line per topic, its name first, worst first. */
+export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions): string {
+  const {entries, filterError} = matchTopics(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'status', reverse: false});
+  const critical = entries.filter((entry) => entry.status === 'critical').length;
+  const warn = entries.filter((entry) => entry.status === 'warn').length;
+  const partitions = entries.reduce((sum, entry) => sum + entry.partitions.length, 0);
+  const lines = [summary(state, `${entries.length} topics, ${partitions} partitions`, `✖ ${critical} critical ▲ ${warn} warn`), ...notes(state, filterError)];
+  const rows = topicRows(entries, new Set());
+  const table = buildTopicsTable(rows, wholeTable(rows.length, options.width, options.wide ?? false));
+  lines.push(...tableLines(table));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The parts of the `--once --json` document every view shares. */
+function documentHead(state: MonitorState, view: BatchView) {
+  const analysis = state.analysis;
+  return {
+    source: state.source,
+    view,
+    time: new Date(analysis?.time ?? Date.now()).toISOString(),
+    samples: state.samples,
+    error: state.error,
+    consumersUnavailable: analysis?.consumersUnavailable ?? true,
+    consumersNote: analysis?.consumersNote ?? null,
+  };
+}
+
+/** `--once --json --view consumers`. Strings are left as received: JSON escapes control characters itself. */
+export function renderConsumersJson(state: MonitorState, filter?: string): string {
+  const {entries} = matchConsumers(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'consumer', reverse: false});
+  const counts = {ok: 0, 'at-risk': 0, lost: 0};
+  for (const entry of entries) counts[entry.consumer.state]++;
+  const document = {...documentHead(state, 'consumers'), counts, consumers: entries.map(consumerJson)};
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function consumerJson(entry: ConsumerEntry) {
+  const {consumer, partition} = entry;
+  return {
+    consumer: consumer.id,
+    topic: partition.partition.topic,
+    partition: partition.partition.partition,
+    offset: consumer.offset,
+    lag: consumer.lag,
+    distanceToBase: consumer.distanceToBase,
+    secondsAheadOfBase: round(entry.secondsAheadOfBase),
+    rate: round(consumer.rate),
+    secondsUntilOvertaken: round(consumer.secondsUntilOvertaken),
+    lostRecords: consumer.lostRecords,
+    state: consumer.state,
+    lastSeen: consumer.modifiedTime > 0 ? new Date(consumer.modifiedTime * 1000).toISOString() : null,
+    partitionStatus: partition.status,
+  };
+}
+
+/** `--once --json --view topics`: topics by name, each with its partitions' statuses. */
+export function renderTopicsJson(state: MonitorState, filter?: string): string {
+  const {entries} = matchTopics(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'topic', reverse: false});
+  const counts = {ok: 0, warn: 0, critical: 0};
+  for (const entry of entries) counts[entry.status]++;
+  const document = {...documentHead(state, 'topics'), counts, topics: entries.map(topicJson)};
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function topicJson(entry: TopicEntry) {
+  return {
+    topic: entry.topic,
+    status: entry.status,
+    settled: entry.settled,
+    counts: entry.counts,
+    minWindowSeconds: round(entry.minWindowSeconds),
+    etaSeconds: round(entry.etaSeconds),
+    ingestRate: round(entry.ingestRate),
+    trimRate: round(entry.trimRate),
+    size: entry.size,
+    consumers: entry.consumers,
+    consumersLost: entry.consumersLost,
+    consumersAtRisk: entry.consumersAtRisk,
+    partitions: entry.partitions.map((partition) => ({
+      partition: partition.partition.partition,
+      status: partition.status,
+      windowSeconds: round(partition.windowSeconds),
+    })),
+  };
+}
+
+/** `--once [--json] --view consumers|topics`. */
+export function renderView(state: MonitorState, view: 'consumers' | 'topics', options: ViewTextOptions & {json: boolean}): string {
+  if (options.json) return view === 'consumers' ? renderConsumersJson(state, options.filter) : renderTopicsJson(state, options.filter);
+  return view === 'consumers' ? renderConsumersPlain(state, options) : renderTopicsPlain(state, options);
+}

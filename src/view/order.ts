@@ -1,0 +1,54 @@
+/** A sort order over any view's rows: its key, the column it sorts and the order in words, then reversed. */
+export interface SortChoice<Key extends string> {
+  key: Key;
+  title: string;
+  order: [string, string];
+}
+
+export type Comparator<Entry> = (a: Entry, b: Entry) => number;
+
+export function byText<Entry>(value: (entry: Entry) => string): Comparator<Entry> {
+  return (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Unknown values sort last whichever the direction; ties fall to `tie`. */
+export function byNumber<Entry>(value: (entry: Entry) => number | null, descending: boolean, tie: Comparator<Entry>): Comparator<Entry> {
+  return (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
+    return (descending ? y - x : x - y) || tie(a, b);
+  };
+}
+
+/** The next key `s` moves to, and the header's words for the order in force. */
+export function nextSortKey<Key extends string>(choices: readonly SortChoice<Key>[], current: Key): Key {
+  const index = choices.findIndex((choice) => choice.key === current);
+  return choices[(index + 1) % choices.length].key;
+}
+
+export function describeOrder<Key extends string>(choices: readonly SortChoice<Key>[], key: Key, reverse: boolean): string {
+  const choice = choices.find((candidate) => candidate.key === key) ?? choices[0];
+  return `${choice.title}, ${choice.order[reverse ? 1 : 0]}`;
+}
+
+/** Sorted once per sample and key: redraws and filter keystrokes re-use it. */
+export function sortedOnce<Entry>(cache: WeakMap<object, Map<string, Entry[]>>, owner: object, entries: readonly Entry[], id: string, compare: Comparator<Entry>, reverse: boolean): Entry[] {
+  let byKey = cache.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(owner, byKey);
+  }
+  const cacheKey = `${id}:${reverse}`;
+  let sorted = byKey.get(cacheKey);
+  if (!sorted) {
+    sorted = [...entries].sort(compare);
+    if (reverse) sorted.reverse();
+    byKey.set(cacheKey, sorted);
+  }
+  return sorted;
+}
