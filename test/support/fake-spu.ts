@@ -46,7 +46,7 @@ export class FakeSpu {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('error', () => {});
-      let received = Buffer.alloc(0);
+      let received: Buffer = Buffer.alloc(0);
       socket.on('data', (chunk: Buffer) => {
         received = Buffer.concat([received, chunk]);
         while (received.length >= 4 && received.length >= 4 + received.readInt32BE(0)) {
@@ -59,7 +59,7 @@ export class FakeSpu {
     if (options.tls) {
       this.server = createTlsServer({...options.tls, requestCert: true, rejectUnauthorized: true}, (socket) => {
         const peer = socket.getPeerCertificate();
-        this.clientCertificates.push(peer?.subject?.CN ?? '');
+        this.clientCertificates.push(String(peer?.subject?.CN ?? ''));
         this.serverNames.push((socket as unknown as {servername: string | false}).servername);
         onConnection(socket);
       });

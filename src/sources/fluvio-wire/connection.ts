@@ -59,7 +59,7 @@ export class SpuConnection {
   private opening: Promise<void> | null = null;
   private fetchVersion: number | null = null;
   private readonly pending = new Map<number, Pending>();
-  private received = Buffer.alloc(0);
+  private received: Buffer = Buffer.alloc(0);
   private correlationId = 0;
   private failures = 0;
   private retryAt = 0;
