@@ -4,6 +4,7 @@ import {Analyzer} from './analysis/analyzer.js';
 import {InfoRequest, parseConfig, UsageError, type Config} from './config.js';
 import {Monitor} from './monitor.js';
 import {sanitizeLine} from './model/sanitize.js';
+import {resolveThresholds, SettingsError} from './settings.js';
 import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(error.message);
       return 0;
     }
+    if (error instanceof SettingsError) return failToStart(error.message, argv.includes('--check'));
     if (error instanceof UsageError) return failToStart(error.message, argv.includes('--check'), ' (see fluvio-top --help)');
     throw error;
   }
@@ -54,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     closeRecorder = () => recorder?.close();
     monitor = new Monitor({
       source,
-      analyzer: new Analyzer(config.thresholds),
+      analyzer: new Analyzer(resolveThresholds(config.thresholds, config.topicRules)),
       intervalMs: config.intervalMs,
       record: recorder ? (raw) => recorder.record(raw) : undefined,
     });
@@ -106,6 +108,9 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
         width,
         wide,
         filter: config.filter,
+        sortKey: config.sortKey,
+        reverse: config.reverse,
+        columns: config.columns,
         windowHistory: (name, points) => monitor.analyzer.windowHistory(name, points),
       }),
     );

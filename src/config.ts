@@ -1,5 +1,9 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
 import {defaultThresholds, type Thresholds} from './analysis/types.js';
+import {durationMs} from './durations.js';
+import {applySettings, printSettings} from './settings-print.js';
+import {checkTopicRules, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
+import type {SortKey} from './view/sort.js';
 import {compileFilter} from './view/filter.js';
 
 /** Everything the flags decide, validated. */
@@ -26,7 +30,16 @@ export interface Config {
   timeoutMs: number;
   system: boolean;
   consumers: boolean;
+  /** Global thresholds (flags over the settings file over defaults). */
   thresholds: Thresholds;
+  /** Per-topic thresholds from the settings file, first match wins. */
+  topicRules: TopicRule[];
+  /** The grid's starting sort and columns (settings file only; null = every column). */
+  sortKey: SortKey;
+  reverse: boolean;
+  columns: string[] | null;
+  /** Mouse reporting in the TUI (off with --no-mouse or `mouse = false`). */
+  mouse: boolean;
 }
 
 export const views = ['partitions', 'consumers', 'topics'] as const;
@@ -38,15 +51,11 @@ export class UsageError extends Error {}
 /** The help or version text was requested: print it and exit 0. */
 export class InfoRequest extends Error {}
 
-const units: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000};
-
 /** "500ms", "2s", "1m", "1h"; a bare number means seconds. */
 export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new InvalidArgumentError(`expected a duration like 500ms, 2s or 1m, got "${text}"`);
-  const ms = Number(match[1]) * units[match[2] ?? 's'];
-  if (!(ms > 0)) throw new InvalidArgumentError(`expected a duration above zero, got "${text}"`);
-  return Math.round(ms);
+  const ms = durationMs(text);
+  if (ms === null) throw new InvalidArgumentError(`expected a duration above zero like 500ms, 2s or 1m, got "${text}"`);
+  return ms;
 }
 
 function positiveNumber(text: string): number {
@@ -102,9 +111,13 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long').argParser(parseDuration).default(10_000, '10s'))
     .option('--system', 'include system partitions')
     .option('--no-consumers', 'do not read consumer offsets')
+    .option('--no-mouse', 'no mouse in the TUI (wheel, click, double click)')
+    .option('--config <file>', 'settings file (default $XDG_CONFIG_HOME/fluvio-top/config.toml, else ~/.config/...)')
+    .option('--print-config', 'print the effective settings (flags over the settings file over defaults) and exit')
     .addOption(new Option('--critical-eta <duration>', 'critical when the window empties within').argParser(seconds).default(defaultThresholds.criticalEtaSeconds, '5m'))
     .addOption(new Option('--warn-eta <duration>', 'warn when the window empties within').argParser(seconds).default(defaultThresholds.warnEtaSeconds, '60m'))
     .addOption(new Option('--consumer-risk <duration>', 'warn when BASE overtakes a consumer within').argParser(seconds).default(defaultThresholds.consumerRiskSeconds, '60m'))
+    .addOption(new Option('--min-window <duration>', 'window SLO: warn when WIN-TIME is below it, critical below half').argParser(seconds))
     .addOption(new Option('--shrink <fraction>', 'warn when the window falls to this fraction of its peak').argParser(fraction).default(defaultThresholds.shrinkFraction))
     .allowExcessArguments(false)
     .showSuggestionAfterError(true)
@@ -114,7 +127,18 @@ export function buildCommand(version: string): Command {
 
 /** Flags -> Config. Throws UsageError (one line) or InfoRequest (help/version text). */
 export function parseConfig(argv: string[], version: string, env: NodeJS.ProcessEnv = process.env): Config {
+  // Flags first, to find --config (and refuse a bad flag before any file is read); then again over the file's values.
+  const named = parseFlags(argv, version).opts().config as string | undefined;
+  const settings = loadSettings(named ?? settingsPath(env), named !== undefined);
+  const command = parseFlags(argv, version, settings);
+  const config = configFrom(command, settings, env);
+  if (command.opts().printConfig) throw new InfoRequest(printSettings(config, settings, command));
+  return config;
+}
+
+function parseFlags(argv: string[], version: string, settings?: Settings): Command {
   const command = buildCommand(version);
+  if (settings) applySettings(command, settings);
   let output = '';
   command.configureOutput({writeOut: (text) => (output += text), writeErr: () => undefined});
   try {
@@ -126,6 +150,10 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
     }
     throw error;
   }
+  return command;
+}
+
+function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv): Config {
   const options = command.opts();
   if (options.json && !options.once) throw new UsageError('--json needs --once');
   if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
@@ -138,10 +166,15 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
     warnEtaSeconds: options.warnEta,
     consumerRiskSeconds: options.consumerRisk,
     shrinkFraction: options.shrink,
+    minWindowSeconds: options.minWindow ?? null,
   };
   if (thresholds.criticalEtaSeconds > thresholds.warnEtaSeconds) {
-    throw new UsageError('--critical-eta must not be longer than --warn-eta');
+    const critical = originOf(command, settings, 'criticalEta', 'critical-eta');
+    const warn = originOf(command, settings, 'warnEta', 'warn-eta');
+    const message = `${critical} must not be longer than ${warn}`;
+    throw critical.startsWith('--') && warn.startsWith('--') ? new UsageError(message) : new SettingsError(message);
   }
+  checkTopicRules(thresholds, settings.topics, settings.file);
   return {
     source: options.demo ? 'demo' : options.replay ? 'replay' : 'fluvio',
     seed: options.seed,
@@ -164,5 +197,10 @@ export function parseConfig(argv: string[], version: string, env: NodeJS.Process
     system: options.system === true,
     consumers: options.consumers !== false,
     thresholds,
+    topicRules: settings.topics,
+    sortKey: settings.sort ?? 'status',
+    reverse: settings.reverse ?? false,
+    columns: settings.columns ?? null,
+    mouse: options.mouse !== false,
   };
 }

@@ -3,12 +3,17 @@ import {sanitizeLine} from '../model/sanitize.js';
 import {sparklineWidth} from '../view/columns.js';
 import {formatClock} from '../view/format.js';
 import {buildGrid, matchPartitions} from '../view/grid-model.js';
+import type {SortKey} from '../view/sort.js';
 
 export interface PlainOptions {
   width: number;
   wide?: boolean;
   filter?: string;
   alertsOnly?: boolean;
+  /** The sort and columns the settings file chose (default: by status, every column). */
+  sortKey?: SortKey;
+  reverse?: boolean;
+  columns?: readonly string[] | null;
   windowHistory?: (name: string, points: number) => number[];
 }
 
@@ -18,8 +23,8 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
   const {entries, filterError} = matchPartitions(analysis, {
     filter: options.filter ?? '',
     alertsOnly: options.alertsOnly ?? false,
-    sortKey: 'status',
-    reverse: false,
+    sortKey: options.sortKey ?? 'status',
+    reverse: options.reverse ?? false,
   });
   const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
   const lines = [
@@ -40,6 +45,7 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
     height: entries.length,
     width,
     wide: options.wide ?? false,
+    columnIds: options.columns,
     context: {windowHistory: (name) => options.windowHistory?.(name, sparklineWidth) ?? []},
   });
   lines.push(grid.header.trimEnd());

@@ -1,5 +1,5 @@
 import type {Analysis, PartitionAnalysis} from '../analysis/types.js';
-import {columns as allColumns, type CellContext} from './columns.js';
+import {columns as allColumns, type CellContext, type Column} from './columns.js';
 import {compileFilter} from './filter.js';
 import {severityOf} from './format.js';
 import {sortPartitions, type SortKey} from './sort.js';
@@ -50,14 +50,30 @@ export function buildGrid(options: {
   wide: boolean;
   context: CellContext;
   atLeast?: readonly number[];
+  /** The columns to offer (ids, from the settings file); every column when absent. */
+  columnIds?: readonly string[] | null;
 }): GridModel {
   return buildTable({
     ...options,
-    columns: allColumns,
+    columns: chosenColumns(options.columnIds),
     statusColumn: 'status',
     name: (entry) => entry.partition.name,
     severity: (entry) => severityOf(entry.status, entry.settled),
   });
+}
+
+const chosenCache = new Map<string, Column[]>();
+
+/** The grid's columns narrowed to `ids`, in the grid's order. */
+function chosenColumns(ids: readonly string[] | null | undefined): Column[] {
+  if (!ids) return allColumns;
+  const key = ids.join(',');
+  let chosen = chosenCache.get(key);
+  if (!chosen) {
+    chosen = allColumns.filter((column) => column.id === 'status' || ids.includes(column.id));
+    chosenCache.set(key, chosen);
+  }
+  return chosen;
 }
 
 /** Keeps the selection on screen with the least scrolling. */

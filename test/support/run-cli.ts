@@ -12,7 +12,8 @@ export interface CliResult {
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [join(projectRoot, 'bin/fluvio-top.js'), ...args], {
     encoding: 'utf8',
-    env: {...process.env, ...env},
+    // A settings file of the machine's user must not change what the tests see.
+    env: {...process.env, XDG_CONFIG_HOME: join(projectRoot, 'test/fixtures/no-settings'), ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 60_000,
   });

@@ -1,0 +1,73 @@
+import type {Command} from 'commander';
+import type {Config} from './config.js';
+import {durationText} from './durations.js';
+import type {Settings, ThresholdOverrides} from './settings.js';
+import {columns as gridColumns} from './view/columns.js';
+import {sortKeys} from './view/sort.js';
+
+/** The file's values become the flags' defaults: a flag given on the command line still wins. */
+export function applySettings(command: Command, settings: Settings): void {
+  for (const [key, value] of Object.entries(settings.flags)) command.setOptionValueWithSource(key, value, 'config');
+}
+
+// TOML basic strings take \uXXXX escapes: every control character (and bidi override) is
+// written as one, so the printout is safe on a terminal and reads back as the same string.
+// eslint-disable-next-line no-control-regex
+const unsafe = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"\\]/g;
+
+function tomlString(text: string): string {
+  return `"${text.replace(unsafe, (character) => (character === '"' || character === '\\' ? `\\${character}` : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`))}"`;
+}
+
+const seconds = (value: number) => tomlString(durationText(Math.round(value * 1000)));
+
+/**
+ * `--print-config`: the effective settings as a settings file (it reads back as the same), each
+ * value with where it came from: a flag, the file, or the default.
+ */
+export function printSettings(config: Config, settings: Settings, command: Command): string {
+  const origin = (option: string) => {
+    const source = command.getOptionValueSource(option);
+    return source === 'cli' ? 'flag' : source === 'config' ? 'file' : 'default';
+  };
+  const fileOrDefault = (present: boolean) => (present ? 'file' : 'default');
+  const width = 34;
+  const line = (assignment: string, from: string) => `${assignment.padEnd(width)} # ${from}`;
+  const sort = sortKeys.find((choice) => choice.key === config.sortKey)!;
+  const out = [
+    `# fluvio-top settings in force; settings file: ${settings.file === null ? 'none' : tomlString(settings.file).slice(1, -1)}`,
+    line(`interval = ${tomlString(durationText(config.intervalMs))}`, origin('interval')),
+    line(`view = ${tomlString(config.view)}`, origin('view')),
+    line(`filter = ${tomlString(config.filter ?? '')}`, origin('filter')),
+    line(`sort = ${tomlString(sort.title.toLowerCase())}`, fileOrDefault(settings.sort !== undefined)),
+    line(`reverse = ${config.reverse}`, fileOrDefault(settings.reverse !== undefined)),
+    line(`columns = [${(config.columns ?? gridColumns.map((column) => column.id)).map((id) => tomlString(gridColumns.find((column) => column.id === id)!.title.toLowerCase())).join(', ')}]`, fileOrDefault(config.columns !== null)),
+    line(`wide = ${config.wide}`, origin('wide')),
+    line(`mouse = ${config.mouse}`, origin('mouse')),
+    '',
+    '[thresholds]',
+    line(`critical-eta = ${seconds(config.thresholds.criticalEtaSeconds)}`, origin('criticalEta')),
+    line(`warn-eta = ${seconds(config.thresholds.warnEtaSeconds)}`, origin('warnEta')),
+    line(`consumer-risk = ${seconds(config.thresholds.consumerRiskSeconds)}`, origin('consumerRisk')),
+    line(`shrink = ${config.thresholds.shrinkFraction}`, origin('shrink')),
+    config.thresholds.minWindowSeconds
+      ? line(`min-window = ${seconds(config.thresholds.minWindowSeconds)}`, origin('minWindow'))
+      : line('# min-window = "10m"', 'no window SLO (default)'),
+  ];
+  for (const rule of config.topicRules) {
+    out.push('', line('[[topic]]', `file, line ${rule.line}`));
+    out.push(rule.name !== undefined ? `name = ${tomlString(rule.name)}` : `regex = ${tomlString(rule.regex!)}`);
+    out.push(...overrideLines(rule.thresholds));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function overrideLines(overrides: ThresholdOverrides): string[] {
+  const lines: string[] = [];
+  if (overrides.criticalEtaSeconds !== undefined) lines.push(`critical-eta = ${seconds(overrides.criticalEtaSeconds)}`);
+  if (overrides.warnEtaSeconds !== undefined) lines.push(`warn-eta = ${seconds(overrides.warnEtaSeconds)}`);
+  if (overrides.consumerRiskSeconds !== undefined) lines.push(`consumer-risk = ${seconds(overrides.consumerRiskSeconds)}`);
+  if (overrides.shrinkFraction !== undefined) lines.push(`shrink = ${overrides.shrinkFraction}`);
+  if (overrides.minWindowSeconds) lines.push(`min-window = ${seconds(overrides.minWindowSeconds)}`);
+  return lines;
+}
