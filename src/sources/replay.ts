@@ -8,6 +8,14 @@ import type {Source} from './source.js';
 export interface ReplaySource extends Source {
   /** Malformed lines, each with its line number; they were skipped. */
   readonly warnings: string[];
+  /** Samples handed out so far: the next `next()` returns sample number `position` (0-based). */
+  readonly position: number;
+  /** Readable samples in the recording. */
+  readonly length: number;
+  /** The recorded time of sample `index` (Unix ms). */
+  timeAt(index: number): number;
+  /** Back to the first sample: seeking backwards re-analyses from the start (the analysis is history-based). */
+  rewind(): void;
 }
 
 /** `--replay FILE`: a recording played back on its own timestamps (`speed` times faster). */
@@ -49,6 +57,16 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     nextDelayMs() {
       if (position === 0 || position >= samples.length) return 0;
       return Math.max(0, (samples[position].time - samples[position - 1].time) / speed);
+    },
+    get position() {
+      return position;
+    },
+    length: samples.length,
+    timeAt(index) {
+      return samples[Math.max(0, Math.min(samples.length - 1, index))].time;
+    },
+    rewind() {
+      position = 0;
     },
     close() {},
   };

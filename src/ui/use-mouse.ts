@@ -1,0 +1,24 @@
+import {useEffect, useRef} from 'react';
+import {useStdin} from 'ink';
+import {MouseReader, type MouseEvent} from './mouse.js';
+
+/**
+ * Calls `handler` for each wheel turn and click. Ink reads stdin for keys and drops the mouse's
+ * sequences; a 'data' listener sees every chunk Ink reads, so both read the same input.
+ */
+export function useMouse(handler: (event: MouseEvent) => void, enabled: boolean): void {
+  const {stdin} = useStdin();
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => {
+    if (!enabled) return;
+    const reader = new MouseReader();
+    const onData = (chunk: string | Buffer) => {
+      for (const event of reader.read(String(chunk))) handlerRef.current(event);
+    };
+    stdin.on('data', onData);
+    return () => {
+      stdin.off('data', onData);
+    };
+  }, [stdin, enabled]);
+}
