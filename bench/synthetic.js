@@ -1,15 +1,9 @@
 // Synthetic clusters in Fluvio's `partition list -O json` shape, for the benchmark.
+import {seededRandom} from '../dist/sources/simulator/prng.js';
 
 /** A cluster of `count` partitions (10 per topic) whose offsets advance each sample. */
 export function syntheticCluster(count, seed = 1) {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const partitions = [];
   for (let index = 0; index < count; index++) {
     const rate = Math.floor(random() * 2000);

@@ -86,8 +86,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   }
   monitor.stop();
   const state = monitor.getState();
-  for (const warning of warningsOf(monitor)) process.stderr.write(`fluvio-top: warning: ${sanitizeLine(warning)}\n`);
-  for (const problem of state.problems) process.stderr.write(`fluvio-top: warning: ${problem}\n`);
+  for (const warning of [...monitor.sourceWarnings(), ...state.problems]) warn(warning);
   if (config.check) {
     const {text, exitCode} = renderCheck(state, config.filter);
     process.stdout.write(text);
@@ -95,7 +94,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   }
   if (state.fatal) return fail(state.fatal, 2);
   if (!state.analysis) return fail(`could not read the cluster: ${state.error ?? 'no sample'}`, 1);
-  if (state.error) process.stderr.write(`fluvio-top: warning: latest sample failed: ${state.error}\n`);
+  if (state.error) warn(`latest sample failed: ${state.error}`);
   const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
   const wide = config.wide || !process.stdout.isTTY;
   if (config.view !== 'partitions') {
@@ -103,30 +102,20 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   } else if (config.json) {
     process.stdout.write(renderJson(state, config.filter));
   } else {
-    process.stdout.write(
-      renderPlain(state, {
-        width,
-        wide,
-        filter: config.filter,
-        sortKey: config.sortKey,
-        reverse: config.reverse,
-        columns: config.columns,
-        windowHistory: (name, points) => monitor.analyzer.windowHistory(name, points),
-      }),
-    );
+    process.stdout.write(renderPlain(state, {width, wide, filter: config.filter, sortKey: config.sortKey, reverse: config.reverse, columns: config.columns}));
   }
   return 0;
-}
-
-/** A replay's skipped lines, reported with their line numbers. */
-function warningsOf(monitor: Monitor): string[] {
-  return monitor.sourceWarnings();
 }
 
 /** Could not start: exit 2, or for a check, UNKNOWN (3), which a monitoring system must not read as CRITICAL. */
 function failToStart(message: string, check: boolean, hint = ''): number {
   if (check) process.stdout.write(unknownCheck(message));
   return fail(message + hint, check ? checkExitCodes.unknown : 2);
+}
+
+/** A replay's skipped lines (with their line numbers), a sample's unreadable elements, a failed last sample. */
+function warn(message: string): void {
+  process.stderr.write(`fluvio-top: warning: ${sanitizeLine(message)}\n`);
 }
 
 function fail(message: string, code: number): number {

@@ -6,11 +6,22 @@ import {checkTopicRules, loadSettings, originOf, SettingsError, settingsPath, ty
 import type {SortKey} from './view/sort.js';
 import {compileFilter} from './view/filter.js';
 
+/** Where samples come from, and only the flags that apply to it. */
+export type SourceConfig =
+  | {source: 'demo'; seed: number; speed: number}
+  | {source: 'replay'; replay: string; speed: number}
+  | {
+      source: 'fluvio';
+      profile?: string;
+      cluster?: string;
+      fluvioBin: string;
+      timeoutMs: number;
+      system: boolean;
+      consumers: boolean;
+    };
+
 /** Everything the flags decide, validated. */
-export interface Config {
-  source: 'demo' | 'fluvio' | 'replay';
-  seed: number;
-  speed: number;
+export type Config = SourceConfig & {
   intervalMs: number;
   filter?: string;
   color: boolean;
@@ -23,13 +34,6 @@ export interface Config {
   /** Samples to take before printing (--once/--check); undefined = the source's default. */
   samples?: number;
   record?: string;
-  replay?: string;
-  profile?: string;
-  cluster?: string;
-  fluvioBin: string;
-  timeoutMs: number;
-  system: boolean;
-  consumers: boolean;
   /** Global thresholds (flags over the settings file over defaults). */
   thresholds: Thresholds;
   /** Per-topic thresholds from the settings file, first match wins. */
@@ -40,6 +44,38 @@ export interface Config {
   columns: string[] | null;
   /** Mouse reporting in the TUI (off with --no-mouse or `mouse = false`). */
   mouse: boolean;
+};
+
+/** The flags as commander hands them over, after each option's parser ran. */
+interface Options {
+  demo?: boolean;
+  seed: number;
+  speed: number;
+  interval: number;
+  filter?: string;
+  color: boolean;
+  wide?: boolean;
+  once?: boolean;
+  json?: boolean;
+  check?: boolean;
+  samples?: number;
+  record?: string;
+  replay?: string;
+  profile?: string;
+  cluster?: string;
+  fluvioBin: string;
+  timeout: number;
+  system?: boolean;
+  consumers: boolean;
+  criticalEta: number;
+  warnEta: number;
+  consumerRisk: number;
+  minWindow?: number;
+  shrink: number;
+  view: View;
+  mouse: boolean;
+  config?: string;
+  printConfig?: boolean;
 }
 
 export const views = ['partitions', 'consumers', 'topics'] as const;
@@ -154,7 +190,7 @@ function parseFlags(argv: string[], version: string, settings?: Settings): Comma
 }
 
 function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv): Config {
-  const options = command.opts();
+  const options = command.opts<Options>();
   if (options.json && !options.once) throw new UsageError('--json needs --once');
   if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
   if (options.samples !== undefined && options.replay) throw new UsageError('--samples does not apply to --replay: the whole recording is played');
@@ -176,9 +212,7 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
   }
   checkTopicRules(thresholds, settings.topics, settings.file);
   return {
-    source: options.demo ? 'demo' : options.replay ? 'replay' : 'fluvio',
-    seed: options.seed,
-    speed: options.speed,
+    ...sourceConfig(options),
     intervalMs: options.interval,
     filter: options.filter,
     color: options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
@@ -189,18 +223,25 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
     check: options.check === true,
     samples: options.samples,
     record: options.record,
-    replay: options.replay,
-    profile: options.profile,
-    cluster: options.cluster,
-    fluvioBin: options.fluvioBin,
-    timeoutMs: options.timeout,
-    system: options.system === true,
-    consumers: options.consumers !== false,
     thresholds,
     topicRules: settings.topics,
     sortKey: settings.sort ?? 'status',
     reverse: settings.reverse ?? false,
     columns: settings.columns ?? null,
     mouse: options.mouse !== false,
+  };
+}
+
+function sourceConfig(options: Options): SourceConfig {
+  if (options.demo) return {source: 'demo', seed: options.seed, speed: options.speed};
+  if (options.replay !== undefined) return {source: 'replay', replay: options.replay, speed: options.speed};
+  return {
+    source: 'fluvio',
+    profile: options.profile,
+    cluster: options.cluster,
+    fluvioBin: options.fluvioBin,
+    timeoutMs: options.timeout,
+    system: options.system === true,
+    consumers: options.consumers !== false,
   };
 }

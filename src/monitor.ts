@@ -1,24 +1,37 @@
 import {Analyzer} from './analysis/analyzer.js';
-import type {Analysis, HistoryPoint} from './analysis/types.js';
+import type {Analysis, HistoryPoint, Thresholds} from './analysis/types.js';
 import {parseSample} from './model/parse.js';
-import {sanitizeLine} from './model/sanitize.js';
 import type {RawSample} from './model/types.js';
 import {SourceError, type Source, type SourceInfo} from './sources/source.js';
 
 export const maxBackoffMs = 30_000;
 
-/** Everything the header and grid need to know about the data feed. */
+/**
+ * A partition's history as of one snapshot. Points are read on demand (only visible rows and
+ * the open detail view draw them) and never include samples taken after the snapshot.
+ */
+export interface HistoryView {
+  /** Every point held, oldest first. */
+  points(name: string): readonly HistoryPoint[];
+  /** The last `count` window sizes (hw - base), oldest first; NaN where BASE was unknown. */
+  windows(name: string, count: number): number[];
+}
+
+/**
+ * Everything the header, grid and batch output draw: an immutable snapshot. A new sample or a
+ * change of the feed hands out a new object; nothing in an old one changes.
+ */
 export interface MonitorState {
   source: SourceInfo;
   /** The latest good analysis; kept on screen (marked stale) while the source fails. */
   analysis: Analysis | null;
   /** Wall-clock ms of the last good sample, for "stale for 12s". */
   lastGoodAt: number | null;
-  /** One sanitised line describing the latest failure; null once the source answers again. */
+  /** The latest failure, as the source worded it (raw); null once the source answers again. */
   error: string | null;
   /** Failures since the last good sample; drives the back-off. */
   failures: number;
-  /** The source is unusable for good (missing executable): nothing more will come. */
+  /** The source is unusable for good (missing executable): nothing more will come (raw). */
   fatal: string | null;
   /** A finite source (replay) has no more samples. */
   exhausted: boolean;
@@ -26,8 +39,11 @@ export interface MonitorState {
   intervalMs: number;
   /** Good samples taken since start. */
   samples: number;
-  /** Per-element parse problems of the latest sample (sanitised). */
-  problems: string[];
+  /** Per-element parse problems of the latest sample, as received. */
+  problems: readonly string[];
+  /** The history the analysis was made from, as of `analysis.time`. */
+  history: HistoryView;
+  thresholds: Thresholds;
 }
 
 export interface MonitorOptions {
@@ -48,7 +64,7 @@ type Listener = (state: MonitorState) => void;
  * (doubling up to 30 s) while the source fails.
  */
 export class Monitor {
-  readonly analyzer: Analyzer;
+  private readonly analyzer: Analyzer;
   private readonly source: Source;
   private readonly record?: (raw: RawSample) => void;
   private readonly now: () => number;
@@ -76,6 +92,8 @@ export class Monitor {
       intervalMs: options.intervalMs,
       samples: 0,
       problems: [],
+      history: emptyHistory,
+      thresholds: this.analyzer.thresholds,
     };
   }
 
@@ -91,10 +109,6 @@ export class Monitor {
   /** Non-fatal problems the source noticed on its own (e.g. a replay's malformed lines). */
   sourceWarnings(): string[] {
     return this.source.warnings ?? [];
-  }
-
-  history(name: string): readonly HistoryPoint[] {
-    return this.analyzer.history(name);
   }
 
   /** Starts the polling loop (live use). */
@@ -126,10 +140,21 @@ export class Monitor {
     if (!this.state.paused && !this.polling) this.schedule(this.nextDelay());
   }
 
+  /** One step along `intervalSteps` (`+` is 1, `-` is -1); returns the new interval. */
+  stepInterval(direction: 1 | -1): number {
+    this.setIntervalMs(nextInterval(this.state.intervalMs, direction));
+    return this.state.intervalMs;
+  }
+
   /** Takes one sample now, even while paused (the `n` key steps a paused replay). */
   async step(): Promise<void> {
     if (this.polling) return;
     await this.poll();
+  }
+
+  /** `n`: one sample, only while paused (a live feed takes its own). */
+  async stepIfPaused(): Promise<void> {
+    if (this.state.paused) await this.step();
   }
 
   /** Takes one sample and analyses it; never throws. */
@@ -152,11 +177,12 @@ export class Monitor {
         error: null,
         failures: 0,
         samples: this.state.samples + 1,
-        problems: sample.problems.map((problem) => sanitizeLine(problem)),
+        problems: sample.problems,
+        history: historyAsOf(this.analyzer, analysis.time),
       });
     } catch (error) {
       if (this.stopped) return;
-      const message = sanitizeLine(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof SourceError && error.fatal;
       this.update({error: message, failures: this.state.failures + 1, fatal: fatal ? message : null});
     } finally {
@@ -187,7 +213,44 @@ export class Monitor {
   }
 
   private update(change: Partial<MonitorState>): void {
-    this.state = {...this.state, ...change};
+    this.state = Object.freeze({...this.state, ...change});
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** Refresh intervals `+` and `-` step through. */
+export const intervalSteps = [500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
+
+export function nextInterval(current: number, direction: 1 | -1): number {
+  if (direction > 0) return [...intervalSteps].reverse().find((step) => step < current) ?? intervalSteps[0];
+  return intervalSteps.find((step) => step > current) ?? intervalSteps[intervalSteps.length - 1];
+}
+
+const emptyHistory: HistoryView = {points: () => [], windows: () => []};
+
+/**
+ * The analyzer's rings keep moving after a snapshot is handed out: reading them through the
+ * snapshot's time keeps later samples out, and each answer is kept, so a snapshot always
+ * answers the same. (Points older than the ring's capacity may already be gone when first read.)
+ */
+function historyAsOf(analyzer: Analyzer, time: number): HistoryView {
+  const read = new Map<string, readonly HistoryPoint[]>();
+  const points = (name: string) => {
+    let kept = read.get(name);
+    if (!kept) {
+      const all = analyzer.history(name);
+      let end = all.length;
+      while (end > 0 && all[end - 1].time > time) end--;
+      kept = Object.freeze(end === all.length ? all : all.slice(0, end));
+      read.set(name, kept);
+    }
+    return kept;
+  };
+  return {
+    points,
+    windows: (name, count) =>
+      points(name)
+        .slice(-count)
+        .map((point) => (point.baseOffset === null ? Number.NaN : point.highWatermark - point.baseOffset)),
+  };
 }

@@ -1,6 +1,7 @@
 // Strings from outside (topic names, consumer ids, CLI stderr, recorded files) can carry
 // terminal escape sequences: an OSC 52 clipboard write or a cursor move hidden in a topic
-// name must never reach the terminal. Everything drawn goes through `sanitize` first.
+// name must never reach the terminal. Data stays raw inside; ui/ and text/ (and the grid's
+// cells, measured before they are drawn) pass it through these where it leaves for the terminal.
 
 const escapeSequence =
   // CSI ... final byte | OSC/DCS/SOS/PM/APC ... (BEL | ST) | two-byte ESC sequences
@@ -21,6 +22,14 @@ export function sanitize(text: string): string {
 export function sanitizeLine(text: string, maxLength = 300): string {
   const line = sanitize(text.replace(/\s*[\r\n]+\s*/g, ' ')).trim();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/** Several lines (a --check report, a --once grid): each sanitised, the line breaks kept. */
+export function sanitizeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => sanitize(line))
+    .join('\n');
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,18 +1,18 @@
 import {accessSync, constants} from 'node:fs';
 import {delimiter, join} from 'node:path';
-import type {Config} from '../config.js';
+import type {SourceConfig} from '../config.js';
 import {createFluvioSource} from './fluvio-cli.js';
 import {createReplaySource} from './replay.js';
 import {createDemoSource} from './simulator/index.js';
 import {SourceError, type Clock, type Source} from './source.js';
 
 /** The source the flags ask for: the demo, a replay, or the user's cluster via the fluvio CLI. */
-export async function openSource(config: Config, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<Source> {
+export async function openSource(config: SourceConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<Source> {
   switch (config.source) {
     case 'demo':
       return createDemoSource({seed: config.seed, speed: config.speed, clock});
     case 'replay':
-      return createReplaySource(config.replay!, {speed: config.speed});
+      return createReplaySource(config.replay, {speed: config.speed});
     case 'fluvio':
       if (!findExecutable(config.fluvioBin, env)) throw missingFluvio(config.fluvioBin);
       return createFluvioSource({

@@ -1,6 +1,6 @@
 import {statusRank, type Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
-import {sanitizeLine} from '../model/sanitize.js';
+import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
 
@@ -29,11 +29,12 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
   const worst: Status = flagged[0]?.status ?? 'ok';
   const {critical, warn} = countStatuses(partitions);
   const lines = [
-    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${partitions.length} partitions (${sanitizeLine(state.source.label)})`,
+    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${partitions.length} partitions (${state.source.label})`,
     ...flagged.map(
       (entry) =>
-        `${labels[entry.status]} ${sanitizeLine(entry.partition.name)}: ${reasonLines(entry.reasons).map((reason) => sanitizeLine(reason)).join('; ')}`,
+        `${labels[entry.status]} ${entry.partition.name}: ${reasonLines(entry.reasons).join('; ')}`,
     ),
   ];
-  return {text: `${lines.join('\n')}\n`, exitCode: checkExitCodes[worst]};
+  // Names and reasons stay raw until here, where the report leaves for the terminal.
+  return {text: sanitizeLines(`${lines.join('\n')}\n`), exitCode: checkExitCodes[worst]};
 }

@@ -1,6 +1,6 @@
 import type {MonitorState} from '../monitor.js';
-import {sanitizeLine} from '../model/sanitize.js';
-import {sparklineWidth} from '../view/columns.js';
+import {sanitize, sanitizeLines} from '../model/sanitize.js';
+import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
 import {formatClock} from '../view/format.js';
 import {buildGrid, matchPartitions} from '../view/grid-model.js';
 import type {SortKey} from '../view/sort.js';
@@ -14,7 +14,6 @@ export interface PlainOptions {
   sortKey?: SortKey;
   reverse?: boolean;
   columns?: readonly string[] | null;
-  windowHistory?: (name: string, points: number) => number[];
 }
 
 /** The grid as plain text for `--once`: the same columns and sanitising as the TUI, no colour. */
@@ -28,27 +27,29 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
   });
   const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
   const lines = [
-    sanitizeLine(
-      `fluvio-top │ ${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''} │ ${analysis?.partitions.length ?? 0} partitions │ ${
-        analysis ? formatClock(analysis.time) : '-'
-      } │ ✖ ${counts.critical} critical ▲ ${counts.warn} warn`,
-      1000,
-    ),
+    `fluvio-top │ ${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''} │ ${analysis?.partitions.length ?? 0} partitions │ ${
+      analysis ? formatClock(analysis.time) : '-'
+    } │ ✗ ${counts.critical} critical ▲ ${counts.warn} warn`,
   ];
   if (filterError) lines.push(filterError);
-  if (analysis?.consumersNote) lines.push(sanitizeLine(analysis.consumersNote));
+  if (analysis?.consumersNote) lines.push(analysis.consumersNote.replace(/\s*[\r\n]+\s*/g, ' '));
   const width = Number.isFinite(options.width) ? options.width : 10_000;
+  const context = {windowHistory: (name: string) => state.history.windows(name, sparklineWidth)};
+  // A one-off print: names and reasons as wide as the widest, where the TUI keeps a steady layout.
+  const content: Partial<Record<ColumnId, number>> = {};
+  for (const column of columns.filter((candidate) => candidate.maxWidth !== undefined)) {
+    content[column.id] = entries.reduce((widest, entry) => Math.max(widest, displayWidth(sanitize(column.cell(entry, context)))), 0);
+  }
   const grid = buildGrid({
     entries,
     selectedIndex: -1,
     offset: 0,
     height: entries.length,
     width,
-    wide: options.wide ?? false,
-    columnIds: options.columns,
-    context: {windowHistory: (name) => options.windowHistory?.(name, sparklineWidth) ?? []},
+    layout: layoutGrid({width, wide: options.wide ?? false, content, chosen: options.columns as ColumnId[] | null ?? undefined}),
+    context,
   });
   lines.push(grid.header.trimEnd());
   for (const row of grid.rows) lines.push(`${row.before}${row.status}${row.after}`.trimEnd());
-  return `${lines.join('\n')}\n`;
+  return sanitizeLines(`${lines.join('\n')}\n`);
 }

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {Table} from 'ink-table';
 import type {HistoryPoint, PartitionAnalysis} from '../analysis/types.js';
-import {sanitize, sanitizeLine} from '../model/sanitize.js';
+import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {clip} from '../view/columns.js';
 import {formatCount, formatOffset, formatSeconds, formatSize, severityColor, severityOf, statusLabel} from '../view/format.js';
@@ -20,7 +20,8 @@ export function Detail({entry, history, width, height}: DetailProps) {
   if (!entry) return <Text dimColor>The partition is gone from the cluster. Esc returns to the grid.</Text>;
   const p = entry.partition;
   const severity = severityOf(entry.status, entry.settled);
-  const line = (text: string) => clip(text, width);
+  // Names, reasons and ids are raw until here: every line is sanitised as it is cut to the width.
+  const line = (text: string) => clip(sanitize(text), width);
   const replicas = [
     {SPU: p.leader, ROLE: 'leader', HW: formatOffset(p, 'highWatermark'), LEO: formatOffset(p, 'logEndOffset'), LAG: 0},
     ...p.followers.map((f) => ({SPU: f.spu, ROLE: 'follower', HW: String(f.hw), LEO: String(f.leo), LAG: p.logEndOffset >= 0 ? p.logEndOffset - f.leo : '-'})),
@@ -31,7 +32,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        <Text bold>{line(`${sanitize(p.name)}  `)}</Text>
+        <Text bold>{line(`${p.name}  `)}</Text>
         <Text color={severityColor[severity]} bold>
           {statusLabel[severity]}
         </Text>
@@ -39,10 +40,10 @@ export function Detail({entry, history, width, height}: DetailProps) {
       </Text>
       {reasons.map((reason, index) => (
         <Text key={index} color={severityColor[severity]} wrap="truncate">
-          {line(`  • ${sanitizeLine(reason)}`)}
+          {line(`  • ${reason}`)}
         </Text>
       ))}
-      <Text wrap="truncate">{line(`BASE ${formatOffset(p, 'baseOffset')}   HW ${formatOffset(p, 'highWatermark')}   LEO ${formatOffset(p, 'logEndOffset')}   SIZE ${formatSize(p.size)}   ${sanitize(p.resolution)}   LRS ${p.lsr}${p.mirror ? `   mirror ${sanitize(p.mirror)}` : ''}`)}</Text>
+      <Text wrap="truncate">{line(`BASE ${formatOffset(p, 'baseOffset')}   HW ${formatOffset(p, 'highWatermark')}   LEO ${formatOffset(p, 'logEndOffset')}   SIZE ${formatSize(p.size)}   ${p.resolution}   LRS ${p.lsr}${p.mirror ? `   mirror ${p.mirror}` : ''}`)}</Text>
       <Text wrap="truncate">{line(`window ${formatCount(entry.window)} records = ${formatSeconds(entry.windowSeconds)}   ingest ${formatCount(entry.ingestRate)}/s   trim ${formatCount(entry.trimRate)}/s   trend ${entry.trend ?? '-'}   empty in ${formatSeconds(entry.etaSeconds)}`)}</Text>
       <Text dimColor wrap="truncate">{line(`retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}   segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}   max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`)}</Text>
       <Table data={replicas} />
@@ -52,7 +53,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
       {entry.consumers.map((consumer) => (
         <Text key={consumer.id} color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' ? 'yellow' : undefined} wrap="truncate">
           {line(
-            `  ${sanitize(consumer.id).padEnd(14)} offset ${String(consumer.offset).padStart(12)}  ahead of BASE ${consumer.distanceToBase === null ? '-' : formatCount(consumer.distanceToBase)}  lag ${formatCount(consumer.lag)}  ${consumer.state}${consumer.lostRecords > 0 ? `: ${consumer.lostRecords} records lost` : consumer.secondsUntilOvertaken !== null ? `: overtaken in ${formatSeconds(consumer.secondsUntilOvertaken)}` : ''}`,
+            `  ${consumer.id.padEnd(14)} offset ${String(consumer.offset).padStart(12)}  ahead of BASE ${consumer.distanceToBase === null ? '-' : formatCount(consumer.distanceToBase)}  lag ${formatCount(consumer.lag)}  ${consumer.state}${consumer.lostRecords > 0 ? `: ${consumer.lostRecords} records lost` : consumer.secondsUntilOvertaken !== null ? `: overtaken in ${formatSeconds(consumer.secondsUntilOvertaken)}` : ''}`,
           )}
         </Text>
       ))}

@@ -2,11 +2,10 @@ import React from 'react';
 import {Text} from 'ink';
 import {sanitize} from '../model/sanitize.js';
 import {clip} from '../view/columns.js';
+import {footerHints} from '../view/keymap.js';
 import type {UiState} from '../view/ui-state.js';
 
-const hints = '? help  / filter  a alerts  s/S sort  space pause  Enter details  w wide  q quit';
-
-/** The filter being typed, or the keys that matter most. */
+/** The filter being typed, a notice from the last key, or the keys that matter most (from the keymap). */
 export function Footer({ui, width}: {ui: UiState; width: number}) {
   if (ui.editingFilter) {
     return (
@@ -18,9 +17,16 @@ export function Footer({ui, width}: {ui: UiState; width: number}) {
       </Text>
     );
   }
+  if (ui.notice) {
+    return (
+      <Text wrap="truncate">
+        <Text color="cyan">{clip(ui.notice, width)}</Text>
+      </Text>
+    );
+  }
   return (
     <Text dimColor wrap="truncate">
-      {clip(hints, width)}
+      {footerHints(width)}
     </Text>
   );
 }

@@ -4,6 +4,7 @@ import {render} from 'ink';
 import type {Config} from '../config.js';
 import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor.js';
+import type {ColumnId} from '../view/columns.js';
 import {App} from './app.js';
 import {Screen} from './screen.js';
 
@@ -22,7 +23,17 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
   const restoreConsole = silenceConsole();
   // Ink's debug mode hands each whole frame to the screen, which paints only the rows that changed.
   const screen = new Screen(stdout);
-  const instance = render(<App monitor={monitor} initialFilter={config.filter} initialWide={config.wide} color={config.color} />, {
+  const app = (
+    <App
+      monitor={monitor}
+      initialFilter={config.filter}
+      initialWide={config.wide}
+      initialSort={{key: config.sortKey, reverse: config.reverse}}
+      columns={config.columns as ColumnId[] | null}
+      color={config.color}
+    />
+  );
+  const instance = render(app, {
     stdout: screen as unknown as NodeJS.WriteStream,
     debug: true,
     exitOnCtrlC: true,

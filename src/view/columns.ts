@@ -1,7 +1,10 @@
 import stringWidth from 'string-width';
 import type {PartitionAnalysis} from '../analysis/types.js';
-import {sanitize} from '../model/sanitize.js';
-import {formatCount, formatOffset, formatSeconds, formatSize, severityOf, sparkline, statusLabel} from './format.js';
+import type {Partition} from '../model/types.js';
+import {fitByPriority} from './fit.js';
+import {formatCount, formatSeconds, formatSize, severityOf, sparkline, statusLabel} from './format.js';
+import {describeReason} from './reasons.js';
+import type {SortKey} from './sort.js';
 
 const printableAscii = /^[\x20-\x7E]*$/;
 
@@ -20,40 +23,174 @@ export interface CellContext {
   windowHistory(name: string): number[];
 }
 
+export type ColumnId =
+  | 'topic'
+  | 'partition'
+  | 'base'
+  | 'hw'
+  | 'leo'
+  | 'window'
+  | 'windowSeconds'
+  | 'eta'
+  | 'ingest'
+  | 'trim'
+  | 'history'
+  | 'size'
+  | 'leader'
+  | 'replicas'
+  | 'lrs'
+  | 'resolution'
+  | 'mirror'
+  | 'status'
+  | 'reason';
+
 /** A column of any table (partitions, consumers, topics): its cells come from one entry. */
 export interface Column<Entry = PartitionAnalysis> {
   id: string;
   title: string;
   align: 'left' | 'right';
-  /** Lower is kept longer when the terminal is narrow. */
+  /** Lower comes in first when the terminal is narrow; 0 is always kept. */
   priority: number;
+  /** Elastic columns (names, reasons) take the room left over, up to this width. */
   maxWidth?: number;
   cell(entry: Entry, context: CellContext): string;
 }
 
-export const sparklineWidth = 12;
+/** A column of the partition grid: a fixed width, so that the layout never follows the data. */
+export interface GridColumn extends Column<PartitionAnalysis> {
+  id: ColumnId;
+  /** Cells wide, room for the title and its sort arrow included; the least an elastic column gets. */
+  width: number;
+  sortKey?: SortKey;
+}
 
-/** Fluvio's columns (without its table's duplicated LEO), then the analytics. */
-export const columns: Column[] = [
-  {id: 'topic', title: 'TOPIC', align: 'left', priority: 0, maxWidth: 28, cell: (e) => sanitize(e.partition.topic)},
-  {id: 'partition', title: 'PARTITION', align: 'right', priority: 0, cell: (e) => String(e.partition.partition)},
-  {id: 'leader', title: 'LEADER', align: 'right', priority: 6, cell: (e) => String(e.partition.leader)},
-  {id: 'mirror', title: 'MIRROR', align: 'left', priority: 9, maxWidth: 24, cell: (e) => sanitize(e.partition.mirror)},
-  {id: 'replicas', title: 'REPLICAS', align: 'left', priority: 8, maxWidth: 16, cell: (e) => `[${e.partition.replicas.filter((id) => id !== e.partition.leader).join(', ')}]`},
-  {id: 'resolution', title: 'RESOLUTION', align: 'left', priority: 4, cell: (e) => sanitize(e.partition.resolution)},
-  {id: 'size', title: 'SIZE', align: 'right', priority: 5, cell: (e) => formatSize(e.partition.size)},
-  {id: 'base', title: 'BASE', align: 'right', priority: 2, cell: (e) => formatOffset(e.partition, 'baseOffset')},
-  {id: 'hw', title: 'HW', align: 'right', priority: 3, cell: (e) => formatOffset(e.partition, 'highWatermark')},
-  {id: 'leo', title: 'LEO', align: 'right', priority: 7, cell: (e) => formatOffset(e.partition, 'logEndOffset')},
-  {id: 'lrs', title: 'LRS', align: 'right', priority: 8, cell: (e) => String(e.partition.lsr)},
-  {id: 'window', title: 'WINDOW', align: 'right', priority: 1, cell: (e) => formatCount(e.window)},
-  {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', priority: 2, cell: (e) => formatSeconds(e.windowSeconds)},
-  {id: 'ingest', title: 'INGEST/s', align: 'right', priority: 3, cell: (e) => formatCount(e.ingestRate)},
-  {id: 'trim', title: 'TRIM/s', align: 'right', priority: 4, cell: (e) => formatCount(e.trimRate)},
-  {id: 'history', title: 'HISTORY', align: 'left', priority: 5, cell: (e, c) => sparkline(c.windowHistory(e.partition.name), sparklineWidth)},
-  {id: 'eta', title: 'ETA', align: 'right', priority: 1, cell: (e) => formatSeconds(e.etaSeconds)},
-  {id: 'status', title: 'STATUS', align: 'left', priority: 0, cell: (e) => statusLabel[severityOf(e.status, e.settled)]},
+export const sparklineWidth = 12;
+const offsetWidth = 9;
+
+/**
+ * BASE, HW and LEO as Fluvio prints them, or `-` when Fluvio means "unknown" (-1, or a
+ * leader that is offline, whose BASE 0 is a placeholder). An offset too long for its column
+ * is shortened (12.3G) rather than cut.
+ */
+export function offsetText(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset', width = Number.POSITIVE_INFINITY): string {
+  const value = partition[key];
+  if (value === null || value < 0 || partition.highWatermark < 0) return '-';
+  const exact = partition.exactOffsets?.[key] ?? String(value);
+  return exact.length <= width ? exact : formatCount(value);
+}
+
+/** The first reason, short, as k9s puts it in the row; "(clearing)" stays visible. */
+export function reasonCell(entry: PartitionAnalysis): string {
+  const first = entry.reasons[0];
+  if (first) return describeReason(first).short + (entry.reasons.length > 1 ? ` +${entry.reasons.length - 1}` : '');
+  return entry.settled ? '' : 'collecting history';
+}
+
+/** Fluvio's columns (without its table's duplicated LEO), then the analytics, STATUS and REASON. */
+export const columns: GridColumn[] = [
+  {id: 'topic', title: 'TOPIC', align: 'left', width: 14, maxWidth: 28, priority: 0, sortKey: 'topic', cell: (e) => e.partition.topic},
+  {id: 'partition', title: 'P', align: 'right', width: 3, priority: 0.1, sortKey: 'partition', cell: (e) => String(e.partition.partition)},
+  {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => offsetText(e.partition, 'baseOffset', offsetWidth)},
+  {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
+  {id: 'leo', title: 'LEO', align: 'right', width: offsetWidth, priority: 0.4, sortKey: 'leo', cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth)},
+  {id: 'window', title: 'WINDOW', align: 'right', width: 7, priority: 0.5, sortKey: 'window', cell: (e) => formatCount(e.window)},
+  {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', width: 9, priority: 0.6, sortKey: 'windowSeconds', cell: (e) => formatSeconds(e.windowSeconds)},
+  {id: 'eta', title: 'ETA', align: 'right', width: 6, priority: 2, sortKey: 'eta', cell: (e) => formatSeconds(e.etaSeconds)},
+  {id: 'ingest', title: 'INGEST/s', align: 'right', width: 9, priority: 3, sortKey: 'ingest', cell: (e) => formatCount(e.ingestRate)},
+  {id: 'trim', title: 'TRIM/s', align: 'right', width: 7, priority: 4, sortKey: 'trim', cell: (e) => formatCount(e.trimRate)},
+  {id: 'history', title: 'HISTORY', align: 'left', width: sparklineWidth, priority: 5, cell: (e, c) => sparkline(c.windowHistory(e.partition.name), sparklineWidth)},
+  {id: 'size', title: 'SIZE', align: 'right', width: 9, priority: 6, sortKey: 'size', cell: (e) => formatSize(e.partition.size)},
+  {id: 'leader', title: 'LEADER', align: 'right', width: 7, priority: 7, sortKey: 'leader', cell: (e) => String(e.partition.leader)},
+  {id: 'replicas', title: 'REPLICAS', align: 'left', width: 9, maxWidth: 16, priority: 8, cell: (e) => `[${e.partition.replicas.filter((id) => id !== e.partition.leader).join(', ')}]`},
+  {id: 'lrs', title: 'LRS', align: 'right', width: 4, priority: 9, sortKey: 'lrs', cell: (e) => String(e.partition.lsr)},
+  // STATUS and REASON say when the resolution is not Online: its own column comes only with room to spare.
+  {id: 'resolution', title: 'RESOLUTION', align: 'left', width: 13, priority: 10, sortKey: 'resolution', cell: (e) => e.partition.resolution},
+  {id: 'mirror', title: 'MIRROR', align: 'left', width: 12, maxWidth: 24, priority: 11, sortKey: 'mirror', cell: (e) => e.partition.mirror},
+  {id: 'status', title: 'STATUS', align: 'left', width: 7, priority: 0, sortKey: 'status', cell: (e) => statusLabel[severityOf(e.status, e.settled)]},
+  {id: 'reason', title: 'REASON', align: 'left', width: 14, maxWidth: 48, priority: 1, sortKey: 'reason', cell: reasonCell},
 ];
+
+export const columnIds = columns.map((column) => column.id);
+
+export interface GridLayout {
+  /** TOPIC, pinned at the left, then the columns in view. */
+  columns: GridColumn[];
+  widths: number[];
+  /** Wide mode: how many columns after TOPIC are scrolled out at the left, and whether more lie right. */
+  scrolledLeft: number;
+  moreRight: boolean;
+  /** The columns chosen but without room (narrow terminal, not wide mode). */
+  hidden: GridColumn[];
+}
+
+export interface LayoutOptions {
+  width: number;
+  wide: boolean;
+  /** The columns chosen (`--columns`, the chooser), in order; TOPIC always comes first. */
+  chosen?: readonly ColumnId[];
+  /** Wide mode: columns after TOPIC scrolled out at the left. */
+  scroll?: number;
+  /** For a one-off print (--once): elastic columns as wide as their widest value (not capped in wide). */
+  content?: Partial<Record<ColumnId, number>>;
+}
+
+const byId = new Map(columns.map((column) => [column.id, column]));
+
+/**
+ * Which columns show and how wide: a function of the terminal width, wide mode, the chosen
+ * columns and the horizontal scroll only, never of the values, so the grid does not shift
+ * when the data moves, the selection scrolls or a filter narrows the rows.
+ */
+export function layoutGrid(options: LayoutOptions): GridLayout {
+  // TOPIC leads and STATUS is always there, whatever was chosen.
+  const picked = (options.chosen ?? columnIds).filter((id) => id !== 'topic');
+  const ids: ColumnId[] = ['topic', ...picked, ...(picked.includes('status') ? [] : ['status' as const])];
+  const chosen = ids.flatMap((id) => byId.get(id) ?? []);
+  const width = Math.max(1, options.width);
+  const contentWidth = (column: GridColumn) => {
+    const content = options.content?.[column.id];
+    if (content === undefined) return column.maxWidth ?? column.width;
+    return Math.max(column.width, options.wide ? content : Math.min(content, column.maxWidth ?? column.width));
+  };
+  if (options.wide) {
+    const [topic, ...rest] = chosen;
+    const scroll = Math.max(0, Math.min(options.scroll ?? 0, rest.length - 1));
+    const shown = [topic, ...rest.slice(scroll)];
+    const widths = shown.map(contentWidth);
+    let used = 0;
+    let fitting = 0;
+    for (const w of widths) {
+      if (used + w > width && fitting > 0) break;
+      used += w + 1;
+      fitting++;
+    }
+    return {columns: shown, widths, scrolledLeft: scroll, moreRight: fitting < shown.length, hidden: []};
+  }
+  const kept = fitByPriority(chosen, width, {
+    cost: (column) => column.width,
+    priority: (column) => column.priority,
+    separator: 1,
+    always: (column) => column.id === 'topic' || column.id === 'status',
+  });
+  const widths = kept.map((column) => column.width);
+  let spare = width - (widths.reduce((sum, w) => sum + w, 0) + kept.length - 1);
+  // Room left over goes to the names (up to a common length), then the reasons, then long names.
+  const growth: Array<[ColumnId, number]> = [
+    ['topic', 20],
+    ['reason', Number.POSITIVE_INFINITY],
+    ['topic', Number.POSITIVE_INFINITY],
+    ['replicas', Number.POSITIVE_INFINITY],
+    ['mirror', Number.POSITIVE_INFINITY],
+  ];
+  for (const [id, upTo] of growth) {
+    const index = kept.findIndex((column) => column.id === id);
+    if (index < 0 || spare <= 0) continue;
+    const grow = Math.max(0, Math.min(spare, Math.min(upTo, contentWidth(kept[index])) - widths[index]));
+    widths[index] += grow;
+    spare -= grow;
+  }
+  return {columns: kept, widths, scrolledLeft: 0, moreRight: false, hidden: chosen.filter((column) => !kept.includes(column))};
+}
 
 export interface Layout<Entry = PartitionAnalysis> {
   columns: Column<Entry>[];
@@ -63,16 +200,16 @@ export interface Layout<Entry = PartitionAnalysis> {
 }
 
 /**
- * The columns that fit `width`, by priority, sized to the visible cells; wide mode keeps all.
- * `atLeast` (the previous layout's `natural`) keeps a column from narrowing when a number loses
- * a digit, so that the grid does not shift sideways from one refresh to the next.
+ * The consumers and topics tables: the columns that fit `width`, by priority, sized to the
+ * visible cells; wide mode keeps all. `atLeast` (the previous layout's `natural`) keeps a column
+ * from narrowing when a number loses a digit.
  */
 export function layoutColumns<Entry = PartitionAnalysis>(
   cells: string[][],
   width: number,
   wide: boolean,
   atLeast: readonly number[] = [],
-  set: readonly Column<Entry>[] = columns as unknown as Column<Entry>[],
+  set: readonly Column<Entry>[] = [],
 ): Layout<Entry> {
   const natural = set.map((column, index) => {
     // Numbers and short words keep their width; a long name scrolled past does not hold a column wide.
@@ -82,17 +219,7 @@ export function layoutColumns<Entry = PartitionAnalysis>(
   });
   let chosen = set.map((_, index) => index);
   if (!wide) {
-    const byPriority = [...chosen].sort((a, b) => set[a].priority - set[b].priority || a - b);
-    const kept = new Set<number>();
-    let used = 0;
-    for (const index of byPriority) {
-      const cost = natural[index] + (kept.size > 0 ? 1 : 0);
-      if (used + cost <= width || set[index].priority === 0) {
-        kept.add(index);
-        used += cost;
-      }
-    }
-    chosen = chosen.filter((index) => kept.has(index));
+    chosen = fitByPriority(chosen, width, {cost: (index) => natural[index], priority: (index) => set[index].priority, separator: 1, always: (index) => set[index].priority === 0});
   }
   return {columns: chosen.map((index) => set[index]), widths: chosen.map((index) => natural[index]), natural};
 }

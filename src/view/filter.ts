@@ -1,9 +1,14 @@
 import type {Status} from '../analysis/types.js';
 
-/** A compiled topic filter: substring (case-insensitive), `/regex/`, a leading `!` inverts. */
+/**
+ * A compiled filter: substring (case-insensitive), `/regex/`, a leading `!` inverts. It matches
+ * the topic or the partition's name (`topic-partition`, as --check and the detail view print it).
+ */
 export interface TopicFilter {
   text: string;
-  matches(topic: string): boolean;
+  matches(text: string): boolean;
+  /** A partition passes on its topic or its name (`!` still inverts: neither may match). */
+  matchesPartition(partition: {topic: string; name: string}): boolean;
   /** Why the filter is invalid (a bad regex); it then matches nothing. */
   error: string | null;
 }
@@ -26,14 +31,21 @@ export function compileFilter(text: string): TopicFilter {
     const needle = body.toLowerCase();
     test = (topic) => topic.toLowerCase().includes(needle);
   }
-  return {text, error, matches: inverted && !error ? (topic) => !test(topic) : test};
+  const either = (partition: {topic: string; name: string}) => test(partition.topic) || test(partition.name);
+  const invert = inverted && !error;
+  return {
+    text,
+    error,
+    matches: invert ? (value) => !test(value) : test,
+    matchesPartition: invert ? (partition) => !either(partition) : either,
+  };
 }
 
-/** The entries whose topic passes `text` (all of them when it is empty). */
-export function filterByTopic<T extends {partition: {topic: string}}>(entries: readonly T[], text: string | undefined): T[] {
+/** The entries whose topic or name passes `text` (all of them when it is empty). */
+export function filterByTopic<T extends {partition: {topic: string; name: string}}>(entries: readonly T[], text: string | undefined): T[] {
   if (!text) return [...entries];
   const filter = compileFilter(text);
-  return entries.filter((entry) => filter.matches(entry.partition.topic));
+  return entries.filter((entry) => filter.matchesPartition(entry.partition));
 }
 
 /** How many of `entries` are ok, warn and critical (after a filter, the Analyzer's counts no longer apply). */

@@ -53,9 +53,9 @@ export function severityOf(status: Status, settled: boolean): Severity {
 
 /** Read without colour too: a symbol and a word. */
 export const statusLabel: Record<Severity, string> = {
-  critical: '✖ CRIT',
+  critical: '✗ CRIT',
   warn: '▲ WARN',
-  ok: '✔ OK',
+  ok: '✓ OK',
   pending: '… OK',
 };
 

@@ -1,11 +1,13 @@
 import type {Analysis, PartitionAnalysis} from '../analysis/types.js';
-import {columns as allColumns, type CellContext, type Column} from './columns.js';
+import {sanitize} from '../model/sanitize.js';
+import {clip, displayWidth, fit, type CellContext, type GridLayout} from './columns.js';
 import {compileFilter} from './filter.js';
 import {severityOf} from './format.js';
-import {sortPartitions, type SortKey} from './sort.js';
-import {buildTable, type TableModel, type TableRow} from './table.js';
+import {sortKeys, sortPartitions, type SortKey} from './sort.js';
+import type {TableRow} from './table.js';
 
-export interface Selection {
+/** Which rows, in which order. */
+export interface RowQuery {
   filter: string;
   alertsOnly: boolean;
   sortKey: SortKey;
@@ -21,65 +23,75 @@ export interface Matches {
 const matchCache = new WeakMap<readonly PartitionAnalysis[], {key: string; matches: Matches}>();
 
 /** Filter and sort; cached per sample so that redraws between samples cost nothing. */
-export function matchPartitions(analysis: Analysis | null, selection: Selection): Matches {
+export function matchPartitions(analysis: Analysis | null, query: RowQuery): Matches {
   if (!analysis) return {entries: [], filterError: null};
-  const key = `${selection.sortKey}:${selection.reverse}:${selection.alertsOnly}:${selection.filter}`;
+  const key = `${query.sortKey}:${query.reverse}:${query.alertsOnly}:${query.filter}`;
   const cached = matchCache.get(analysis.partitions);
   if (cached?.key === key) return cached.matches;
-  const sorted = sortPartitions(analysis.partitions, selection.sortKey, selection.reverse);
-  const filter = compileFilter(selection.filter);
+  const sorted = sortPartitions(analysis.partitions, query.sortKey, query.reverse);
+  const filter = compileFilter(query.filter);
   const entries =
-    selection.filter === '' && !selection.alertsOnly
+    query.filter === '' && !query.alertsOnly
       ? sorted
-      : sorted.filter((entry) => (!selection.alertsOnly || entry.status !== 'ok') && filter.matches(entry.partition.topic));
+      : sorted.filter((entry) => (!query.alertsOnly || entry.status !== 'ok') && filter.matchesPartition(entry.partition));
   const matches = {entries, filterError: filter.error};
   matchCache.set(analysis.partitions, {key, matches});
   return matches;
 }
 
+/** A row as every table has it (see table.ts): the line around its status cell. */
 export type GridRow = TableRow;
-export type GridModel = TableModel<PartitionAnalysis>;
+
+export interface GridModel {
+  /** Column titles, the sort column marked with its direction; wide mode marks what is scrolled out. */
+  header: string;
+  rows: GridRow[];
+  /** Index of the first visible row in the matched list. */
+  offset: number;
+}
 
 /** The visible slice only: cells are formatted for at most `height` rows. */
 export function buildGrid(options: {
-  entries: PartitionAnalysis[];
+  entries: readonly PartitionAnalysis[];
   selectedIndex: number;
   offset: number;
   height: number;
   width: number;
-  wide: boolean;
+  layout: GridLayout;
+  sort?: {key: SortKey; reverse: boolean};
   context: CellContext;
-  atLeast?: readonly number[];
-  /** The columns to offer (ids, from the settings file); every column when absent. */
-  columnIds?: readonly string[] | null;
 }): GridModel {
-  return buildTable({
-    ...options,
-    columns: chosenColumns(options.columnIds),
-    statusColumn: 'status',
-    name: (entry) => entry.partition.name,
-    severity: (entry) => severityOf(entry.status, entry.settled),
+  const {entries, selectedIndex, height, width, layout, context} = options;
+  const visible = entries.slice(options.offset, options.offset + height);
+  const statusPosition = layout.columns.findIndex((column) => column.id === 'status');
+  const render = (values: string[]) => values.map((value, i) => fit(value, layout.widths[i], layout.columns[i].align));
+  const line = (cells: string[]) => clip(cells.join(' '), width);
+  const titles = layout.columns.map((column, index) => {
+    let title = column.title;
+    if (options.sort && column.sortKey === options.sort.key) title += sortArrow(options.sort.key, options.sort.reverse);
+    if (index === 0 && layout.scrolledLeft > 0) title = `${title} «`;
+    return title;
   });
+  let header = line(render(titles)).trimEnd();
+  if (layout.moreRight) header = `${clip(header, width - 2).trimEnd()} »`;
+  const rows = visible.map((entry, row) => {
+    // Names, mirrors and reasons are kept as received: this is where they become terminal text.
+    const padded = render(layout.columns.map((column) => sanitize(column.cell(entry, context))));
+    const severity = severityOf(entry.status, entry.settled);
+    const selected = options.offset + row === selectedIndex;
+    if (statusPosition < 0) return {name: entry.partition.name, before: line(padded), status: '', after: '', severity, selected};
+    const before = padded.slice(0, statusPosition).join(' ');
+    const beforeText = before === '' ? '' : `${before} `;
+    const room = width - displayWidth(beforeText);
+    const status = clip(padded[statusPosition], Math.max(0, room));
+    const after = clip(padded.slice(statusPosition + 1).map((cell) => ` ${cell}`).join(''), Math.max(0, room - displayWidth(status))).trimEnd();
+    return {name: entry.partition.name, before: clip(beforeText, width), status, after, severity, selected};
+  });
+  return {header, rows, offset: options.offset};
 }
 
-const chosenCache = new Map<string, Column[]>();
-
-/** The grid's columns narrowed to `ids`, in the grid's order. */
-function chosenColumns(ids: readonly string[] | null | undefined): Column[] {
-  if (!ids) return allColumns;
-  const key = ids.join(',');
-  let chosen = chosenCache.get(key);
-  if (!chosen) {
-    chosen = allColumns.filter((column) => column.id === 'status' || ids.includes(column.id));
-    chosenCache.set(key, chosen);
-  }
-  return chosen;
-}
-
-/** Keeps the selection on screen with the least scrolling. */
-export function scrollOffset(previous: number, selectedIndex: number, height: number, total: number): number {
-  let offset = Math.min(previous, Math.max(0, total - height));
-  if (selectedIndex < offset) offset = selectedIndex;
-  if (selectedIndex >= offset + height) offset = selectedIndex - height + 1;
-  return Math.max(0, offset);
+/** ▼ for the column's usual order (worst, largest or A first as the sort says), ▲ reversed. */
+export function sortArrow(key: SortKey, reverse: boolean): string {
+  const descending = sortKeys.find((entry) => entry.key === key)?.descending ?? false;
+  return descending !== reverse ? '▼' : '▲';
 }

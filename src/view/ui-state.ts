@@ -1,9 +1,22 @@
+import type {Analysis} from '../analysis/types.js';
+import {matchPartitions, type Matches} from './grid-model.js';
+import {commandFor, type Command, type KeyPress} from './keymap.js';
+import {moveSelection, settle, type Selection} from './selection.js';
 import {sortKeys, type SortKey} from './sort.js';
 
 export type Screen = 'grid' | 'detail' | 'help';
 
-/** Everything the keyboard changes, in one place. Pause and the interval live in the Monitor. */
-export interface UiState {
+/** What the UI asks the outside world to do; the hook runs these after the state changed. */
+export type Effect = 'quit' | 'toggle-pause' | 'step' | 'faster' | 'slower';
+
+/** The feed as the reducer needs it: the UI hands it the monitor's snapshot, whatever else that holds. */
+export interface Feed {
+  analysis: Analysis | null;
+}
+
+/** Everything the keyboard changes, and the feed it acts on, in one place. */
+export interface UiState<F extends Feed = Feed> {
+  feed: F;
   screen: Screen;
   /** The filter in force: it narrows live while it is being typed. */
   filter: string;
@@ -11,70 +24,125 @@ export interface UiState {
   alertsOnly: boolean;
   sortKey: SortKey;
   reverse: boolean;
-  /** The selected partition by name, so that it survives refreshes and re-sorting. */
-  selected: string | null;
   wide: boolean;
+  selection: Selection;
+  /** Effects asked for and not yet run, oldest first. */
+  effects: readonly Effect[];
+  /** A short message for the footer ("refresh every 1s"), until the next key. */
+  notice: string | null;
 }
 
-export type UiAction =
-  | {type: 'filter-start'}
-  | {type: 'filter-type'; text: string}
-  | {type: 'filter-backspace'}
-  | {type: 'filter-accept'}
-  | {type: 'filter-cancel'}
-  | {type: 'filter-clear'}
-  | {type: 'toggle-alerts'}
-  | {type: 'sort-next'}
-  | {type: 'sort-reverse'}
-  | {type: 'select'; name: string | null}
-  | {type: 'open-detail'}
-  | {type: 'back'}
-  | {type: 'toggle-help'}
-  | {type: 'toggle-wide'};
+export type UiAction<F extends Feed = Feed> =
+  | {type: 'key'; press: KeyPress}
+  | {type: 'feed'; feed: F}
+  | {type: 'resize'; pageSize: number}
+  | {type: 'effects-done'; count: number}
+  | {type: 'notice'; text: string};
 
-export function initialUiState(options: {filter?: string; wide?: boolean} = {}): UiState {
+export function initialUiState<F extends Feed>(options: {
+  feed: F;
+  filter?: string;
+  wide?: boolean;
+  sort?: {key: SortKey; reverse: boolean};
+  pageSize?: number;
+}): UiState<F> {
   return {
+    feed: options.feed,
     screen: 'grid',
     filter: options.filter ?? '',
     editingFilter: false,
     alertsOnly: false,
-    sortKey: 'status',
-    reverse: false,
-    selected: null,
+    sortKey: options.sort?.key ?? 'status',
+    reverse: options.sort?.reverse ?? false,
     wide: options.wide ?? false,
+    selection: {selected: null, index: 0, offset: 0, pageSize: Math.max(1, options.pageSize ?? 1)},
+    effects: [],
+    notice: null,
   };
 }
 
-export function uiReducer(state: UiState, action: UiAction): UiState {
+/** The rows the grid shows: the feed filtered and sorted as the state says (cached per sample). */
+export function rowsOf(state: UiState): Matches {
+  return matchPartitions(state.feed.analysis, state);
+}
+
+/** Pure: every key, sample and resize goes through here, in order, so a burst of keys acts on the state the earlier ones left. */
+export function uiReducer<F extends Feed>(state: UiState<F>, action: UiAction<F>): UiState<F> {
   switch (action.type) {
-    case 'filter-start':
-      return {...state, screen: 'grid', editingFilter: true, filter: ''};
-    case 'filter-type':
-      return {...state, filter: state.filter + action.text};
-    case 'filter-backspace':
-      return {...state, filter: Array.from(state.filter).slice(0, -1).join('')};
-    case 'filter-accept':
-      return {...state, editingFilter: false};
-    case 'filter-cancel':
-    case 'filter-clear':
-      return {...state, editingFilter: false, filter: ''};
-    case 'toggle-alerts':
-      return {...state, alertsOnly: !state.alertsOnly};
-    case 'sort-next': {
-      const index = sortKeys.findIndex((entry) => entry.key === state.sortKey);
-      return {...state, sortKey: sortKeys[(index + 1) % sortKeys.length].key, reverse: false};
-    }
-    case 'sort-reverse':
-      return {...state, reverse: !state.reverse};
-    case 'select':
-      return action.name === state.selected ? state : {...state, selected: action.name};
-    case 'open-detail':
-      return state.selected ? {...state, screen: 'detail'} : state;
-    case 'back':
-      return {...state, screen: 'grid'};
-    case 'toggle-help':
-      return {...state, screen: state.screen === 'help' ? 'grid' : 'help'};
-    case 'toggle-wide':
-      return {...state, wide: !state.wide};
+    case 'key':
+      return onKey(state.notice === null ? state : {...state, notice: null}, action.press);
+    case 'feed':
+      return withRows({...state, feed: action.feed});
+    case 'resize':
+      return withRows({...state, selection: {...state.selection, pageSize: Math.max(1, action.pageSize)}});
+    case 'effects-done':
+      return {...state, effects: state.effects.slice(action.count)};
+    case 'notice':
+      return {...state, notice: action.text};
   }
+}
+
+/** After the rows changed (filter, sort, a sample): the selection stays on its partition. */
+function withRows<F extends Feed>(state: UiState<F>): UiState<F> {
+  const selection = settle(state.selection, rowsOf(state).entries);
+  return selection === state.selection ? state : {...state, selection};
+}
+
+function onKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
+  if (press.ctrl && press.input === 'c') return run(state, 'quit');
+  if (state.editingFilter) return withRows(editFilter(state, press));
+  // Any key closes the help.
+  if (state.screen === 'help') return {...state, screen: 'grid'};
+  const command = commandFor(press);
+  return command ? run(state, command) : state;
+}
+
+function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
+  if (press.return) return {...state, editingFilter: false};
+  if (press.escape) return {...state, editingFilter: false, filter: ''};
+  if (press.backspace || press.delete) return {...state, filter: Array.from(state.filter).slice(0, -1).join('')};
+  if (press.ctrl || press.meta || press.tab || press.upArrow || press.downArrow || !press.input) return state;
+  return {...state, filter: state.filter + press.input};
+}
+
+const effect = <F extends Feed>(state: UiState<F>, ...effects: Effect[]): UiState<F> => ({...state, effects: [...state.effects, ...effects]});
+
+const move = <F extends Feed>(state: UiState<F>, to: (index: number, count: number) => number): UiState<F> => ({
+  ...state,
+  selection: moveSelection(state.selection, rowsOf(state).entries, to),
+});
+
+/** The command table: what each command of the keymap does to the state. */
+const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F>> = {
+  quit: (state) => effect(state, 'quit'),
+  filter: (state) => withRows({...state, screen: 'grid', editingFilter: true, filter: ''}),
+  alerts: (state) => withRows({...state, alertsOnly: !state.alertsOnly}),
+  sort: (state) => {
+    const index = sortKeys.findIndex((entry) => entry.key === state.sortKey);
+    return withRows({...state, sortKey: sortKeys[(index + 1) % sortKeys.length].key, reverse: false});
+  },
+  reverse: (state) => withRows({...state, reverse: !state.reverse}),
+  up: (state) => move(state, (index) => index - 1),
+  down: (state) => move(state, (index) => index + 1),
+  'page-up': (state) => move(state, (index) => index - state.selection.pageSize),
+  'page-down': (state) => move(state, (index) => index + state.selection.pageSize),
+  top: (state) => move(state, () => 0),
+  bottom: (state) => move(state, (_, count) => count - 1),
+  detail: (state) => {
+    if (state.screen === 'detail') return {...state, screen: 'grid'};
+    const rows = rowsOf(state).entries;
+    const selected = rows[state.selection.index];
+    return selected ? {...state, screen: 'detail', selection: {...state.selection, selected: selected.partition.name}} : state;
+  },
+  back: (state) => (state.screen !== 'grid' ? {...state, screen: 'grid'} : state.filter !== '' ? withRows({...state, filter: ''}) : state),
+  pause: (state) => effect(state, 'toggle-pause'),
+  step: (state) => effect(state, 'step'),
+  faster: (state) => effect(state, 'faster'),
+  slower: (state) => effect(state, 'slower'),
+  wide: (state) => ({...state, wide: !state.wide}),
+  help: (state) => ({...state, screen: state.screen === 'help' ? 'grid' : 'help'}),
+};
+
+function run<F extends Feed>(state: UiState<F>, command: Command): UiState<F> {
+  return commands[command](state);
 }

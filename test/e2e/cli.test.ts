@@ -71,7 +71,7 @@ describe('--once on the demo cluster', () => {
     const result = runCli(['--demo', '--once', '--seed', '7']);
     expect(result.status).toBe(0);
     const header = result.stdout.split('\n').find((line) => line.includes('TOPIC'));
-    for (const column of ['TOPIC', 'PARTITION', 'LEADER', 'RESOLUTION', 'SIZE', 'BASE', 'HW', 'LEO', 'WINDOW', 'ETA', 'STATUS']) {
+    for (const column of ['TOPIC', 'P', 'LEADER', 'RESOLUTION', 'SIZE', 'BASE', 'HW', 'LEO', 'WINDOW', 'ETA', 'STATUS', 'REASON']) {
       expect(header).toContain(column);
     }
     expect(result.stdout).toContain('orders');

@@ -38,7 +38,7 @@ describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', ()
       if (error) {
         errors.add(error);
         // While the data is old the header says so where it otherwise says LIVE.
-        expect(screen).toMatch(/✖ STALE|❚❚ PAUSED/);
+        expect(screen).toMatch(/✗ STALE|❚❚ PAUSED/);
       }
       return screen;
     };

@@ -43,12 +43,12 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(60);
     const {frame, topics} = await show(monitor);
     expect(frame()).toMatch(/demo \(seed 3\)/);
-    expect(frame()).toMatch(/✖ \d+ critical/);
-    expect(frame()).toMatch(/TOPIC\s+PARTITION/);
+    expect(frame()).toMatch(/✗ \d+ critical/);
+    expect(frame()).toMatch(/TOPIC\s+P\s+BASE\s+HW\s+LEO/);
     expect(topics()).toHaveLength(15);
     const lines = frame().split('\n');
     const firstRow = lines[lines.findIndex((line) => line.startsWith('TOPIC')) + 1];
-    expect(firstRow).toContain('✖ CRIT');
+    expect(firstRow).toContain('✗ CRIT');
   });
 
   it('typing `/ord` narrows the grid to orders-* as you type, Enter keeps it, Esc clears it', async () => {
@@ -91,9 +91,9 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(60);
     const {type, frame} = await show(monitor);
     await type('a');
-    const rows = frame().split('\n').filter((line) => /(CRIT|WARN|OK)$/.test(line));
+    const rows = frame().split('\n').filter((line) => /[✗▲✓…] (CRIT|WARN|OK)/.test(line));
     expect(rows.length).toBe(monitor.getState().analysis!.counts.critical + monitor.getState().analysis!.counts.warn);
-    expect(rows.every((row) => !row.endsWith('OK'))).toBe(true);
+    expect(rows.every((row) => !/ OK/.test(row))).toBe(true);
     expect(frame()).toMatch(/alerts only/);
   });
 
@@ -118,7 +118,7 @@ describe('the partition grid', () => {
     expect(frame()).toMatch(/reporting .*lost/);
     expect(frame()).toMatch(/consumer reporting lost \d+ records/);
     await type('\u001B');
-    expect(frame()).toMatch(/TOPIC\s+PARTITION/);
+    expect(frame()).toMatch(/TOPIC\s+P\s+BASE\s+HW\s+LEO/);
   });
 
   it('the selection survives refreshes and re-sorting', async () => {

@@ -1,0 +1,73 @@
+import {useEffect, useReducer} from 'react';
+import {useApp, useInput} from 'ink';
+import type {Monitor, MonitorState} from '../monitor.js';
+import type {KeyPress} from '../view/keymap.js';
+import type {SortKey} from '../view/sort.js';
+import {initialUiState, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
+
+type State = UiState<MonitorState>;
+
+/**
+ * The UI state and the monitor's snapshot in one reducer: keys, samples and resizes are actions
+ * applied in order, so keys that arrive in one chunk (`jjj`, `sj`, a paste) each act on the state
+ * the previous ones left. Effects the reducer asks for (quit, pause, interval) run here.
+ */
+export function useUi(monitor: Monitor, options: {filter?: string; wide?: boolean; sort?: {key: SortKey; reverse: boolean}; pageSize: number}): State {
+  const [state, dispatch] = useReducer(
+    uiReducer<MonitorState>,
+    undefined,
+    (): State => initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, pageSize: options.pageSize}),
+  );
+  const {exit} = useApp();
+
+  useEffect(() => {
+    const unsubscribe = monitor.subscribe((feed) => dispatch({type: 'feed', feed}));
+    // A sample may have landed between the first render and this subscription.
+    dispatch({type: 'feed', feed: monitor.getState()});
+    return unsubscribe;
+  }, [monitor]);
+
+  useEffect(() => dispatch({type: 'resize', pageSize: options.pageSize}), [options.pageSize]);
+
+  useEffect(() => {
+    if (state.effects.length === 0) return;
+    for (const effect of state.effects) {
+      switch (effect) {
+        case 'quit':
+          monitor.stop();
+          exit();
+          break;
+        case 'toggle-pause':
+          monitor.togglePause();
+          break;
+        case 'step':
+          void monitor.stepIfPaused();
+          break;
+        case 'faster':
+        case 'slower': {
+          const interval = monitor.stepInterval(effect === 'faster' ? 1 : -1);
+          dispatch({type: 'notice', text: `refresh every ${interval < 1000 ? `${interval}ms` : `${interval / 1000}s`}`});
+          break;
+        }
+      }
+    }
+    dispatch({type: 'effects-done', count: state.effects.length});
+  }, [state.effects, monitor, exit]);
+
+  useInput((input, key) => {
+    for (const press of keyPresses(input, key)) dispatch({type: 'key', press} satisfies UiAction<MonitorState>);
+  });
+
+  return state;
+}
+
+/** Fast typing or a paste arrives as one chunk: taken character by character. */
+function keyPresses(input: string, key: Omit<KeyPress, 'input'>): KeyPress[] {
+  if (input.length <= 1 || key.ctrl || key.meta) return [{...key, input}];
+  return Array.from(input).map((character) => ({
+    input: character,
+    return: character === '\r' || character === '\n',
+    escape: character === '\u001B',
+    backspace: character === '\u007F' || character === '\b',
+  }));
+}
