@@ -33,7 +33,7 @@ export function renderConsumersPlain(state: MonitorState, options: ViewTextOptio
   const {entries, filterError} = matchConsumers(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'state', reverse: false});
   const lost = entries.filter((entry) => entry.consumer.state === 'lost').length;
   const atRisk = entries.filter((entry) => entry.consumer.state === 'at-risk').length;
-  const lines = [summary(state, `${entries.length} consumer offsets`, `✖ ${lost} lost ▲ ${atRisk} at risk`), ...notes(state, filterError)];
+  const lines = [summary(state, `${entries.length} consumer offsets`, `✗ ${lost} lost ▲ ${atRisk} at risk`), ...notes(state, filterError)];
   const table = buildConsumersTable(entries, wholeTable(entries.length, options.width, options.wide ?? false));
   lines.push(...tableLines(table));
   return `${lines.join('\n')}\n`;
@@ -45,7 +45,7 @@ export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions)
   const critical = entries.filter((entry) => entry.status === 'critical').length;
   const warn = entries.filter((entry) => entry.status === 'warn').length;
   const partitions = entries.reduce((sum, entry) => sum + entry.partitions.length, 0);
-  const lines = [summary(state, `${entries.length} topics, ${partitions} partitions`, `✖ ${critical} critical ▲ ${warn} warn`), ...notes(state, filterError)];
+  const lines = [summary(state, `${entries.length} topics, ${partitions} partitions`, `✗ ${critical} critical ▲ ${warn} warn`), ...notes(state, filterError)];
   const rows = topicRows(entries, new Set());
   const table = buildTopicsTable(rows, wholeTable(rows.length, options.width, options.wide ?? false));
   lines.push(...tableLines(table));

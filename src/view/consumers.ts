@@ -34,7 +34,7 @@ export const consumerSortKeys: SortChoice<ConsumerSortKey>[] = [
 ];
 
 export const consumerSeverity: Record<ConsumerState, Severity> = {lost: 'critical', 'at-risk': 'warn', ok: 'ok'};
-export const consumerStateLabel: Record<ConsumerState, string> = {lost: '✖ LOST', 'at-risk': '▲ AT-RISK', ok: '✔ OK'};
+export const consumerStateLabel: Record<ConsumerState, string> = {lost: '✗ LOST', 'at-risk': '▲ AT-RISK', ok: '✓ OK'};
 const stateRank: Record<ConsumerState, number> = {lost: 0, 'at-risk': 1, ok: 2};
 
 const entriesCache = new WeakMap<Analysis, ConsumerEntry[]>();

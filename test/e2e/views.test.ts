@@ -7,10 +7,10 @@ describe('--once --view', () => {
     const result = runCli(['--demo', '--once', '--view', 'consumers']);
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^fluvio-top │ demo \(seed 1\) │ 6 consumer offsets │ .* │ ✖ 1 lost ▲ 0 at risk$/);
+    expect(lines[0]).toMatch(/^fluvio-top │ demo \(seed 1\) │ 6 consumer offsets │ .* │ ✗ 1 lost ▲ 0 at risk$/);
     expect(lines[1]).toMatch(/^CONSUMER +TOPIC +PARTITION +OFFSET +LAG +AHEAD +AHEAD-TIME +PACE\/s +LOSES-IN +LOST +LAST-SEEN +STATE$/);
-    expect(lines[2]).toMatch(/^reporting +events +0 .*✖ LOST$/);
-    expect(lines.slice(3).every((line) => line.endsWith('✔ OK'))).toBe(true);
+    expect(lines[2]).toMatch(/^reporting +events +0 .*✗ LOST$/);
+    expect(lines.slice(3).every((line) => line.endsWith('✓ OK'))).toBe(true);
   });
 
   it('prints the topics, one line per topic, its name first', () => {
@@ -42,7 +42,7 @@ describe('--once --view', () => {
   it('prints both views of a recording of a real cluster', () => {
     const consumers = runCli(['--replay', realRecording, '--once', '--view', 'consumers']);
     expect(consumers.status).toBe(0);
-    expect(consumers.stdout.split('\n')[2]).toMatch(/^stalled +steady +0 +651 .*✖ LOST$/);
+    expect(consumers.stdout.split('\n')[2]).toMatch(/^stalled +steady +0 +651 .*✗ LOST$/);
     const topics = runCli(['--replay', realRecording, '--once', '--view', 'topics']);
     expect(topics.stdout.split('\n').slice(2, -1).map((line) => line.split(' ')[0]).sort()).toEqual(['capped', 'idle', 'repl', 'steady', 'tight']);
   });

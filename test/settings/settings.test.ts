@@ -40,7 +40,7 @@ describe('the settings file', () => {
     expect(errorOf('[thresholds]\n\nwarn-eta = "1h"\nmin-windows = "5m"\n')).toMatch(new RegExp(`^${file} line 4: \\[thresholds\\] min-windows: unknown threshold`));
     expect(errorOf('[[topic]]\nname = "a"\n[[topic]]\nregex = "(("\n')).toMatch(new RegExp(`^${file} line 4: \\[\\[topic\\]\\] regex: bad regex`));
     expect(errorOf('[[topic]]\nname = "a"\nregex = "b"\n')).toBe(`${file} line 1: [[topic]]: give exactly one of name or regex`);
-    expect(errorOf('columns = ["window", "wat"]')).toMatch(/line 1: columns: unknown column "wat"; expected some of topic, partition/);
+    expect(errorOf('columns = ["window", "wat"]')).toMatch(/line 1: columns: unknown column "wat"; expected some of topic, p, base/);
     expect(errorOf('filter = "/(/"')).toMatch(/line 1: filter: bad regex/);
   });
 

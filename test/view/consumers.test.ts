@@ -25,7 +25,7 @@ describe('the consumers view on the demo', () => {
     expect(entries).toHaveLength(stored);
     expect(entries[0].consumer.id).toBe('reporting');
     expect(entries[0].consumer.state).toBe('lost');
-    expect(lines(analysis)[1]).toMatch(/^reporting\s+events\s+0\s.*✖ LOST$/);
+    expect(lines(analysis)[1]).toMatch(/^reporting\s+events\s+0\s.*✗ LOST$/);
   });
 
   it('gives the distance to BASE in records and, like WIN-TIME, in time', () => {

@@ -43,7 +43,7 @@ describe('the topic roll-up on the demo', () => {
   it('counts the lost consumers of a topic', () => {
     expect(rollUpTopics(analysis).find((topic) => topic.topic === 'events')!.consumersLost).toBe(1);
     expect(rollUpTopics(analysis).find((topic) => topic.topic === 'orders')!.consumersLost).toBe(0);
-    expect(lines(analysis).find((line) => line.startsWith('events '))).toMatch(/\s1 ✖ CRIT$/);
+    expect(lines(analysis).find((line) => line.startsWith('events '))).toMatch(/\s1 ✗ CRIT$/);
   });
 
   it('expands a topic to its partitions as a tree', () => {
