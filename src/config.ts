@@ -18,6 +18,8 @@ export type SourceConfig =
       timeoutMs: number;
       system: boolean;
       consumers: boolean;
+      /** Ask each partition's leader SPU for its true BASE (--no-leader-offsets turns it off). */
+      leaderOffsets: boolean;
     };
 
 /** Everything the flags decide, validated. */
@@ -67,6 +69,7 @@ interface Options {
   timeout: number;
   system?: boolean;
   consumers: boolean;
+  leaderOffsets: boolean;
   criticalEta: number;
   warnEta: number;
   consumerRisk: number;
@@ -147,6 +150,7 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long').argParser(parseDuration).default(10_000, '10s'))
     .option('--system', 'include system partitions')
     .option('--no-consumers', 'do not read consumer offsets')
+    .option('--no-leader-offsets', "take BASE from the SC's partition list instead of asking each leader SPU")
     .option('--no-mouse', 'no mouse in the TUI (wheel, click, double click)')
     .option('--config <file>', 'settings file (default $XDG_CONFIG_HOME/fluvio-top/config.toml, else ~/.config/...)')
     .option('--print-config', 'print the effective settings (flags over the settings file over defaults) and exit')
@@ -243,5 +247,6 @@ function sourceConfig(options: Options): SourceConfig {
     timeoutMs: options.timeout,
     system: options.system === true,
     consumers: options.consumers !== false,
+    leaderOffsets: options.leaderOffsets !== false,
   };
 }

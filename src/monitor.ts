@@ -1,5 +1,6 @@
 import {Analyzer} from './analysis/analyzer.js';
 import type {Analysis, HistoryPoint, Thresholds} from './analysis/types.js';
+import {ClusterBaseWatch} from './model/leader-base.js';
 import {parseSample} from './model/parse.js';
 import type {RawSample} from './model/types.js';
 import {SourceError, type Source, type SourceInfo} from './sources/source.js';
@@ -41,6 +42,8 @@ export interface MonitorState {
   samples: number;
   /** Per-element parse problems of the latest sample, as received. */
   problems: readonly string[];
+  /** SPUs that could not be asked for BASE in the latest sample, as received; null when leaders are not asked. */
+  leaderProblems: readonly string[] | null;
   /** The history the analysis was made from, as of `analysis.time`. */
   history: HistoryView;
   thresholds: Thresholds;
@@ -70,6 +73,8 @@ export class Monitor {
   private readonly now: () => number;
   private state: MonitorState;
   private readonly listeners = new Set<Listener>();
+  /** Which BASE values from the SC are known stale (SIZE shrank while BASE stayed). */
+  private readonly clusterBases = new ClusterBaseWatch();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private polling = false;
@@ -92,6 +97,7 @@ export class Monitor {
       intervalMs: options.intervalMs,
       samples: 0,
       problems: [],
+      leaderProblems: null,
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
     };
@@ -170,6 +176,7 @@ export class Monitor {
       }
       this.record?.(raw);
       const sample = parseSample(raw);
+      this.clusterBases.mark(sample.partitions);
       const analysis = this.analyzer.update(sample);
       this.update({
         analysis,
@@ -178,6 +185,7 @@ export class Monitor {
         failures: 0,
         samples: this.state.samples + 1,
         problems: sample.problems,
+        leaderProblems: sample.leaderOffsets ? (sample.leaderProblems ?? []) : null,
         history: historyAsOf(this.analyzer, analysis.time),
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import {applyLeaderOffsets} from './leader-base.js';
 import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from './types.js';
 
 /** Raised when a whole document is unusable; per-element problems are collected instead. */
@@ -50,7 +51,13 @@ export function parseSample(raw: RawSample): Sample {
   const partitions = parsePartitions(raw.partitions, problems);
   let consumers: ConsumerOffset[] | null = null;
   if (raw.consumers !== undefined) consumers = parseConsumers(raw.consumers, problems);
-  return {time: raw.time, partitions, consumers, consumerError: raw.consumerError, problems};
+  const sample: Sample = {time: raw.time, partitions, consumers, consumerError: raw.consumerError, problems};
+  if (raw.leaderOffsets !== undefined) {
+    applyLeaderOffsets(partitions, raw.leaderOffsets);
+    sample.leaderOffsets = true;
+    if (raw.leaderProblems && raw.leaderProblems.length > 0) sample.leaderProblems = raw.leaderProblems;
+  }
+  return sample;
 }
 
 export function parsePartitions(value: unknown, problems: string[] = []): Partition[] {

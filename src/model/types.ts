@@ -32,6 +32,16 @@ export interface Partition {
   maxPartitionSize: number | null;
   system: boolean;
   isBeingDeleted: boolean;
+  /**
+   * Where `baseOffset` comes from: the partition's leader SPU (FetchOffsets), or the SC's
+   * `partition list`, which is stale on real clusters (README "BASE on real clusters").
+   * Absent when the source does not ask leaders (demo, --no-leader-offsets, old recordings).
+   */
+  baseSource?: 'leader' | 'cluster';
+  /** The SC's `status.baseOffset`, kept beside the leader's BASE. */
+  clusterBase?: number | null;
+  /** BASE is the SC's and known stale: SIZE shrank while the SC's BASE stayed. */
+  clusterBaseStale?: boolean;
   /** Exact decimal text of offsets beyond 2^53, which a JS number cannot hold exactly. */
   exactOffsets?: Partial<Record<'baseOffset' | 'highWatermark' | 'logEndOffset', string>>;
 }
@@ -46,6 +56,20 @@ export interface ConsumerOffset {
   modifiedTime: number;
 }
 
+/** One partition as an SPU answered FetchOffsets (error 3001: that SPU is not its leader). */
+export interface LeaderOffsetEntry {
+  topic: string;
+  partition: number;
+  error: number;
+  /** The first offset still stored: the partition's true BASE (decimal text beyond 2^53). */
+  startOffset: number | string;
+  /** The leader's high watermark. */
+  lastStableOffset: number | string;
+}
+
+/** FetchOffsets answers by SPU id, as received. */
+export type LeaderOffsets = Record<string, LeaderOffsetEntry[]>;
+
 /** What a source yields: Fluvio's own JSON arrays, exactly as received. */
 export interface RawSample {
   /** Unix ms on the source's clock (simulated clock for the demo, recorded time for replay). */
@@ -55,6 +79,10 @@ export interface RawSample {
   consumers?: unknown;
   /** Why consumers are unavailable (e.g. a cluster too old for consumer offsets). */
   consumerError?: string;
+  /** What the leaders answered; absent when leaders were not asked. */
+  leaderOffsets?: LeaderOffsets;
+  /** SPUs (or the SPU list) that could not be asked, one line each. */
+  leaderProblems?: string[];
 }
 
 /** A parsed sample: what analysis consumes. */
@@ -66,4 +94,8 @@ export interface Sample {
   consumerError?: string;
   /** Elements that could not be parsed, each naming the offending field. */
   problems: string[];
+  /** Whether BASE was asked of the leaders (then partitions carry `baseSource`). */
+  leaderOffsets?: boolean;
+  /** Why some BASE values are the SC's: SPUs that could not be asked. */
+  leaderProblems?: string[];
 }

@@ -1,9 +1,10 @@
 import {parseFluvioJson} from '../model/parse.js';
-import {sanitizeLine} from '../model/sanitize.js';
 import type {RawSample} from '../model/types.js';
+import {tlsFromProfile} from './fluvio-wire/tls.js';
+import {LeaderOffsetReader, type LeaderReading} from './leader-offsets.js';
 import {readProfile} from './profile.js';
 import {runCommand, type CommandResult} from './run-command.js';
-import {SourceError, type Source} from './source.js';
+import {oneLine, SourceError, type Source} from './source.js';
 
 export interface FluvioSourceOptions {
   bin?: string;
@@ -12,6 +13,10 @@ export interface FluvioSourceOptions {
   timeoutMs?: number;
   system?: boolean;
   consumers?: boolean;
+  /** Ask each partition's leader SPU for its true BASE (default on). */
+  leaderOffsets?: boolean;
+  /** First back-off after a failed SPU connection (the refresh interval). */
+  intervalMs?: number;
   env?: NodeJS.ProcessEnv;
   now?: () => number;
 }
@@ -28,6 +33,18 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
   const label = options.cluster ? `cluster ${options.cluster}` : `profile ${profile.profile ?? 'default'}`;
 
   const closing = new AbortController();
+  // -c HOST:PORT carries no TLS settings: the fluvio CLI then connects in plain TCP too.
+  const leaderSetup = options.leaderOffsets === false ? null : tlsFromProfile(options.cluster ? undefined : profile.tlsSection);
+  const leaderReader =
+    leaderSetup && 'setup' in leaderSetup
+      ? new LeaderOffsetReader({
+          listSpus: async () => parse('spu list', await run('spu list', ['cluster', 'spu', 'list', '-O', 'json'])),
+          tls: leaderSetup.setup,
+          timeoutMs,
+          backoffMs: options.intervalMs ?? 2000,
+          now,
+        })
+      : null;
   const run = (what: string, args: string[]) =>
     runCommand(bin, [...target, ...args], {timeoutMs, env, signal: closing.signal}).then((result) => check(what, result));
 
@@ -37,20 +54,32 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
       const partitionOutput = await run('partition list', ['partition', 'list', '-O', 'json', ...(options.system ? ['--system'] : [])]);
       const time = now();
       const partitions = parse('partition list', partitionOutput);
-      if (options.consumers === false) return {time, partitions};
-      try {
-        const consumers = parse('consumer list', await run('consumer list', ['consumer', 'list', '-O', 'json']));
-        return {time, partitions, consumers};
-      } catch (error) {
-        // Clusters older than consumer offsets fail this command: partitions are still worth showing.
-        if (error instanceof SourceError && error.fatal) throw error;
-        return {time, partitions, consumerError: (error as Error).message};
-      }
+      // Leaders and consumers are asked at the same time: a sample costs the slower of the two.
+      const [leaders, consumers] = await Promise.all([readLeaders(partitions), readConsumers()]);
+      return {time, partitions, ...consumers, ...leaders};
     },
     close() {
       closing.abort();
+      leaderReader?.close();
     },
   };
+
+  async function readConsumers(): Promise<{consumers?: unknown; consumerError?: string}> {
+    if (options.consumers === false) return {};
+    try {
+      return {consumers: parse('consumer list', await run('consumer list', ['consumer', 'list', '-O', 'json']))};
+    } catch (error) {
+      // Clusters older than consumer offsets fail this command: partitions are still worth showing.
+      if (error instanceof SourceError && error.fatal) throw error;
+      return {consumerError: (error as Error).message};
+    }
+  }
+
+  async function readLeaders(partitions: unknown): Promise<LeaderReading | Record<string, never>> {
+    if (leaderSetup === null) return {};
+    if ('problem' in leaderSetup) return {leaderOffsets: {}, leaderProblems: [`leaders not asked: ${leaderSetup.problem}`]};
+    return leaderReader!.read(partitions);
+  }
 
   function check(what: string, result: CommandResult): string {
     if (result.spawnError) {
@@ -76,12 +105,12 @@ function parse(what: string, output: string): unknown {
   try {
     return parseFluvioJson(output);
   } catch (error) {
-    throw new SourceError(`fluvio ${what}: ${sanitizeLine((error as Error).message, 200)}`);
+    throw new SourceError(`fluvio ${what}: ${oneLine((error as Error).message, 200)}`);
   }
 }
 
 function firstMeaningfulLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => sanitizeLine(line)).filter((line) => line !== '');
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
   const error = lines.find((line) => /error|fail|refused|denied|not found|unable/i.test(line));
-  return sanitizeLine(error ?? lines[0] ?? '', 240);
+  return oneLine(error ?? lines[0] ?? '', 240);
 }

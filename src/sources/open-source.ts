@@ -22,6 +22,7 @@ export async function openSource(config: SourceConfig, clock: Clock, env: NodeJS
         timeoutMs: config.timeoutMs,
         system: config.system,
         consumers: config.consumers,
+        leaderOffsets: config.leaderOffsets,
         env,
       });
   }

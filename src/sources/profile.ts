@@ -7,6 +7,8 @@ export interface ProfileInfo {
   profile: string | null;
   endpoint: string | null;
   tls: string | null;
+  /** The profile's `[cluster.X.tls]` table as written (for asking SPUs directly). */
+  tlsSection?: unknown;
   error?: string;
 }
 
@@ -34,6 +36,7 @@ export function readProfile(options: {env?: NodeJS.ProcessEnv; profile?: string;
       profile,
       endpoint: options.cluster ?? (typeof cluster?.endpoint === 'string' ? cluster.endpoint : null),
       tls: typeof cluster?.tls?.tls_policy === 'string' ? cluster.tls.tls_policy : null,
+      tlsSection: options.cluster ? undefined : cluster?.tls,
     };
   } catch {
     return {...none, error: `${file} is not valid TOML`};

@@ -21,6 +21,8 @@ export function createRecorder(file: string): Recorder {
     record(raw) {
       const line: Record<string, unknown> = {time: raw.time, partitions: raw.partitions};
       if (raw.consumers !== undefined) line.consumers = raw.consumers;
+      if (raw.leaderOffsets !== undefined) line.leaderOffsets = raw.leaderOffsets;
+      if (raw.leaderProblems !== undefined) line.leaderProblems = raw.leaderProblems;
       writeSync(fd, `${JSON.stringify(line)}\n`);
     },
     close() {

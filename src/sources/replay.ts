@@ -1,9 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import {parseFluvioJson} from '../model/parse.js';
-import {sanitizeLine} from '../model/sanitize.js';
-import type {RawSample} from '../model/types.js';
-import type {Source} from './source.js';
+import type {LeaderOffsets, RawSample} from '../model/types.js';
+import {oneLine, type Source} from './source.js';
 
 export interface ReplaySource extends Source {
   /** Malformed lines, each with its line number; they were skipped. */
@@ -38,14 +37,20 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     } catch {
       return problem('not JSON');
     }
-    const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown};
+    const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown; leaderOffsets?: unknown; leaders?: unknown; leaderProblems?: unknown};
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem('not a {"time", "partitions"} object');
     if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return problem('"time" is not a number (unix ms)');
     if (!Array.isArray(record.partitions)) return problem('"partitions" is not an array');
-    samples.push({time: record.time, partitions: record.partitions, ...(Array.isArray(record.consumers) ? {consumers: record.consumers} : {})});
+    const sample: RawSample = {time: record.time, partitions: record.partitions};
+    if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
+    // `leaders` is the same shape, written by the ground-truth recordings of a real cluster.
+    const leaderOffsets = record.leaderOffsets ?? record.leaders;
+    if (isLeaderOffsets(leaderOffsets)) sample.leaderOffsets = leaderOffsets;
+    if (Array.isArray(record.leaderProblems)) sample.leaderProblems = record.leaderProblems.filter((line): line is string => typeof line === 'string');
+    samples.push(sample);
   });
   if (samples.length === 0) {
-    throw new Error(`${file} holds no readable sample${warnings.length > 0 ? ` (${sanitizeLine(warnings[0])})` : ''}`);
+    throw new Error(`${file} holds no readable sample${warnings.length > 0 ? ` (${oneLine(warnings[0])})` : ''}`);
   }
   let position = 0;
   return {
@@ -70,4 +75,9 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     },
     close() {},
   };
+}
+
+/** `{"<spu id>": [{topic, partition, error, startOffset, lastStableOffset}, ...]}`; entries are checked when applied. */
+function isLeaderOffsets(value: unknown): value is LeaderOffsets {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(Array.isArray);
 }

@@ -55,3 +55,12 @@ export function virtualClock(start = Date.now()): Clock {
     },
   };
 }
+
+/**
+ * One line for an error message: newlines folded, trimmed, cut at `maxLength`. Not sanitised:
+ * sources keep text raw, and the terminal edge (ui/, text/) sanitises what it prints.
+ */
+export function oneLine(text: string, maxLength = 300): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}

@@ -1,4 +1,4 @@
-import {statusRank, type Status} from '../analysis/types.js';
+import type {PartitionAnalysis, Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
@@ -7,7 +7,23 @@ import {reasonLines} from '../view/reasons.js';
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
 
-const labels: Record<Status, string> = {ok: 'OK', warn: 'WARNING', critical: 'CRITICAL'};
+type CheckLabel = 'OK' | 'WARNING' | 'UNKNOWN' | 'CRITICAL';
+const labels: Record<Status, CheckLabel> = {ok: 'OK', warn: 'WARNING', critical: 'CRITICAL'};
+/** A partition that cannot be judged outranks a warning, not a critical one. */
+const checkRank: Record<CheckLabel, number> = {OK: 0, WARNING: 1, UNKNOWN: 2, CRITICAL: 3};
+const exitCodes: Record<CheckLabel, number> = {OK: 0, WARNING: 1, UNKNOWN: 3, CRITICAL: 2};
+
+/**
+ * A partition whose BASE is only the SC's and known stale (SIZE shrank while BASE stayed) cannot
+ * be judged by the window rules: those are UNKNOWN; its resolution is still judged.
+ */
+function checkVerdict(entry: PartitionAnalysis): {entry: PartitionAnalysis; label: CheckLabel; reasons: string[]} {
+  const reasons = reasonLines(entry.reasons);
+  if (!(entry.partition.baseSource === 'cluster' && entry.partition.clusterBaseStale)) return {entry, label: labels[entry.status], reasons};
+  const resolution = entry.reasons.filter((reason) => reason.code === 'resolution');
+  const label = resolution.some((reason) => reason.level === 'critical') ? 'CRITICAL' : 'UNKNOWN';
+  return {entry, label, reasons: [...reasonLines(resolution), "BASE is the SC's and stale (SIZE shrank while BASE stayed; the leader could not be asked): window rules not judged"]};
+}
 
 /** The check's verdict when there is nothing to judge: the data could not be read. */
 export function unknownCheck(reason: string): string {
@@ -23,18 +39,17 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
   if (filter && partitions.length === 0 && analysis.partitions.length > 0) {
     return {text: unknownCheck(`no partition's topic matches --filter ${filter}`), exitCode: checkExitCodes.unknown};
   }
-  const flagged = partitions
-    .filter((entry) => entry.status !== 'ok')
-    .sort((a, b) => statusRank[b.status] - statusRank[a.status] || a.partition.name.localeCompare(b.partition.name));
-  const worst: Status = flagged[0]?.status ?? 'ok';
+  const verdicts = partitions.map(checkVerdict);
+  const flagged = verdicts
+    .filter((verdict) => verdict.label !== 'OK')
+    .sort((a, b) => checkRank[b.label] - checkRank[a.label] || a.entry.partition.name.localeCompare(b.entry.partition.name));
+  const worst: CheckLabel = flagged[0]?.label ?? 'OK';
   const {critical, warn} = countStatuses(partitions);
+  const unknown = verdicts.filter((verdict) => verdict.label === 'UNKNOWN').length;
   const lines = [
-    `FLUVIO-TOP ${labels[worst]} - ${critical} critical, ${warn} warn of ${partitions.length} partitions (${state.source.label})`,
-    ...flagged.map(
-      (entry) =>
-        `${labels[entry.status]} ${entry.partition.name}: ${reasonLines(entry.reasons).join('; ')}`,
-    ),
+    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})`,
+    ...flagged.map((verdict) => `${verdict.label} ${verdict.entry.partition.name}: ${verdict.reasons.join('; ')}`),
   ];
   // Names and reasons stay raw until here, where the report leaves for the terminal.
-  return {text: sanitizeLines(`${lines.join('\n')}\n`), exitCode: checkExitCodes[worst]};
+  return {text: sanitizeLines(`${lines.join('\n')}\n`), exitCode: exitCodes[worst]};
 }

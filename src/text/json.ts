@@ -15,6 +15,7 @@ export function renderJson(state: MonitorState, filter?: string): string {
     error: state.error,
     consumersUnavailable: analysis?.consumersUnavailable ?? true,
     consumersNote: analysis?.consumersNote ?? null,
+    leaderProblems: state.leaderProblems ?? null,
     counts: countStatuses(partitions),
     partitions: partitions.map(partitionJson),
   };
@@ -32,6 +33,8 @@ function partitionJson(entry: PartitionAnalysis) {
     resolution: p.resolution,
     size: p.size,
     base: offset(p, 'baseOffset'),
+    baseSource: p.baseSource ?? 'cluster',
+    clusterBase: p.clusterBase !== undefined ? p.clusterBase : p.baseOffset,
     hw: offset(p, 'highWatermark'),
     leo: offset(p, 'logEndOffset'),
     lrs: p.lsr,

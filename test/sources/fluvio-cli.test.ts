@@ -26,10 +26,9 @@ describe('the fluvio CLI source', () => {
     const sample = parseSample(raw!);
     expect(sample.partitions.map((p) => p.name)).toContain('orders-eu-1');
     expect(sample.consumers).toHaveLength(3);
-    expect(double.calls().map((call) => call.args)).toEqual([
-      ['partition', 'list', '-O', 'json'],
-      ['consumer', 'list', '-O', 'json'],
-    ]);
+    // The SPU list (for asking leaders their BASE) and the consumers are read at the same time.
+    expect(double.calls().map((call) => call.args)[0]).toEqual(['partition', 'list', '-O', 'json']);
+    expect(double.calls().map((call) => call.args.join(' ')).slice(1).sort()).toEqual(['cluster spu list -O json', 'consumer list -O json']);
   });
 
   it('reads both "No ... found" lines as an empty cluster', async () => {
@@ -44,7 +43,9 @@ describe('the fluvio CLI source', () => {
     await source(double, {cluster: '10.0.0.1:9003', consumers: false}).next();
     expect(double.calls().map((call) => call.args)).toEqual([
       ['-P', 'prod; rm -rf $(echo ~)', 'partition', 'list', '-O', 'json', '--system'],
+      ['-P', 'prod; rm -rf $(echo ~)', 'cluster', 'spu', 'list', '-O', 'json'],
       ['-c', '10.0.0.1:9003', 'partition', 'list', '-O', 'json'],
+      ['-c', '10.0.0.1:9003', 'cluster', 'spu', 'list', '-O', 'json'],
     ]);
   });
 
@@ -130,7 +131,7 @@ describe('the profile from the fluvio config', () => {
   const env = new FluvioDouble().env();
 
   it('names the current profile and its endpoint', () => {
-    expect(readProfile({env})).toEqual({profile: 'local', endpoint: '127.0.0.1:9003', tls: 'disabled'});
+    expect(readProfile({env})).toMatchObject({profile: 'local', endpoint: '127.0.0.1:9003', tls: 'disabled'});
   });
 
   it('follows -P and -c', () => {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createRecorder} from '../../src/sources/recorder.js';
+import {runCli} from '../support/run-cli.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 
 const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
@@ -39,5 +40,30 @@ describe('recording and replaying', () => {
     writeFileSync(path, 'hello\nworld\n');
     expect(() => createReplaySource(path)).toThrow(/holds no readable sample \(garbage.jsonl line 1: not JSON\)/);
     expect(() => createReplaySource('/nonexistent/file.jsonl')).toThrow(/cannot read \/nonexistent\/file.jsonl: ENOENT/);
+  });
+});
+
+describe('recordings with what the leaders answered', () => {
+  it('records leaderOffsets beside partitions and replays them', async () => {
+    const path = file('leaders.jsonl');
+    const leaderOffsets = {'5001': [{topic: 'orders', partition: 0, error: 0, startOffset: 42, lastStableOffset: 99}]};
+    const recorder = createRecorder(path);
+    recorder.record({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
+    recorder.close();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
+    expect(await createReplaySource(path).next()).toEqual({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
+  });
+
+  it("replays a real cluster's recording (its `leaders` field) with the leaders' BASE, where the SC's was stale", () => {
+    // test/fixtures/real: a real cluster whose SC had the one-line BASE fix; from 1795691205 on each
+    // line carries what the leaders answered. idle-0 was never written after its first 40 s, so even
+    // the fixed SC kept BASE 0; tight-0's producer stopped at 1795691365 and the SC kept the last BASE
+    // it heard; repl-1 was asked of the SPU status.leader.spu named after the failover (3001).
+    const result = runCli(['--replay', new URL('../fixtures/real/recording-base-reported.jsonl', import.meta.url).pathname, '--once', '--json']);
+    expect(result.status).toBe(0);
+    const byName = Object.fromEntries(JSON.parse(result.stdout).partitions.map((p: {topic: string; partition: number}) => [`${p.topic}-${p.partition}`, p]));
+    expect(byName['idle-0']).toMatchObject({base: 3950, baseSource: 'leader', clusterBase: 0});
+    expect(byName['tight-0']).toMatchObject({base: 110550, baseSource: 'leader', clusterBase: 107334});
+    expect(byName['repl-1']).toMatchObject({base: 33969, baseSource: 'cluster', clusterBase: 33969});
   });
 });

@@ -29,6 +29,8 @@ export interface Faults {
 export interface Script {
   partition?: Behaviour;
   consumer?: Behaviour;
+  /** `cluster spu list`; by default an empty list (`[]`), so no SPU is asked. */
+  spu?: Behaviour;
   faults?: Faults;
 }
 
@@ -52,7 +54,7 @@ const fs = require('node:fs');
 const script = JSON.parse(fs.readFileSync(${JSON.stringify(this.scriptFile)}, 'utf8'));
 const args = process.argv.slice(2);
 const log = ${JSON.stringify(this.logFile)};
-let behaviour = (args.includes('partition') ? script.partition : script.consumer) || {};
+let behaviour = (args.includes('partition') ? script.partition : args.includes('spu') ? script.spu || {stdout: '[]'} : script.consumer) || {};
 let fault = 'none';
 if (script.faults && Date.now() < script.faults.until) {
   let calls = 0;
