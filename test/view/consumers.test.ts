@@ -73,12 +73,14 @@ describe('the consumers view on a recording of a real cluster', () => {
     const monitor = await replayedRealCluster();
     const analysis = monitor.getState().analysis!;
     const {entries} = matchConsumers(analysis, worstFirst);
-    expect(entries.map((entry) => entry.name)).toEqual(['stalled @ steady-0', 'keeper @ steady-0', 'slowpoke @ tight-0']);
+    // With the leaders' BASE (the recording's `leaders` field) tight-0's window is seen shrinking to
+    // 227 records after its producer stopped, so tight-0 warns and `slowpoke` sorts before `keeper`.
+    expect(entries.map((entry) => entry.name)).toEqual(['stalled @ steady-0', 'slowpoke @ tight-0', 'keeper @ steady-0']);
     const stalled = entries[0].consumer;
     expect(stalled.offset).toBe(651);
     expect(stalled.lostRecords).toBe(entries[0].partition.partition.baseOffset! - 651);
     expect(stalled.lostRecords).toBeGreaterThan(50_000);
-    expect(entries[1].consumer.state).toBe('ok');
+    expect(entries[2].consumer.state).toBe('ok');
     // `stalled` stored its offset at 1795690270 and never again (README of the recording).
     expect(entries[0].lastSeenSeconds).toBeCloseTo(analysis.time / 1000 - 1795690270, -1);
   });
