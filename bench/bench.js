@@ -2,7 +2,7 @@
 // npm run soak:  7 simulated days of 2-second samples; RSS over time.
 import chalk from 'chalk';
 import {createElement} from 'react';
-import {render} from 'ink-testing-library';
+import {render} from 'ink';
 import {EventEmitter} from 'node:events';
 import {cpus, totalmem} from 'node:os';
 import {Monitor} from '../dist/monitor.js';
@@ -10,7 +10,6 @@ import {Analyzer} from '../dist/analysis/analyzer.js';
 import {parseFluvioJson} from '../dist/model/parse.js';
 import {Simulator} from '../dist/sources/simulator/index.js';
 import {App} from '../dist/ui/app.js';
-import {Screen} from '../dist/ui/screen.js';
 import {syntheticCluster} from './synthetic.js';
 
 // A person's terminal has colour: frames carry their escape codes, as they do live.
@@ -21,34 +20,68 @@ const ms = (value) => value.toFixed(value < 10 ? 2 : 0);
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const sleep = (time) => new Promise((resolve) => setTimeout(resolve, time));
 
-/** A terminal that only counts what reaches it. */
+/** A terminal that only counts what reaches it; a frame ends with its synchronized update. */
 class CountingTerminal extends EventEmitter {
   columns = 100;
   rows = 30;
-  write(_text, callback) {
-    callback?.();
+  isTTY = true;
+  bytes = 0;
+  onFrameEnd = () => {};
+  write(text, callback) {
+    this.bytes += Buffer.byteLength(text);
+    if (text.endsWith('\u001B[?2026l')) this.onFrameEnd();
+    if (typeof callback === 'function') callback();
     return true;
   }
 }
 
-/**
- * Renders the App as the TUI does: Ink hands each whole frame to a Screen, which writes only the
- * rows that changed to the terminal. ink-testing-library gives Ink the same debug-mode path.
- */
+/** Keys for Ink, as a terminal in raw mode would deliver them. */
+class KeyInput extends EventEmitter {
+  isTTY = true;
+  data = null;
+  write(data) {
+    this.data = data;
+    this.emit('readable');
+  }
+  read() {
+    const data = this.data;
+    this.data = null;
+    return data;
+  }
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+/** Renders the App as the TUI does (ui/run.tsx): Ink on the alternate screen, incremental rows. */
 function mount(monitor) {
-  const app = render(createElement(App, {monitor}));
-  const screen = new Screen(new CountingTerminal());
-  let pending = null;
-  // Replaces the testing library's own write, which keeps every frame ever written.
-  app.stdout.write = (frame) => {
-    const before = screen.bytesWritten;
-    screen.write(frame);
-    pending?.({at: performance.now(), bytes: screen.bytesWritten - before});
-    pending = null;
-  };
+  const terminal = new CountingTerminal();
+  const stdin = new KeyInput();
+  const instance = render(createElement(App, {monitor}), {
+    stdout: terminal,
+    stdin,
+    alternateScreen: true,
+    incrementalRendering: true,
+    interactive: true,
+    patchConsole: false,
+    exitOnCtrlC: false,
+    // Every frame is measured: no frame is dropped or delayed by the 30 fps cap of the TUI.
+    maxFps: 1000,
+  });
+  let before = 0;
   /** Resolves with the time and terminal bytes of the next frame. */
-  const nextFrame = () => new Promise((resolve) => (pending = resolve));
-  return {app, nextFrame};
+  const nextFrame = () =>
+    new Promise((resolve) => {
+      before = terminal.bytes;
+      terminal.onFrameEnd = () => {
+        terminal.onFrameEnd = () => {};
+        resolve({at: performance.now(), bytes: terminal.bytes - before});
+      };
+    });
+  return {app: {stdin, unmount: () => instance.unmount()}, nextFrame};
 }
 
 async function measure(count) {

@@ -6,11 +6,11 @@ import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor.js';
 import type {ColumnId} from '../view/columns.js';
 import {App} from './app.js';
-import {Screen} from './screen.js';
 
-// Alternate screen, cursor hidden, and no auto-wrap: a line too long for a terminal that just
-// shrank is cut at the margin instead of wrapping and scrolling the picture.
-const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?25l\u001B[?7l';
+// Ink enters and leaves the alternate screen and hides the cursor. No auto-wrap besides: a line
+// too long for a terminal that just shrank is cut at the margin instead of wrapping and scrolling
+// the picture. Leaving repeats Ink's own restore, in case Ink's unmount is what failed.
+const noAutoWrap = '\u001B[?7l';
 const leaveAlternateScreen = '\u001B[?7h\u001B[?25h\u001B[?1049l';
 
 /**
@@ -19,10 +19,11 @@ const leaveAlternateScreen = '\u001B[?7h\u001B[?25h\u001B[?1049l';
  */
 export async function runTui(monitor: Monitor, config: Config): Promise<number> {
   const stdout = process.stdout;
-  stdout.write(enterAlternateScreen);
+  stdout.write(noAutoWrap);
   const restoreConsole = silenceConsole();
-  // Ink's debug mode hands each whole frame to the screen, which paints only the rows that changed.
-  const screen = new Screen(stdout);
+  // Ink 8 on the alternate screen, rewriting only the rows (and parts of rows) that changed: it
+  // writes fewer bytes than a frame differ of our own and leaves nothing behind after a resize
+  // (README, Performance: bench/screen-compare.js). This runs only on a terminal, whatever CI says.
   const app = (
     <App
       monitor={monitor}
@@ -34,15 +35,18 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
     />
   );
   const instance = render(app, {
-    stdout: screen as unknown as NodeJS.WriteStream,
-    debug: true,
+    stdout,
+    alternateScreen: true,
+    incrementalRendering: true,
+    interactive: true,
+    patchConsole: false,
     exitOnCtrlC: true,
   });
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    const steps = [() => monitor.stop(), () => instance.unmount(), () => screen.close(), () => process.stdin.isTTY && process.stdin.setRawMode(false), restoreConsole];
+    const steps = [() => monitor.stop(), () => instance.unmount(), () => process.stdin.isTTY && process.stdin.setRawMode(false), restoreConsole];
     for (const step of steps) {
       try {
         step();
@@ -86,8 +90,8 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
 const exitSignals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGABRT', 'SIGALRM', 'SIGUSR2'];
 
 /**
- * Ink's debug mode does not patch the console: a message a library logs would land on the grid
- * where the cursor happens to be. While the screen is ours, such messages are dropped.
+ * A message a library logs would land on the grid (Ink's console patch prints it above the frame,
+ * which on a full screen scrolls the picture). While the screen is ours, such messages are dropped.
  */
 function silenceConsole(): () => void {
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
