@@ -1,0 +1,124 @@
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {connect} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {makeCertificates} from '../support/certs.js';
+import {projectRoot} from '../support/tmux.js';
+
+/** Set by scripts/test-fluvio.js to the directory holding `fluvio` and `fluvio-run`. */
+export const binDir = process.env.FLUVIO_BIN_DIR ?? '';
+
+/** Fluvio's fixed local ports: SC public/private, then SPU 5001 and 5002 public/private. */
+const ports = [9003, 9004, 9010, 9011, 9020, 9021];
+
+/**
+ * A real local Fluvio cluster in a temp dir: its own HOME (cluster start writes
+ * ~/.fluvio/local-config regardless of FLV_PROFILE_PATH), profile, data and logs. Stops every
+ * process it started by pid; never `fluvio cluster shutdown`, which kills by name.
+ */
+export class LocalCluster {
+  readonly dir = mkdtempSync(join(tmpdir(), 'fluvio-top-real-'));
+  readonly env: NodeJS.ProcessEnv;
+  private readonly children = new Set<ChildProcess>();
+  private daemons: number[] = [];
+
+  constructor() {
+    this.env = {...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: this.dir, FLV_PROFILE_PATH: join(this.dir, '.fluvio', 'config'), NO_COLOR: '1'};
+  }
+
+  async start(options: {spus: number; tls?: boolean}): Promise<void> {
+    const busy = (await Promise.all(ports.map(async (port) => ((await listening(port)) ? port : null)))).filter((port) => port !== null);
+    if (busy.length > 0) throw new Error(`ports ${busy.join(', ')} are in use: another Fluvio cluster runs on this machine`);
+    const args = ['cluster', 'start', '--local', '--spu', String(options.spus), '--skip-checks', '--data-dir', join(this.dir, 'data'), '--log-dir', join(this.dir, 'log')];
+    if (options.tls) {
+      // Relative paths in the profile, as users write them: they resolve against the cwd (this.dir).
+      mkdirSync(join(this.dir, 'certs'));
+      makeCertificates(join(this.dir, 'certs'));
+      args.push('--tls', '--domain', 'fluvio.local', '--ca-cert', 'certs/ca.crt', '--client-cert', 'certs/client.crt', '--client-key', 'certs/client.key');
+      args.push('--server-cert', 'certs/server.crt', '--server-key', 'certs/server.key');
+    }
+    const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 90_000});
+    this.daemons = findDaemons(this.dir);
+    if (result.status !== 0) throw new Error(`fluvio cluster start failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  }
+
+  /** Runs the fluvio CLI against this cluster and returns its stdout; throws on failure. */
+  fluvio(args: string[], input?: string): string {
+    const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', input, timeout: 60_000});
+    if (result.status !== 0) throw new Error(`fluvio ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr.trim()}`);
+    return result.stdout;
+  }
+
+  /** The first offset `fluvio consume --beginning` returns for a partition. */
+  firstOffset(topic: string, partition: number): number {
+    const out = this.fluvio(['consume', topic, '-p', String(partition), '-B', '-d', '--end', '2147483647', '-F', '{{offset}}', '--disable-progressbar']);
+    return Number(out.split('\n').find((line) => /^\d+$/.test(line.trim())));
+  }
+
+  /** Writes `count` records into a topic every `everyMs` until the cluster stops. */
+  produceForever(topic: string, count: number, everyMs: number): void {
+    const loop = `while :; do seq 1 ${count} | sed 's/^/record-/' | fluvio produce ${topic} >/dev/null 2>&1; sleep ${everyMs / 1000}; done`;
+    const child = spawn('sh', ['-c', loop], {cwd: this.dir, env: this.env, stdio: 'ignore', detached: true});
+    this.children.add(child);
+  }
+
+  /** fluvio-top's real CLI path against this cluster. */
+  fluvioTop(args: string[]): {status: number | null; stdout: string; stderr: string} {
+    const node = join(projectRoot, 'node_modules', '.bin', 'node');
+    const result = spawnSync(node, [join(projectRoot, 'bin', 'fluvio-top.js'), ...args], {cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 60_000});
+    return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+  }
+
+  /** Kills what this cluster started, by pid (the producer loops as whole process groups), and removes its files. */
+  stop(): void {
+    for (const child of this.children) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    this.children.clear();
+    const daemons = [...new Set([...this.daemons, ...findDaemons(this.dir)])];
+    for (const pid of daemons) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    this.daemons = [];
+    rmSync(this.dir, {recursive: true, force: true});
+  }
+}
+
+/** The SC and SPU processes whose command line names this cluster's directory. */
+function findDaemons(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (command.some((part) => part.endsWith('fluvio-run')) && command.some((part) => part.includes(dir))) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({host: '127.0.0.1', port});
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
