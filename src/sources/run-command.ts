@@ -12,10 +12,18 @@ export interface CommandResult {
 
 const maxStderr = 64 * 1024;
 
+/** Process groups of calls still running, killed if fluvio-top exits before they end. */
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const group of running) killGroup(group);
+});
+
 /**
  * Runs an executable without a shell (arguments never pass through one) and kills it after
- * `timeoutMs`, or as soon as `signal` aborts. Always settles, and only once the child has
- * exited, so no zombie is left.
+ * `timeoutMs`, or as soon as `signal` aborts. Each call runs in its own process group and the
+ * whole group is killed: a `fluvio` that is a shell script around the real binary (run without
+ * `exec`) would otherwise leave the real one running, holding the output pipe open. Always
+ * settles, and only once the child has exited, so no zombie is left.
  */
 export function runCommand(
   bin: string,
@@ -27,14 +35,21 @@ export function runCommand(
     let stderr = '';
     let timedOut = false;
     let spawnError: NodeJS.ErrnoException | undefined;
-    const child = spawn(bin, args, {env: options.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false});
+    // detached: the child leads a new process group (setsid), so -pid names it and its descendants.
+    const child = spawn(bin, args, {env: options.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: true});
+    const group = child.pid;
+    if (group !== undefined) running.add(group);
+    const kill = () => {
+      if (group !== undefined) killGroup(group);
+      else child.kill('SIGKILL');
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      kill();
     }, options.timeoutMs);
     // A child still running when fluvio-top quits would otherwise hold the exit until the
     // timeout, or outlive fluvio-top altogether when a signal ends it.
-    const abort = () => child.kill('SIGKILL');
+    const abort = () => kill();
     if (options.signal?.aborted) abort();
     else options.signal?.addEventListener('abort', abort, {once: true});
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -46,8 +61,17 @@ export function runCommand(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (group !== undefined) running.delete(group);
       options.signal?.removeEventListener('abort', abort);
       resolve({code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr, timedOut, spawnError});
     });
   });
+}
+
+function killGroup(group: number): void {
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
 }

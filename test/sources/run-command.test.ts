@@ -1,0 +1,49 @@
+import {chmodSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
+import {runCommand} from '../../src/sources/run-command.js';
+import {FluvioDouble} from '../support/fluvio-double.js';
+import {running} from '../support/processes.js';
+
+/** A `fluvio` that is a shell script around the real binary, run without `exec` (a common wrapper). */
+function wrapped(double: FluvioDouble): string {
+  const wrapper = join(double.dir, 'fluvio-wrapper');
+  writeFileSync(wrapper, `#!/bin/sh\n"${double.bin}" "$@"\necho "wrapper done" >&2\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('a fluvio call behind a wrapper script', () => {
+  it('is killed whole at the timeout: the wrapper and the real binary it started, and the call returns', async () => {
+    const double = new FluvioDouble({partition: {hang: true}});
+    const started = Date.now();
+    const error = await createFluvioSource({bin: wrapped(double), env: double.env(), timeoutMs: 500}).next().catch((e) => e);
+    expect(error.message).toBe('fluvio partition list timed out after 0.5s');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const [call] = double.calls();
+    expect(running(call.pid)).toBe(false);
+  });
+
+  it('is killed whole when fluvio-top quits (the source closes), long before the timeout', async () => {
+    const double = new FluvioDouble({partition: {hang: true}});
+    const source = createFluvioSource({bin: wrapped(double), env: double.env(), timeoutMs: 60_000});
+    const pending = source.next().catch((error) => error);
+    await until(() => double.calls().length > 0);
+    const started = Date.now();
+    source.close();
+    await pending;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(running(double.calls()[0].pid)).toBe(false);
+  });
+
+  it('still returns what a wrapped call printed when it ends normally', async () => {
+    const double = new FluvioDouble({partition: {stdout: '[]'}});
+    const result = await runCommand(wrapped(double), ['partition', 'list'], {timeoutMs: 5000, env: double.env()});
+    expect(result).toMatchObject({code: 0, stdout: '[]', stderr: 'wrapper done\n', timedOut: false});
+  });
+});
