@@ -9,6 +9,7 @@ import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
+import {eventsFile} from './text/events.js';
 import {renderJson} from './text/json.js';
 import {renderPlain} from './text/plain.js';
 import {renderView} from './text/views.js';
@@ -54,7 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     const source = await openSource(config, clock);
     const recorder = config.record ? createRecorder(config.record) : undefined;
     closeRecorder = () => recorder?.close();
+    const onEvent = config.events ? eventsFile(config.events) : undefined;
     monitor = new Monitor({
+      onEvent,
       source,
       analyzer: new Analyzer(resolveThresholds(config.thresholds, config.topicRules)),
       intervalMs: config.intervalMs,

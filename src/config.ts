@@ -2,7 +2,7 @@ import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
 import {defaultThresholds, type Thresholds} from './analysis/types.js';
 import {durationMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
-import {checkTopicRules, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
+import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
 import type {SortKey} from './view/sort.js';
 import {compileFilter} from './view/filter.js';
 
@@ -36,6 +36,8 @@ export type Config = SourceConfig & {
   /** Samples to take before printing (--once/--check); undefined = the source's default. */
   samples?: number;
   record?: string;
+  /** Append every event (status changes, source failures and recoveries) as JSON lines to this file. */
+  events?: string;
   /** Global thresholds (flags over the settings file over defaults). */
   thresholds: Thresholds;
   /** Per-topic thresholds from the settings file, first match wins. */
@@ -62,6 +64,8 @@ interface Options {
   check?: boolean;
   samples?: number;
   record?: string;
+  events?: string;
+  columns?: string;
   replay?: string;
   profile?: string;
   cluster?: string;
@@ -143,6 +147,8 @@ export function buildCommand(version: string): Command {
     .option('--check', 'print non-ok partitions; exit 0 ok, 1 warn, 2 critical, 3 unreadable')
     .addOption(new Option('--samples <n>', 'with --once/--check: samples to take first (default 1; 60 for --demo)').argParser(positiveInteger))
     .option('--record <file>', 'append every sample as a JSON line to FILE')
+    .option('--columns <list>', 'the grid\'s columns, comma-separated (topic,base,hw,leo,status,reason); TOPIC, P and STATUS always show')
+    .option('--events <file>', 'append every status change and source failure/recovery as a JSON line to FILE')
     .addOption(new Option('--replay <file>', 'play back a recording made with --record'))
     .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
     .addOption(new Option('-c, --cluster <host:port>', 'fluvio cluster address').conflicts(['demo', 'replay']))
@@ -227,13 +233,22 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
     check: options.check === true,
     samples: options.samples,
     record: options.record,
+    events: options.events,
     thresholds,
     topicRules: settings.topics,
     sortKey: settings.sort ?? 'status',
     reverse: settings.reverse ?? false,
-    columns: settings.columns ?? null,
+    columns: options.columns !== undefined ? columnsFlag(options.columns) : (settings.columns ?? null),
     mouse: options.mouse !== false,
   };
+}
+
+function columnsFlag(text: string): string[] {
+  try {
+    return columnChoice(text.split(',').map((name) => name.trim()).filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--columns: ${(error as Error).message}`);
+  }
 }
 
 function sourceConfig(options: Options): SourceConfig {

@@ -1,6 +1,7 @@
 import {Analyzer} from './analysis/analyzer.js';
 import type {Analysis, HistoryPoint, Thresholds} from './analysis/types.js';
 import {ClusterBaseWatch} from './model/leader-base.js';
+import {appendEvents, statusChanges, type MonitorEvent} from './events.js';
 import {parseSample} from './model/parse.js';
 import type {RawSample} from './model/types.js';
 import {SourceError, type Source, type SourceInfo} from './sources/source.js';
@@ -32,6 +33,8 @@ export interface MonitorState {
   error: string | null;
   /** Failures since the last good sample; drives the back-off. */
   failures: number;
+  /** Wall-clock ms of the first failure of the current run of failures. */
+  lastFailedAt: number | null;
   /** The source is unusable for good (missing executable): nothing more will come (raw). */
   fatal: string | null;
   /** A finite source (replay) has no more samples. */
@@ -47,16 +50,23 @@ export interface MonitorState {
   /** The history the analysis was made from, as of `analysis.time`. */
   history: HistoryView;
   thresholds: Thresholds;
+  /** Status changes and the feed's failures and recoveries, oldest first (the last `eventsKept`). */
+  events: readonly MonitorEvent[];
 }
+
+/** What the monitor needs of an analyzer: the real one, or a scripted stand-in in tests. */
+export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'>;
 
 export interface MonitorOptions {
   source: Source;
-  analyzer?: Analyzer;
+  analyzer?: SampleAnalyzer;
   intervalMs: number;
   /** Called with every sample the source yields, exactly as received (for --record). */
   record?: (raw: RawSample) => void;
   /** Wall clock; injectable for tests. */
   now?: () => number;
+  /** Called with every event as it happens (for --events). */
+  onEvent?: (event: MonitorEvent) => void;
 }
 
 type Listener = (state: MonitorState) => void;
@@ -67,9 +77,10 @@ type Listener = (state: MonitorState) => void;
  * (doubling up to 30 s) while the source fails.
  */
 export class Monitor {
-  private readonly analyzer: Analyzer;
+  private readonly analyzer: SampleAnalyzer;
   private readonly source: Source;
   private readonly record?: (raw: RawSample) => void;
+  private readonly onEvent?: (event: MonitorEvent) => void;
   private readonly now: () => number;
   private state: MonitorState;
   private readonly listeners = new Set<Listener>();
@@ -84,6 +95,7 @@ export class Monitor {
     this.source = options.source;
     this.analyzer = options.analyzer ?? new Analyzer();
     this.record = options.record;
+    this.onEvent = options.onEvent;
     this.now = options.now ?? Date.now;
     this.state = {
       source: options.source.info,
@@ -91,6 +103,7 @@ export class Monitor {
       lastGoodAt: null,
       error: null,
       failures: 0,
+      lastFailedAt: null,
       fatal: null,
       exhausted: false,
       paused: false,
@@ -100,6 +113,7 @@ export class Monitor {
       leaderProblems: null,
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
+      events: [],
     };
   }
 
@@ -178,7 +192,12 @@ export class Monitor {
       const sample = parseSample(raw);
       this.clusterBases.mark(sample.partitions);
       const analysis = this.analyzer.update(sample);
+      const events = statusChanges(this.state.analysis, analysis);
+      if (this.state.failures > 0 && this.state.lastFailedAt !== null) {
+        events.unshift({kind: 'source-recovered', time: this.now(), failures: this.state.failures, downMs: this.now() - this.state.lastFailedAt});
+      }
       this.update({
+        events: this.log(events),
         analysis,
         lastGoodAt: this.now(),
         error: null,
@@ -192,7 +211,10 @@ export class Monitor {
       if (this.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof SourceError && error.fatal;
-      this.update({error: message, failures: this.state.failures + 1, fatal: fatal ? message : null});
+      // The first failure of a run is an event; retries failing the same way are not.
+      const failedAt = this.state.failures === 0 ? this.now() : this.state.lastFailedAt;
+      const events = this.state.failures === 0 ? this.log([{kind: 'source-failed', time: this.now(), message}]) : this.state.events;
+      this.update({error: message, failures: this.state.failures + 1, fatal: fatal ? message : null, lastFailedAt: failedAt, events});
     } finally {
       this.polling = false;
     }
@@ -220,6 +242,11 @@ export class Monitor {
     this.timer = setTimeout(() => void this.tick(), delay);
   }
 
+  private log(events: MonitorEvent[]): readonly MonitorEvent[] {
+    for (const event of events) this.onEvent?.(event);
+    return appendEvents(this.state.events, events);
+  }
+
   private update(change: Partial<MonitorState>): void {
     this.state = Object.freeze({...this.state, ...change});
     for (const listener of this.listeners) listener(this.state);
@@ -241,7 +268,7 @@ const emptyHistory: HistoryView = {points: () => [], windows: () => []};
  * snapshot's time keeps later samples out, and each answer is kept, so a snapshot always
  * answers the same. (Points older than the ring's capacity may already be gone when first read.)
  */
-function historyAsOf(analyzer: Analyzer, time: number): HistoryView {
+function historyAsOf(analyzer: SampleAnalyzer, time: number): HistoryView {
   const read = new Map<string, readonly HistoryPoint[]>();
   const points = (name: string) => {
     let kept = read.get(name);

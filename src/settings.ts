@@ -120,7 +120,7 @@ const sortChoice: Check<SortKey> = (value) => {
 };
 
 /** Grid columns by title (`WIN-TIME`, `ingest/s`) or id; TOPIC, PARTITION and STATUS are always shown. */
-const columnChoice: Check<string[]> = (value) => {
+export const columnChoice: Check<string[]> = (value) => {
   const chosen = new Set(['topic', 'partition', 'status']);
   for (const name of list(value)) {
     const wanted = name.toLowerCase();

@@ -1,15 +1,21 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
+import {recentlyChanged} from '../events.js';
 import type {Monitor} from '../monitor.js';
 import {layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
-import type {SortKey} from '../view/sort.js';
 import {buildGrid} from '../view/grid-model.js';
+import {gridPosition} from '../view/position.js';
+import type {SortKey} from '../view/sort.js';
 import {rowsOf} from '../view/ui-state.js';
+import {ColumnChooser} from './column-chooser.js';
 import {Detail} from './detail.js';
+import {ErrorView} from './error-view.js';
+import {EventsLog} from './events-log.js';
 import {Footer} from './footer.js';
 import {Grid} from './grid.js';
 import {Header} from './header.js';
 import {Help} from './help.js';
+import {StatusBar} from './status-bar.js';
 import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useUi} from './use-ui.js';
@@ -21,6 +27,8 @@ export interface AppProps {
   initialSort?: {key: SortKey; reverse: boolean};
   /** The grid's columns in order (--columns, the settings file); all when absent. */
   columns?: readonly ColumnId[] | null;
+  /** The --events file, named in the events log. */
+  eventsFile?: string;
   /** False with --no-color / NO_COLOR. */
   color?: boolean;
 }
@@ -28,13 +36,16 @@ export interface AppProps {
 /** Header, then the grid / detail / help, then the footer: never taller than the terminal. */
 const headerLines = 2;
 const footerLines = 1;
+/** A row whose status changed within this much sample time is marked. */
+const changeMarkMs = 10_000;
 
-export function App({monitor, initialFilter, initialWide, initialSort, columns, color = true}: AppProps) {
+export function App({monitor, initialFilter, initialWide, initialSort, columns, eventsFile, color = true}: AppProps) {
   const {columns: width, rows} = useTerminalSize();
   // The screen addresses every row itself and never scrolls, so the footer can take the last line.
   const bodyHeight = Math.max(1, rows - headerLines - footerLines);
-  const gridHeight = Math.max(1, bodyHeight - 1);
-  const ui = useUi(monitor, {filter: initialFilter, wide: initialWide, sort: initialSort, pageSize: gridHeight});
+  // The grid's own header line above, the selected row's status bar below.
+  const gridHeight = Math.max(1, bodyHeight - 2);
+  const ui = useUi(monitor, {filter: initialFilter, wide: initialWide, sort: initialSort, columns, pageSize: gridHeight});
   const state = ui.feed;
   const now = useNow(state.error !== null);
   const {entries, filterError} = rowsOf(ui);
@@ -43,8 +54,12 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   // Without colour, inverse video is gone too: the selected row is marked in a gutter instead.
   const selectionGutter = color ? 0 : 2;
   // The layout depends on the terminal and the view only: data that moves never shifts it.
-  const layout = useMemo(() => layoutGrid({width: width - selectionGutter, wide: ui.wide, chosen: columns ?? undefined}), [width, selectionGutter, ui.wide, columns]);
+  const layout = useMemo(
+    () => layoutGrid({width: width - selectionGutter, wide: ui.wide, chosen: ui.chosen ?? undefined, scroll: ui.scrollX}),
+    [width, selectionGutter, ui.wide, ui.chosen, ui.scrollX],
+  );
   const {index: selectedIndex, offset} = ui.selection;
+  const changed = useMemo(() => (state.analysis ? recentlyChanged(state.events, state.analysis.time, changeMarkMs) : new Set<string>()), [state.events, state.analysis]);
   const grid = useMemo(
     () =>
       buildGrid({
@@ -56,23 +71,41 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
         layout,
         sort: {key: ui.sortKey, reverse: ui.reverse},
         context: {windowHistory: (name) => state.history.windows(name, sparklineWidth)},
+        changed,
       }),
-    [entries, selectedIndex, offset, gridHeight, width, selectionGutter, layout, ui.sortKey, ui.reverse, state.history],
+    [entries, selectedIndex, offset, gridHeight, width, selectionGutter, layout, ui.sortKey, ui.reverse, state.history, changed],
   );
+  const position = useMemo(() => gridPosition(entries, offset, gridHeight), [entries, offset, gridHeight]);
+  const sortShown = layout.columns.some((column) => column.sortKey === ui.sortKey);
 
   let body: React.ReactNode;
   if (ui.screen === 'help') body = <Help height={bodyHeight} width={width} thresholds={state.thresholds} />;
+  else if (ui.screen === 'events') body = <EventsLog events={state.events} width={width} height={bodyHeight} file={eventsFile} />;
+  else if (ui.screen === 'error') body = <ErrorView state={state} width={width} height={bodyHeight} now={now} />;
+  else if (ui.screen === 'columns') body = <ColumnChooser ui={ui} height={bodyHeight} />;
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selection.selected);
     body = <Detail entry={entry} history={entry ? state.history.points(entry.partition.name) : []} width={width} height={bodyHeight} />;
   } else {
-    const empty = state.analysis ? (state.analysis.partitions.length === 0 ? 'No partitions found' : 'No partition matches the filter') : 'Waiting for the first sample…';
-    body = <Grid model={grid} empty={empty} gutter={selectionGutter > 0} />;
+    const empty = !state.analysis
+      ? 'Waiting for the first sample…'
+      : state.analysis.partitions.length === 0
+        ? 'No partitions found'
+        : ui.alertsOnly && ui.filter === ''
+          ? 'No alerts: every partition is OK (a shows all)'
+          : 'No partition matches the filter';
+    body = (
+      <>
+        <Grid model={grid} empty={empty} gutter={selectionGutter > 0} stale={state.error !== null || state.fatal !== null} changed={changed} />
+        <Box flexGrow={1} />
+        <StatusBar entry={entries[selectedIndex]} width={width} />
+      </>
+    );
   }
 
   return (
     <Box flexDirection="column" height={rows} width={width}>
-      <Header ui={ui} shown={entries.length} topics={topics} filterError={filterError} width={width} now={now} />
+      <Header ui={ui} shown={entries.length} topics={topics} filterError={filterError} width={width} now={now} position={position} sortShown={sortShown} layout={layout} />
       {/* The grid is cut to fit by the view; clipping it again in Ink costs a slice of every line. */}
       <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>
         {body}

@@ -4,8 +4,18 @@ import {isPrintableAscii} from '../view/columns.js';
 import {severityColor} from '../view/format.js';
 import type {GridModel, GridRow} from '../view/grid-model.js';
 
+export interface GridProps {
+  model: GridModel;
+  empty: string;
+  gutter: boolean;
+  /** The source is failing: the last good rows stay, dimmed. */
+  stale?: boolean;
+  /** Partitions whose status just changed: their status cell is marked for a moment. */
+  changed?: ReadonlySet<string>;
+}
+
 /** The partition grid: only the rows that fit, the selected one inverted (or marked in the gutter), statuses coloured. */
-export function Grid({model, empty, gutter}: {model: GridModel; empty: string; gutter: boolean}) {
+export function Grid({model, empty, gutter, stale = false, changed}: GridProps) {
   return (
     <Box flexDirection="column">
       <Text bold underline wrap="truncate">
@@ -14,16 +24,17 @@ export function Grid({model, empty, gutter}: {model: GridModel; empty: string; g
       </Text>
       {model.rows.length === 0 ? <Text dimColor>{empty}</Text> : null}
       {model.rows.map((row) => (
-        <Row key={row.name} row={row} gutter={gutter} />
+        <Row key={row.name} row={row} gutter={gutter} stale={stale} changed={changed?.has(row.name) ?? false} />
       ))}
     </Box>
   );
 }
 
-function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
+function Row({row, gutter, stale, changed}: {row: GridRow; gutter: boolean; stale: boolean; changed: boolean}) {
   const marker = gutter ? (row.selected ? '> ' : '  ') : '';
+  // A status that just changed is drawn inverted (htop marks new processes so); while the source fails, all is dimmed.
   const status = (
-    <Text inverse={row.selected} color={severityColor[row.severity]} bold={row.severity !== 'ok' && row.severity !== 'pending'}>
+    <Text inverse={row.selected !== changed} dimColor={stale} color={severityColor[row.severity]} bold={row.severity !== 'ok' && row.severity !== 'pending'}>
       {row.status}
     </Text>
   );
@@ -33,7 +44,7 @@ function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
   // (grapheme-based) widths and the columns stay where the view measured them.
   if (!isPrintableAscii(row.before)) {
     return (
-      <Text inverse={row.selected} wrap="truncate">
+      <Text inverse={row.selected} dimColor={stale} wrap="truncate">
         {marker}
         {row.before}
         {status}
@@ -43,12 +54,16 @@ function Row({row, gutter}: {row: GridRow; gutter: boolean}) {
   }
   return (
     <Box>
-      <Text inverse={row.selected}>
+      <Text inverse={row.selected} dimColor={stale}>
         {marker}
         {row.before}
       </Text>
       {status}
-      {row.after === '' ? null : <Text inverse={row.selected}>{row.after}</Text>}
+      {row.after === '' ? null : (
+        <Text inverse={row.selected} dimColor={stale}>
+          {row.after}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -2,7 +2,9 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {clip, displayWidth} from '../view/columns.js';
+import {clip, displayWidth, type GridLayout} from '../view/columns.js';
+import {sortArrow} from '../view/grid-model.js';
+import {positionText, type GridPosition} from '../view/position.js';
 import {fitByPriority} from '../view/fit.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {sortKeys} from '../view/sort.js';
@@ -15,6 +17,10 @@ export interface HeaderProps {
   filterError: string | null;
   width: number;
   now: number;
+  position: GridPosition;
+  /** The sort column is in the layout (else the header says it is not on screen). */
+  sortShown: boolean;
+  layout: GridLayout;
 }
 
 interface Segment {
@@ -25,7 +31,8 @@ interface Segment {
 }
 
 /** Two lines: what you are looking at and how fresh it is; then the feed's trouble or the view's settings. */
-export function Header({ui, shown, topics, filterError, width, now}: HeaderProps) {
+export function Header(props: HeaderProps) {
+  const {ui, shown, topics, filterError, width, now} = props;
   const state = ui.feed;
   const analysis = state.analysis;
   const total = analysis?.partitions.length ?? 0;
@@ -58,28 +65,31 @@ export function Header({ui, shown, topics, filterError, width, now}: HeaderProps
           </Text>
         ))}
       </Text>
-      <StatusLine ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} />
+      <StatusLine ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} position={props.position} sortShown={props.sortShown} layout={props.layout} />
     </Box>
   );
 }
 
-function StatusLine({ui, shown, total, filterError, width, now}: Omit<HeaderProps, 'topics'> & {total: number}) {
+function StatusLine({ui, shown, total, filterError, width, now, position, sortShown, layout}: Omit<HeaderProps, 'topics'> & {total: number}) {
   const state = ui.feed;
   // Everything here may carry text from outside (errors, notes, the filter): one line, sanitised once.
   const line = (text: string) => clip(sanitizeLine(text, 1000), width);
   if (state.fatal) return <Text color="red" wrap="truncate">{line(`✗ ${state.fatal}`)}</Text>;
   if (state.error) {
-    const age = state.lastGoodAt === null ? 'no data yet' : `data stale ${formatDuration((now - state.lastGoodAt) / 1000)}`;
-    // How old the data is and that it is being retried come first: the CLI's message may be long.
-    return <Text color="red" wrap="truncate">{line(`✗ ${age} │ retrying (${state.failures} failed) │ ${state.error}`)}</Text>;
+    const age = state.lastGoodAt === null ? 'no data yet' : `rows ${formatDuration((now - state.lastGoodAt) / 1000)} old`;
+    // How old the data is and that it is being retried come first: the CLI's message may be long (E shows it all).
+    return <Text color="red" wrap="truncate">{line(`✗ ${age} │ retrying (${state.failures} failed) │ E shows the error │ ${state.error}`)}</Text>;
   }
   const parts: string[] = [];
   if (ui.filter || ui.editingFilter) parts.push(`filter: ${ui.filter.slice(0, 40) || '…'}`);
   if (filterError) parts.push(filterError);
   if (ui.alertsOnly) parts.push('alerts only');
-  parts.push(`showing ${shown} of ${total}`);
+  if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
+  const cue = positionText(position);
+  parts.push(cue ?? `showing ${shown} of ${total}`);
   const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
-  parts.push(`sort: ${sort.title}, ${sort.order[ui.reverse ? 1 : 0]}`);
+  parts.push(`sort: ${sort.title} ${sortArrow(sort.key, ui.reverse)} ${sort.order[ui.reverse ? 1 : 0]}${sortShown ? '' : ' (not on screen)'}`);
+  if (ui.wide) parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
   if (state.analysis?.consumersNote) parts.push(state.analysis.consumersNote.slice(0, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');

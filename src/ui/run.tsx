@@ -31,6 +31,7 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
       initialWide={config.wide}
       initialSort={{key: config.sortKey, reverse: config.reverse}}
       columns={config.columns as ColumnId[] | null}
+      eventsFile={config.events}
       color={config.color}
     />
   );

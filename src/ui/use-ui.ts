@@ -1,6 +1,7 @@
 import {useEffect, useReducer} from 'react';
 import {useApp, useInput} from 'ink';
 import type {Monitor, MonitorState} from '../monitor.js';
+import type {ColumnId} from '../view/columns.js';
 import type {KeyPress} from '../view/keymap.js';
 import type {SortKey} from '../view/sort.js';
 import {initialUiState, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
@@ -12,11 +13,11 @@ type State = UiState<MonitorState>;
  * applied in order, so keys that arrive in one chunk (`jjj`, `sj`, a paste) each act on the state
  * the previous ones left. Effects the reducer asks for (quit, pause, interval) run here.
  */
-export function useUi(monitor: Monitor, options: {filter?: string; wide?: boolean; sort?: {key: SortKey; reverse: boolean}; pageSize: number}): State {
+export function useUi(monitor: Monitor, options: {filter?: string; wide?: boolean; sort?: {key: SortKey; reverse: boolean}; columns?: readonly ColumnId[] | null; pageSize: number}): State {
   const [state, dispatch] = useReducer(
     uiReducer<MonitorState>,
     undefined,
-    (): State => initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, pageSize: options.pageSize}),
+    (): State => initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, columns: options.columns, pageSize: options.pageSize}),
   );
   const {exit} = useApp();
 

@@ -67,6 +67,8 @@ export interface GridColumn extends Column<PartitionAnalysis> {
 export const sparklineWidth = 12;
 const offsetWidth = 9;
 
+const offline = new Set(['LeaderOffline', 'Offline']);
+
 /**
  * BASE, HW and LEO as Fluvio prints them, or `-` when Fluvio means "unknown" (-1, or a
  * leader that is offline, whose BASE 0 is a placeholder). An offset too long for its column
@@ -74,7 +76,7 @@ const offsetWidth = 9;
  */
 export function offsetText(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset', width = Number.POSITIVE_INFINITY): string {
   const value = partition[key];
-  if (value === null || value < 0 || partition.highWatermark < 0) return '-';
+  if (value === null || value < 0 || partition.highWatermark < 0 || offline.has(partition.resolution)) return '-';
   const exact = partition.exactOffsets?.[key] ?? String(value);
   return exact.length <= width ? exact : formatCount(value);
 }
@@ -88,7 +90,7 @@ export function reasonCell(entry: PartitionAnalysis): string {
 
 /** Fluvio's columns (without its table's duplicated LEO), then the analytics, STATUS and REASON. */
 export const columns: GridColumn[] = [
-  {id: 'topic', title: 'TOPIC', align: 'left', width: 14, maxWidth: 28, priority: 0, sortKey: 'topic', cell: (e) => e.partition.topic},
+  {id: 'topic', title: 'TOPIC', align: 'left', width: 18, maxWidth: 28, priority: 0, sortKey: 'topic', cell: (e) => e.partition.topic},
   {id: 'partition', title: 'P', align: 'right', width: 3, priority: 0.1, sortKey: 'partition', cell: (e) => String(e.partition.partition)},
   {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => offsetText(e.partition, 'baseOffset', offsetWidth)},
   {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
@@ -107,7 +109,7 @@ export const columns: GridColumn[] = [
   {id: 'resolution', title: 'RESOLUTION', align: 'left', width: 13, priority: 10, sortKey: 'resolution', cell: (e) => e.partition.resolution},
   {id: 'mirror', title: 'MIRROR', align: 'left', width: 12, maxWidth: 24, priority: 11, sortKey: 'mirror', cell: (e) => e.partition.mirror},
   {id: 'status', title: 'STATUS', align: 'left', width: 7, priority: 0, sortKey: 'status', cell: (e) => statusLabel[severityOf(e.status, e.settled)]},
-  {id: 'reason', title: 'REASON', align: 'left', width: 14, maxWidth: 48, priority: 1, sortKey: 'reason', cell: reasonCell},
+  {id: 'reason', title: 'REASON', align: 'left', width: 18, maxWidth: 48, priority: 1, sortKey: 'reason', cell: reasonCell},
 ];
 
 export const columnIds = columns.map((column) => column.id);
@@ -176,7 +178,7 @@ export function layoutGrid(options: LayoutOptions): GridLayout {
   let spare = width - (widths.reduce((sum, w) => sum + w, 0) + kept.length - 1);
   // Room left over goes to the names (up to a common length), then the reasons, then long names.
   const growth: Array<[ColumnId, number]> = [
-    ['topic', 20],
+    ['topic', 22],
     ['reason', Number.POSITIVE_INFINITY],
     ['topic', Number.POSITIVE_INFINITY],
     ['replicas', Number.POSITIVE_INFINITY],

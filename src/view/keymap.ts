@@ -38,6 +38,11 @@ export type Command =
   | 'faster'
   | 'slower'
   | 'wide'
+  | 'left'
+  | 'right'
+  | 'columns'
+  | 'events'
+  | 'error'
   | 'help'
   | 'quit';
 
@@ -58,9 +63,9 @@ const is =
 /** The one table of keys: the grid obeys it, and the footer and the help screen print it. */
 export const keymap: Binding[] = [
   {command: 'help', keys: '?', description: 'this help', hint: {keys: '?', label: 'help', rank: 0}, matches: is('?')},
-  {command: 'filter', keys: '/', description: 'filter topics: text, /regex/, !inverse (Enter keeps, Esc clears)', hint: {keys: '/', label: 'filter', rank: 1}, matches: is('/')},
-  {command: 'alerts', keys: 'a', description: 'show only warn and critical partitions', hint: {keys: 'a', label: 'alerts', rank: 4}, matches: is('a')},
-  {command: 'sort', keys: 's', description: 'sort by the next column', hint: {keys: 's/S', label: 'sort', rank: 3}, matches: is('s')},
+  {command: 'filter', keys: '/', description: 'filter: text, /regex/, !not', hint: {keys: '/', label: 'filter', rank: 1}, matches: is('/')},
+  {command: 'alerts', keys: 'a', description: 'only warn and critical rows', hint: {keys: 'a', label: 'alerts', rank: 5}, matches: is('a')},
+  {command: 'sort', keys: 's', description: 'sort by the next column', hint: {keys: 's/S', label: 'sort', rank: 4}, matches: is('s')},
   {command: 'reverse', keys: 'S', description: 'reverse the sort', matches: is('S')},
   {command: 'up', keys: '↑ k', description: 'move the selection up', matches: (k) => Boolean(k.upArrow) || is('k')(k)},
   {command: 'down', keys: '↓ j', description: 'move the selection down', matches: (k) => Boolean(k.downArrow) || is('j')(k)},
@@ -68,13 +73,18 @@ export const keymap: Binding[] = [
   {command: 'page-down', keys: 'PgDn', description: 'one page down', matches: (k) => Boolean(k.pageDown)},
   {command: 'top', keys: 'Home g', description: 'first partition', matches: (k) => Boolean(k.home) || is('g')(k)},
   {command: 'bottom', keys: 'End G', description: 'last partition', matches: (k) => Boolean(k.end) || is('G')(k)},
-  {command: 'detail', keys: 'Enter', description: 'details of the selected partition', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
-  {command: 'back', keys: 'Esc', description: 'back to the grid; clears the filter', matches: (k) => Boolean(k.escape)},
-  {command: 'pause', keys: 'space', description: 'pause / resume refreshing', hint: {keys: 'space', label: 'pause', rank: 5}, matches: is(' ')},
-  {command: 'step', keys: 'n', description: 'take one sample while paused', matches: is('n')},
+  {command: 'detail', keys: 'Enter', description: 'details of the selected row', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
+  {command: 'back', keys: 'Esc', description: 'back; clears the filter', matches: (k) => Boolean(k.escape)},
+  {command: 'pause', keys: 'space', description: 'pause / resume refreshing', hint: {keys: 'space', label: 'pause', rank: 6}, matches: is(' ')},
+  {command: 'step', keys: 'n', description: 'one sample while paused', matches: is('n')},
   {command: 'faster', keys: '+', description: 'refresh more often', matches: is('+', '=')},
   {command: 'slower', keys: '-', description: 'refresh less often', matches: is('-', '_')},
-  {command: 'wide', keys: 'w', description: 'wide mode: all columns', hint: {keys: 'w', label: 'wide', rank: 6}, matches: is('w')},
+  {command: 'wide', keys: 'w', description: 'wide: all columns, ← → scroll', hint: {keys: 'w', label: 'wide', rank: 7}, matches: is('w')},
+  {command: 'left', keys: '← h', description: 'wide: columns left', matches: (k) => Boolean(k.leftArrow) || is('h')(k)},
+  {command: 'right', keys: '→ l', description: 'wide: columns right', matches: (k) => Boolean(k.rightArrow) || is('l')(k)},
+  {command: 'columns', keys: 'c', description: 'choose the columns', hint: {keys: 'c', label: 'columns', rank: 8}, matches: is('c')},
+  {command: 'events', keys: 'e', description: 'events log (status changes)', hint: {keys: 'e', label: 'events', rank: 3}, matches: is('e')},
+  {command: 'error', keys: 'E', description: 'last error in full (stderr)', matches: is('E')},
   {command: 'quit', keys: 'q Ctrl+C', description: 'quit', hint: {keys: 'q', label: 'quit', rank: 0}, matches: (k) => is('q')(k) || (Boolean(k.ctrl) && k.input === 'c')},
 ];
 

@@ -1,10 +1,11 @@
 import type {Analysis} from '../analysis/types.js';
 import {matchPartitions, type Matches} from './grid-model.js';
+import {columnIds, type ColumnId} from './columns.js';
 import {commandFor, type Command, type KeyPress} from './keymap.js';
 import {moveSelection, settle, type Selection} from './selection.js';
 import {sortKeys, type SortKey} from './sort.js';
 
-export type Screen = 'grid' | 'detail' | 'help';
+export type Screen = 'grid' | 'detail' | 'help' | 'events' | 'error' | 'columns';
 
 /** What the UI asks the outside world to do; the hook runs these after the state changed. */
 export type Effect = 'quit' | 'toggle-pause' | 'step' | 'faster' | 'slower';
@@ -25,6 +26,12 @@ export interface UiState<F extends Feed = Feed> {
   sortKey: SortKey;
   reverse: boolean;
   wide: boolean;
+  /** Wide mode: columns after TOPIC scrolled out at the left. */
+  scrollX: number;
+  /** The grid's columns, in order (`--columns`, the chooser); null = every column. */
+  chosen: readonly ColumnId[] | null;
+  /** The column chooser's cursor (an index into `columnIds`). */
+  chooserIndex: number;
   selection: Selection;
   /** Effects asked for and not yet run, oldest first. */
   effects: readonly Effect[];
@@ -44,6 +51,7 @@ export function initialUiState<F extends Feed>(options: {
   filter?: string;
   wide?: boolean;
   sort?: {key: SortKey; reverse: boolean};
+  columns?: readonly ColumnId[] | null;
   pageSize?: number;
 }): UiState<F> {
   return {
@@ -55,6 +63,9 @@ export function initialUiState<F extends Feed>(options: {
     sortKey: options.sort?.key ?? 'status',
     reverse: options.sort?.reverse ?? false,
     wide: options.wide ?? false,
+    scrollX: 0,
+    chosen: options.columns ?? null,
+    chooserIndex: 0,
     selection: {selected: null, index: 0, offset: 0, pageSize: Math.max(1, options.pageSize ?? 1)},
     effects: [],
     notice: null,
@@ -91,8 +102,9 @@ function withRows<F extends Feed>(state: UiState<F>): UiState<F> {
 function onKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
   if (press.ctrl && press.input === 'c') return run(state, 'quit');
   if (state.editingFilter) return withRows(editFilter(state, press));
-  // Any key closes the help.
+  // Any key closes the help; the chooser has keys of its own.
   if (state.screen === 'help') return {...state, screen: 'grid'};
+  if (state.screen === 'columns') return chooseColumns(state, press);
   const command = commandFor(press);
   return command ? run(state, command) : state;
 }
@@ -101,6 +113,9 @@ function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState
   if (press.return) return {...state, editingFilter: false};
   if (press.escape) return {...state, editingFilter: false, filter: ''};
   if (press.backspace || press.delete) return {...state, filter: Array.from(state.filter).slice(0, -1).join('')};
+  // As in a shell: Ctrl+U clears the line, Ctrl+W deletes the word before the cursor.
+  if (press.ctrl && press.input === 'u') return {...state, filter: ''};
+  if (press.ctrl && press.input === 'w') return {...state, filter: state.filter.replace(/\S*\s*$/, '')};
   if (press.ctrl || press.meta || press.tab || press.upArrow || press.downArrow || !press.input) return state;
   return {...state, filter: state.filter + press.input};
 }
@@ -139,10 +154,31 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   step: (state) => effect(state, 'step'),
   faster: (state) => effect(state, 'faster'),
   slower: (state) => effect(state, 'slower'),
-  wide: (state) => ({...state, wide: !state.wide}),
+  wide: (state) => ({...state, wide: !state.wide, scrollX: 0}),
+  left: (state) => (state.wide ? {...state, scrollX: Math.max(0, state.scrollX - 1)} : state),
+  right: (state) => (state.wide ? {...state, scrollX: Math.min(columnIds.length - 2, state.scrollX + 1)} : state),
+  columns: (state) => ({...state, screen: 'columns'}),
+  events: (state) => ({...state, screen: state.screen === 'events' ? 'grid' : 'events'}),
+  error: (state) => ({...state, screen: state.screen === 'error' ? 'grid' : 'error'}),
   help: (state) => ({...state, screen: state.screen === 'help' ? 'grid' : 'help'}),
 };
 
 function run<F extends Feed>(state: UiState<F>, command: Command): UiState<F> {
   return commands[command](state);
+}
+
+/** The column chooser: ↑ ↓ (j k) move, space shows or hides the column, Esc, Enter or c closes. TOPIC and STATUS stay. */
+function chooseColumns<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
+  const command = commandFor(press);
+  if (command === 'back' || command === 'detail' || command === 'columns' || command === 'quit') return {...state, screen: 'grid'};
+  if (command === 'up') return {...state, chooserIndex: Math.max(0, state.chooserIndex - 1)};
+  if (command === 'down') return {...state, chooserIndex: Math.min(columnIds.length - 1, state.chooserIndex + 1)};
+  if (command === 'pause') {
+    const id = columnIds[state.chooserIndex];
+    if (id === 'topic' || id === 'status') return state;
+    const shown = state.chosen ?? columnIds;
+    const chosen = shown.includes(id) ? shown.filter((candidate) => candidate !== id) : columnIds.filter((candidate) => candidate === id || shown.includes(candidate));
+    return {...state, chosen};
+  }
+  return state;
 }

@@ -80,10 +80,12 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(5);
     const {type, topics, frame} = await show(monitor);
     await type('s');
-    expect(frame()).toMatch(/sort: TOPIC, A→Z/);
+    expect(frame()).toMatch(/sort: TOPIC ▲ A→Z/);
+    expect(frame()).toMatch(/TOPIC▲/);
     expect(topics()[0]).toBe('audit');
     await type('S');
-    expect(frame()).toMatch(/sort: TOPIC, Z→A/);
+    expect(frame()).toMatch(/sort: TOPIC ▼ Z→A/);
+    expect(frame()).toMatch(/TOPIC▼/);
     expect(topics()[0]).toBe('telemetry');
   });
 
@@ -91,7 +93,7 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(60);
     const {type, frame} = await show(monitor);
     await type('a');
-    const rows = frame().split('\n').filter((line) => /[✗▲✓…] (CRIT|WARN|OK)/.test(line));
+    const rows = frame().split('\n').filter((line) => /^\S+\s+\d+\s.*[✗▲✓…] (CRIT|WARN|OK)/.test(line));
     expect(rows.length).toBe(monitor.getState().analysis!.counts.critical + monitor.getState().analysis!.counts.warn);
     expect(rows.every((row) => !/ OK/.test(row))).toBe(true);
     expect(frame()).toMatch(/alerts only/);

@@ -31,7 +31,8 @@ describe('topic names with wide and zero-width characters', () => {
     const lines = (app.lastFrame() ?? '').split('\n');
     const header = lines.findIndex((line) => line.startsWith('TOPIC'));
     expect(header).toBeGreaterThanOrEqual(0);
-    const rows = lines.slice(header + 1).filter((line) => /[✗▲✓…] (CRIT|WARN|OK)/.test(line));
+    // Grid rows, not the status bar under them (which starts with the selected row's status).
+    const rows = lines.slice(header + 1).filter((line) => /[✗▲✓…] (CRIT|WARN|OK)/.test(line) && !/^[✗▲✓…] /.test(line));
     expect(rows).toHaveLength(topics.length);
 
     const startOf = (line: string, pattern: RegExp) => stringWidth(line.slice(0, line.search(pattern)));

@@ -1,0 +1,48 @@
+import type {Analysis, Reason, Status} from './analysis/types.js';
+
+/** Something an operator wants to know happened, and when (the sample's time, or the wall clock for the feed). */
+export type MonitorEvent =
+  | {kind: 'status'; time: number; partition: string; from: Status; to: Status; reasons: readonly Reason[]}
+  | {kind: 'source-failed'; time: number; message: string}
+  | {kind: 'source-recovered'; time: number; failures: number; downMs: number};
+
+/** The events kept for the events log; older ones are dropped (the --events file keeps them all). */
+export const eventsKept = 500;
+
+/**
+ * Every partition whose status differs from the previous analysis. The first analysis sets the
+ * baseline; a partition that appears later is compared with OK, so a new partition that is
+ * already critical is reported, a new healthy one is not.
+ */
+export function statusChanges(previous: Analysis | null, next: Analysis): MonitorEvent[] {
+  if (!previous) return [];
+  const before = new Map<string, Status>();
+  for (const entry of previous.partitions) before.set(entry.partition.name, entry.status);
+  const events: MonitorEvent[] = [];
+  for (const entry of next.partitions) {
+    const from = before.get(entry.partition.name) ?? 'ok';
+    if (from !== entry.status) {
+      events.push({kind: 'status', time: next.time, partition: entry.partition.name, from, to: entry.status, reasons: entry.reasons});
+    }
+  }
+  return events;
+}
+
+/** The log with `added` appended, no longer than `eventsKept`. */
+export function appendEvents(log: readonly MonitorEvent[], added: readonly MonitorEvent[]): readonly MonitorEvent[] {
+  if (added.length === 0) return log;
+  const all = [...log, ...added];
+  return Object.freeze(all.length > eventsKept ? all.slice(all.length - eventsKept) : all);
+}
+
+/**
+ * Partitions whose status changed within `withinMs` before the sample at `sampleTime`: the grid
+ * marks them briefly. (Status events carry sample time; the feed's events carry the wall clock.)
+ */
+export function recentlyChanged(log: readonly MonitorEvent[], sampleTime: number, withinMs: number): Set<string> {
+  const names = new Set<string>();
+  for (const event of log) {
+    if (event.kind === 'status' && sampleTime - event.time <= withinMs && event.time <= sampleTime) names.add(event.partition);
+  }
+  return names;
+}

@@ -1,0 +1,52 @@
+import {appendFileSync, openSync, closeSync} from 'node:fs';
+import type {MonitorEvent} from '../events.js';
+import {formatClock, formatDuration, statusLabel} from '../view/format.js';
+import {describeReason, reasonLines} from '../view/reasons.js';
+
+const word = {ok: 'OK', warn: 'WARN', critical: 'CRIT'} as const;
+
+/** One line of the events log: "11:02:14 payments-0 OK -> CRIT window empty in 1m20s" (raw: sanitise where drawn). */
+export function eventLine(event: MonitorEvent): string {
+  const time = formatClock(event.time);
+  switch (event.kind) {
+    case 'status': {
+      const reason = event.reasons[0] ? ` ${describeReason(event.reasons[0]).long}` : '';
+      return `${time} ${event.partition} ${word[event.from]} -> ${word[event.to]}${reason}`;
+    }
+    case 'source-failed':
+      return `${time} source failed: ${event.message.split('\n')[0]}`;
+    case 'source-recovered':
+      return `${time} source recovered after ${event.failures} failed ${event.failures === 1 ? 'try' : 'tries'} (${formatDuration(event.downMs / 1000)})`;
+  }
+}
+
+/** The severity an event line is drawn with. */
+export function eventSeverity(event: MonitorEvent): keyof typeof statusLabel {
+  if (event.kind === 'status') return event.to;
+  return event.kind === 'source-failed' ? 'critical' : 'ok';
+}
+
+/** One JSON line of `--events FILE`. Strings stay as received: JSON escapes control characters itself. */
+export function eventJson(event: MonitorEvent): string {
+  const time = new Date(event.time).toISOString();
+  switch (event.kind) {
+    case 'status':
+      return JSON.stringify({time, kind: event.kind, partition: event.partition, from: event.from, to: event.to, reasons: reasonLines(event.reasons), reasonCodes: event.reasons});
+    case 'source-failed':
+      return JSON.stringify({time, kind: event.kind, message: event.message});
+    case 'source-recovered':
+      return JSON.stringify({time, kind: event.kind, failures: event.failures, downSeconds: event.downMs / 1000});
+  }
+}
+
+/** `--events FILE`: checked writable up front (a clear error at start), then one JSON line per event. */
+export function eventsFile(file: string): (event: MonitorEvent) => void {
+  closeSync(openSync(file, 'a'));
+  return (event) => {
+    try {
+      appendFileSync(file, `${eventJson(event)}\n`);
+    } catch {
+      // A full disk must not stop the monitor; the events log on screen still has it.
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {MonitorState} from '../monitor.js';
+import {sanitize} from '../model/sanitize.js';
+import {clip} from '../view/columns.js';
+import {formatClock, formatDuration} from '../view/format.js';
+
+/** The last error in full, wrapped to the width: the command that failed and all of its stderr. */
+export function ErrorView({state, width, height, now}: {state: MonitorState; width: number; height: number; now: number}) {
+  const last = [...state.events].reverse().find((event) => event.kind === 'source-failed');
+  const message = state.fatal ?? state.error ?? (last?.kind === 'source-failed' ? last.message : null);
+  if (message === null) return <Text dimColor>No error: the source has answered every time. E or Esc closes.</Text>;
+  const since = state.lastFailedAt === null ? '' : ` since ${formatClock(state.lastFailedAt)} (${formatDuration((now - state.lastFailedAt) / 1000)} ago)`;
+  const heading = state.error || state.fatal ? `Failing${since}, ${state.failures} failed ${state.failures === 1 ? 'try' : 'tries'}` : `Last error (recovered since), at ${last ? formatClock(last.time) : '-'}`;
+  const lines = sanitizedLines(message).flatMap((line) => wrap(line, width));
+  return (
+    <Box flexDirection="column">
+      <Text bold color={state.error || state.fatal ? 'red' : undefined} wrap="truncate">
+        {clip(`${heading} · E or Esc closes`, width)}
+      </Text>
+      {lines.slice(0, Math.max(0, height - 1)).map((line, index) => (
+        <Text key={index} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function sanitizedLines(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => sanitize(line).trimEnd());
+}
+
+/** Hard wrap at the width: an error line is read in full, never cut. */
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const parts: string[] = [];
+  for (let start = 0; start < line.length; start += width) parts.push(line.slice(start, start + width));
+  return parts;
+}

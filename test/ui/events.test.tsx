@@ -1,0 +1,133 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Analysis, PartitionAnalysis, Reason, Status} from '../../src/analysis/types.js';
+import {Monitor, type SampleAnalyzer} from '../../src/monitor.js';
+import {defaultThresholds} from '../../src/analysis/types.js';
+import {SourceError, type Source} from '../../src/sources/source.js';
+import {eventsFile} from '../../src/text/events.js';
+import {App} from '../../src/ui/app.js';
+import {demoMonitor} from '../support/demo-monitor.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const start = Date.UTC(2026, 0, 1, 11, 0, 0);
+
+/** A source that answers with an empty cluster every time, or fails while `failing` says so. */
+function scriptedSource(failing: () => string | null = () => null): Source {
+  let calls = 0;
+  return {
+    info: {kind: 'replay', label: 'scripted'},
+    async next() {
+      const error = failing();
+      if (error) throw new SourceError(error);
+      return {time: start + 2000 * calls++, partitions: []};
+    },
+    close() {},
+  };
+}
+
+const reasonFor: Record<Status, Reason[]> = {
+  ok: [],
+  warn: [{code: 'window-empty-eta', seconds: 1800, level: 'warn', clearing: false}],
+  critical: [{code: 'window-empty-eta', seconds: 80, level: 'critical', clearing: false}],
+};
+
+/** Statuses scripted per sample for payments-0 (the analysis itself is tested in test/analysis). */
+function scriptedAnalyzer(statuses: Status[]): SampleAnalyzer {
+  let index = 0;
+  return {
+    thresholds: defaultThresholds,
+    history: () => [],
+    update(sample): Analysis {
+      const status = statuses[Math.min(index++, statuses.length - 1)];
+      const partition = {name: 'payments-0', topic: 'payments', partition: 0, leader: 0, replicas: [0], followers: [], resolution: 'Online', size: 0, baseOffset: 0, highWatermark: 10, logEndOffset: 10, lsr: 1, mirror: ''};
+      const entry = {partition, window: 10, ingestRate: 1, trimRate: 1, windowSeconds: 10, trend: null, etaSeconds: null, status, reasons: reasonFor[status], consumers: [], settled: true} as unknown as PartitionAnalysis;
+      return {time: sample.time, partitions: [entry], counts: {ok: 0, warn: 0, critical: 0, [status]: 1}, consumersUnavailable: false, consumersNote: null} as Analysis;
+    },
+  };
+}
+
+describe('the events log', () => {
+  it('records a scripted OK -> WARN -> CRIT -> OK sequence, on screen (e) and as JSON lines (--events)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fluvio-top-events-')), 'events.jsonl');
+    const monitor = new Monitor({source: scriptedSource(), analyzer: scriptedAnalyzer(['ok', 'ok', 'warn', 'critical', 'critical', 'ok']), intervalMs: 2000, onEvent: eventsFile(file)});
+    for (let sample = 0; sample < 6; sample++) await monitor.poll();
+
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => `${line.partition} ${line.from} -> ${line.to}`)).toEqual(['payments-0 ok -> warn', 'payments-0 warn -> critical', 'payments-0 critical -> ok']);
+    expect(lines[1]).toMatchObject({kind: 'status', time: new Date(start + 6000).toISOString(), reasons: ['window empty in 1m20s'], reasonCodes: [{code: 'window-empty-eta', seconds: 80}]});
+
+    const app = render(<App monitor={monitor} />);
+    cleanup = app.unmount;
+    await settle();
+    app.stdin.write('e');
+    await settle();
+    const frame = app.lastFrame() ?? '';
+    const shown = frame.split('\n').filter((line) => line.includes('payments-0'));
+    // Newest first, with the time, the partition, old -> new and the reason.
+    expect(shown).toEqual([
+      expect.stringMatching(/^\d\d:\d\d:\d\d payments-0 CRIT -> OK$/),
+      expect.stringMatching(/^\d\d:\d\d:\d\d payments-0 WARN -> CRIT window empty in 1m20s$/),
+      expect.stringMatching(/^\d\d:\d\d:\d\d payments-0 OK -> WARN window empty in 30m00s$/),
+    ]);
+  });
+
+  it('records when the source fails and when it recovers, once per run of failures', async () => {
+    let failing = false;
+    const monitor = new Monitor({source: scriptedSource(() => (failing ? 'fluvio partition list failed (exit 1): Error: Connection refused' : null)), analyzer: scriptedAnalyzer(['ok']), intervalMs: 2000});
+    await monitor.poll();
+    failing = true;
+    await monitor.poll();
+    await monitor.poll();
+    failing = false;
+    await monitor.poll();
+    expect(monitor.getState().events.map((event) => event.kind)).toEqual(['source-failed', 'source-recovered']);
+    expect(monitor.getState().events[1]).toMatchObject({failures: 2});
+  });
+
+  it('marks a row whose status just changed, for a moment', async () => {
+    const monitor = new Monitor({source: scriptedSource(), analyzer: scriptedAnalyzer(['ok', 'critical']), intervalMs: 2000});
+    await monitor.poll();
+    await monitor.poll();
+    const app = render(<App monitor={monitor} />);
+    cleanup = app.unmount;
+    await settle();
+    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT\* empty in 1m20s$/m);
+    // Ten seconds of sample time later the mark is gone, the status stays.
+    for (let sample = 0; sample < 6; sample++) await monitor.poll();
+    await settle();
+    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT  empty in 1m20s$/m);
+  });
+});
+
+describe('the last error in full', () => {
+  it('E shows the whole message, every stderr line, while the header keeps the last rows and their age', async () => {
+    const {monitor} = await demoMonitor(3);
+    const app = render(<App monitor={monitor} />);
+    cleanup = app.unmount;
+    await settle();
+    expect(app.lastFrame()).toMatch(/events\s+0/);
+    // The monitor's feed fails: a long stderr the header cannot hold.
+    (monitor as unknown as {source: Source}).source = scriptedSource(
+      () => 'fluvio partition list -O json failed (exit 1): Fluvio client error\nError: Connection refused (os error 111)\n  caused by: tcp connect to 127.0.0.1:9003',
+    );
+    await monitor.poll();
+    await settle();
+    expect(app.lastFrame()).toMatch(/rows \d+s old │ retrying \(1 failed\)/);
+    // The last good rows are still there.
+    expect(app.lastFrame()).toMatch(/events\s+0/);
+    app.stdin.write('E');
+    await settle();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toMatch(/Failing since/);
+    expect(frame).toContain('fluvio partition list -O json failed (exit 1): Fluvio client error');
+    expect(frame).toContain('Error: Connection refused (os error 111)');
+    expect(frame).toContain('caused by: tcp connect to 127.0.0.1:9003');
+  });
+});
