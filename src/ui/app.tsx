@@ -110,7 +110,7 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
       <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>
         {body}
       </Box>
-      <Footer ui={ui} width={width} />
+      <Footer ui={ui} width={width} failing={state.error !== null || state.fatal !== null} />
     </Box>
   );
 }

@@ -6,7 +6,7 @@ import {footerHints} from '../view/keymap.js';
 import type {UiState} from '../view/ui-state.js';
 
 /** The filter being typed, a notice from the last key, or the keys that matter most (from the keymap). */
-export function Footer({ui, width}: {ui: UiState; width: number}) {
+export function Footer({ui, width, failing = false}: {ui: UiState; width: number; failing?: boolean}) {
   if (ui.editingFilter) {
     return (
       <Text wrap="truncate">
@@ -21,6 +21,15 @@ export function Footer({ui, width}: {ui: UiState; width: number}) {
     return (
       <Text wrap="truncate">
         <Text color="cyan">{clip(ui.notice, width)}</Text>
+      </Text>
+    );
+  }
+  if (failing) {
+    // While the source fails, the key to read its whole error comes first.
+    return (
+      <Text wrap="truncate">
+        <Text color="red">E full error</Text>
+        <Text dimColor>{`  ${footerHints(Math.max(0, width - 14))}`}</Text>
       </Text>
     );
   }

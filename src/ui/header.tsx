@@ -77,8 +77,8 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (state.fatal) return <Text color="red" wrap="truncate">{line(`✗ ${state.fatal}`)}</Text>;
   if (state.error) {
     const age = state.lastGoodAt === null ? 'no data yet' : `rows ${formatDuration((now - state.lastGoodAt) / 1000)} old`;
-    // How old the data is and that it is being retried come first: the CLI's message may be long (E shows it all).
-    return <Text color="red" wrap="truncate">{line(`✗ ${age} │ retrying (${state.failures} failed) │ E shows the error │ ${state.error}`)}</Text>;
+    // How old the data is and that it is being retried come first: the CLI's message may be long (E shows it all, the footer says so).
+    return <Text color="red" wrap="truncate">{line(`✗ ${age} │ retrying (${state.failures} failed) │ ${state.error}`)}</Text>;
   }
   const parts: string[] = [];
   if (ui.filter || ui.editingFilter) parts.push(`filter: ${ui.filter.slice(0, 40) || '…'}`);

@@ -173,6 +173,7 @@ export function layoutGrid(options: LayoutOptions): GridLayout {
     priority: (column) => column.priority,
     separator: 1,
     always: (column) => column.id === 'topic' || column.id === 'status',
+    strict: true,
   });
   const widths = kept.map((column) => column.width);
   let spare = width - (widths.reduce((sum, w) => sum + w, 0) + kept.length - 1);
