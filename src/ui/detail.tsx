@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {Table} from 'ink-table';
 import type {HistoryPoint, PartitionAnalysis} from '../analysis/types.js';
+import type {Partition} from '../model/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {clip} from '../view/columns.js';
@@ -27,7 +28,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
     ...p.followers.map((f) => ({SPU: f.spu, ROLE: 'follower', HW: String(f.hw), LEO: String(f.leo), LAG: p.logEndOffset >= 0 ? p.logEndOffset - f.leo : '-'})),
   ];
   const reasons = entry.reasons.length > 0 ? reasonLines(entry.reasons) : [entry.settled ? 'nothing to report' : 'collecting history before judging rates'];
-  const fixedLines = 7 + reasons.length + replicas.length + 4 + Math.max(1, entry.consumers.length) + 1;
+  const fixedLines = 7 + (p.baseSource !== undefined ? 1 : 0) + reasons.length + replicas.length + 4 + Math.max(1, entry.consumers.length) + 1;
   const chartHeight = Math.max(0, Math.min(10, height - fixedLines - 2));
   return (
     <Box flexDirection="column">
@@ -43,6 +44,11 @@ export function Detail({entry, history, width, height}: DetailProps) {
           {line(`  • ${reason}`)}
         </Text>
       ))}
+      {p.baseSource !== undefined && (
+        <Text wrap="truncate" color={p.baseSource === 'cluster' ? 'yellow' : undefined}>
+          {line(baseSourceText(p))}
+        </Text>
+      )}
       <Text wrap="truncate">{line(`BASE ${formatOffset(p, 'baseOffset')}   HW ${formatOffset(p, 'highWatermark')}   LEO ${formatOffset(p, 'logEndOffset')}   SIZE ${formatSize(p.size)}   ${p.resolution}   LRS ${p.lsr}${p.mirror ? `   mirror ${p.mirror}` : ''}`)}</Text>
       <Text wrap="truncate">{line(`window ${formatCount(entry.window)} records = ${formatSeconds(entry.windowSeconds)}   ingest ${formatCount(entry.ingestRate)}/s   trim ${formatCount(entry.trimRate)}/s   trend ${entry.trend ?? '-'}   empty in ${formatSeconds(entry.etaSeconds)}`)}</Text>
       <Text dimColor wrap="truncate">{line(`retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}   segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}   max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`)}</Text>
@@ -66,4 +72,11 @@ export function Detail({entry, history, width, height}: DetailProps) {
         : null}
     </Box>
   );
+}
+
+/** Both BASE values: the leader's (true) and the SC's (stale on real clusters), and which one is shown. */
+function baseSourceText(p: Partition): string {
+  const cluster = p.clusterBase === null || p.clusterBase === undefined ? '-' : String(p.clusterBase);
+  if (p.baseSource === 'leader') return `BASE from leader SPU ${p.leader}: ${formatOffset(p, 'baseOffset')}   the SC says ${cluster}`;
+  return `BASE from the SC: ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}   its leader (SPU ${p.leader}) did not answer`;
 }

@@ -85,6 +85,10 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (filterError) parts.push(filterError);
   if (ui.alertsOnly) parts.push('alerts only');
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
+  const fromCluster = countClusterBases(state);
+  if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
+    parts.push(`* ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
+  }
   const cue = positionText(position);
   parts.push(cue ?? `showing ${shown} of ${total}`);
   const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
@@ -95,4 +99,11 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (state.exhausted) parts.push('replay finished');
   if (!state.analysis) parts.push('waiting for the first sample…');
   return <Text dimColor wrap="truncate">{line(parts.join(' │ '))}</Text>;
+}
+
+/** Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be asked. */
+function countClusterBases(state: MonitorState): number {
+  let count = 0;
+  for (const entry of state.analysis?.partitions ?? []) if (entry.partition.baseSource === 'cluster') count++;
+  return count;
 }

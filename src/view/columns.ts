@@ -81,6 +81,13 @@ export function offsetText(partition: Partition, key: 'baseOffset' | 'highWaterm
   return exact.length <= width ? exact : formatCount(value);
 }
 
+/** BASE, marked `*` when it is the SC's because the leader could not be asked (README "BASE on real clusters"). */
+export function baseCell(partition: Partition): string {
+  const marked = partition.baseSource === 'cluster';
+  const text = offsetText(partition, 'baseOffset', marked ? offsetWidth - 1 : offsetWidth);
+  return marked && text !== '-' ? `${text}*` : text;
+}
+
 /** The first reason, short, as k9s puts it in the row; "(clearing)" stays visible. */
 export function reasonCell(entry: PartitionAnalysis): string {
   const first = entry.reasons[0];
@@ -92,7 +99,7 @@ export function reasonCell(entry: PartitionAnalysis): string {
 export const columns: GridColumn[] = [
   {id: 'topic', title: 'TOPIC', align: 'left', width: 18, maxWidth: 28, priority: 0, sortKey: 'topic', cell: (e) => e.partition.topic},
   {id: 'partition', title: 'P', align: 'right', width: 3, priority: 0.1, sortKey: 'partition', cell: (e) => String(e.partition.partition)},
-  {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => offsetText(e.partition, 'baseOffset', offsetWidth)},
+  {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => baseCell(e.partition)},
   {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
   {id: 'leo', title: 'LEO', align: 'right', width: offsetWidth, priority: 0.4, sortKey: 'leo', cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth)},
   {id: 'window', title: 'WINDOW', align: 'right', width: 7, priority: 0.5, sortKey: 'window', cell: (e) => formatCount(e.window)},

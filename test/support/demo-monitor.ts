@@ -1,3 +1,4 @@
+import type {RawSample} from '../../src/model/types.js';
 import {Monitor} from '../../src/monitor.js';
 import {createDemoSource} from '../../src/sources/simulator/index.js';
 import {virtualClock, type Source} from '../../src/sources/source.js';
@@ -17,7 +18,7 @@ export async function demoMonitor(samples: number, seed = 3) {
 }
 
 /** A monitor over fixed samples (each `next()` returns the next one, then repeats the last). */
-export async function fixedMonitor(samples: Array<{partitions: unknown; consumers?: unknown}>) {
+export async function fixedMonitor(samples: Array<Omit<RawSample, 'time'>>) {
   let index = 0;
   const source: Source = {
     info: {kind: 'replay', label: 'test'},

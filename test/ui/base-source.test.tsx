@@ -1,0 +1,63 @@
+import {readFileSync} from 'node:fs';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../src/ui/app.js';
+import {fixedMonitor} from '../support/demo-monitor.js';
+
+const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
+// SPU 0 answered for what it leads (true BASE above the SC's); SPU 1 could not be reached.
+const sample = {
+  partitions,
+  consumers: [],
+  leaderOffsets: {
+    '0': [
+      {topic: 'metrics', partition: 0, error: 0, startOffset: 130000000, lastStableOffset: 1480618310},
+      {topic: 'orders-eu', partition: 0, error: 0, startOffset: 52000, lastStableOffset: 88211},
+      {topic: 'edge-telemetry', partition: 0, error: 0, startOffset: 3500, lastStableOffset: 7001},
+    ],
+    '2': [{topic: 'clicks', partition: 0, error: 0, startOffset: 41000, lastStableOffset: 55000}],
+  },
+  leaderProblems: ['SPU 1 at spu-1.example:9010: connect ECONNREFUSED 10.0.0.1:9010'],
+};
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function app() {
+  const monitor = await fixedMonitor([sample]);
+  const rendered = render(<App monitor={monitor} />);
+  unmount = rendered.unmount;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+  await settle();
+  return {
+    frame: () => rendered.lastFrame() ?? '',
+    type: async (...keys: string[]) => {
+      for (const key of keys) {
+        rendered.stdin.write(key);
+        await settle();
+      }
+    },
+  };
+}
+
+describe("BASE that is the SC's, not the leader's", () => {
+  it('is marked * in the grid and counted in the header with the reason', async () => {
+    const {frame} = await app();
+    const row = (name: string) => frame().split('\n').find((line) => line.startsWith(`${name} `)) ?? '';
+    expect(row('metrics')).toContain(' 130000000 ');
+    expect(frame()).toMatch(/^metrics\s+1\s+124M\* /m); // the SC's 123990001, shortened to fit with its mark
+    expect(frame()).toMatch(/^orders-eu\s+1\s+- /m); // LeaderOffline: no BASE at all, so nothing to mark
+    expect(frame()).toMatch(/^orders-eu\s+0\s+52000 /m);
+    expect(frame()).toContain('* 2 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
+  });
+
+  it('shows both values in the detail view', async () => {
+    const {frame, type} = await app();
+    await type('/', 'm', 'e', 't', 'r', 'i', 'c', 's', '\r');
+    await type('g', '\r');
+    expect(frame()).toContain('BASE from leader SPU 0: 130000000   the SC says 124433223');
+    await type('\u001B', 'j', '\r');
+    expect(frame()).toContain('BASE from the SC: 123990001   its leader (SPU 1) did not answer');
+  });
+});
