@@ -21,6 +21,12 @@ export interface LeaderOffsetsOptions {
 
 /** The SC's SPU list is refreshed at least this often even when nothing failed. */
 export const directoryMaxAgeMs = 60_000;
+/**
+ * A refresh asked for by a change (an unknown leader, a 3001, a failed connection) or after a
+ * failed listing waits at least this long after the previous attempt: a leader missing from the
+ * list for good must not cost a `fluvio` call every sample.
+ */
+export const directoryRetryMs = 10_000;
 
 interface Wanted {
   topic: string;
@@ -37,6 +43,7 @@ interface Wanted {
 export class LeaderOffsetReader {
   private directory: Map<number, SpuEndpoint> | null = null;
   private directoryAt = 0;
+  private directoryTriedAt = Number.NEGATIVE_INFINITY;
   private directoryDirty = false;
   private readonly connections = new Map<number, SpuConnection>();
   private readonly now: () => number;
@@ -51,9 +58,10 @@ export class LeaderOffsetReader {
     const problems: string[] = [];
     const leaderOffsets: LeaderOffsets = {};
     if (wanted.length === 0) return {leaderOffsets};
-    const needsDirectory =
-      !this.directory || this.directoryDirty || this.now() - this.directoryAt >= directoryMaxAgeMs || wanted.some((w) => !this.directory!.has(w.candidates[0]));
-    if (needsDirectory) await this.refreshDirectory(problems);
+    const now = this.now();
+    const changed = !this.directory || this.directoryDirty || wanted.some((w) => !this.directory!.has(w.candidates[0]));
+    const due = (this.directory !== null && now - this.directoryAt >= directoryMaxAgeMs) || (changed && now - this.directoryTriedAt >= directoryRetryMs);
+    if (due) await this.refreshDirectory(problems);
     if (!this.directory) return {leaderOffsets, leaderProblems: problems};
 
     const unknownLeaders = new Set<number>();
@@ -106,6 +114,7 @@ export class LeaderOffsetReader {
   }
 
   private async refreshDirectory(problems: string[]): Promise<void> {
+    this.directoryTriedAt = this.now();
     try {
       this.directory = parseSpuList(await this.options.listSpus());
       this.directoryAt = this.now();

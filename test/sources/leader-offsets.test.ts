@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {parseSample} from '../../src/model/parse.js';
 import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import type {PartitionOffsets} from '../../src/sources/fluvio-wire/codec.js';
-import {directoryMaxAgeMs, LeaderOffsetReader} from '../../src/sources/leader-offsets.js';
+import {directoryMaxAgeMs, directoryRetryMs, LeaderOffsetReader} from '../../src/sources/leader-offsets.js';
 import {FakeSpu, type FakeSpuOptions} from '../support/fake-spu.js';
 import {FluvioDouble} from '../support/fluvio-double.js';
 
@@ -95,7 +95,8 @@ describe('BASE from the leaders', () => {
     const old = await spu({});
     const current = await spu({'repl-1': 7839});
     const partitions = [partition('repl-1', 1, [1, 2], 0)];
-    const {leaders, listings} = reader(() => spuList({1: old.port, 2: current.port}));
+    let clock = 0;
+    const {leaders, listings} = reader(() => spuList({1: old.port, 2: current.port}), () => clock);
     const reading = await leaders.read(partitions);
     expect(reading.leaderOffsets).toEqual({
       '1': [{topic: 'repl', partition: 1, error: 3001, startOffset: 0, lastStableOffset: 0}],
@@ -103,6 +104,7 @@ describe('BASE from the leaders', () => {
     });
     expect(parseSample({time: 0, partitions, ...reading}).partitions[0]).toMatchObject({baseOffset: 7839, baseSource: 'leader'});
     expect(listings()).toBe(1);
+    clock += directoryRetryMs;
     await leaders.read(partitions);
     expect(listings()).toBe(2);
   });
@@ -125,6 +127,21 @@ describe('BASE from the leaders', () => {
     expect(again.leaderProblems?.[0]).toMatch(/ECONNREFUSED .*\(next try in 2s\)$/);
   });
 
+  it('re-reads a failed SPU list at most every 10 s, keeping BASE from the SC meanwhile', async () => {
+    let clock = 0;
+    const {leaders, listings} = reader(() => {
+      throw new Error('fluvio spu list failed (exit 1): permission denied');
+    }, () => clock);
+    const reading = await leaders.read([partition('tight-0', 1, [1], 0)]);
+    expect(reading).toEqual({leaderOffsets: {}, leaderProblems: ['spu list: fluvio spu list failed (exit 1): permission denied']});
+    clock += directoryRetryMs - 1;
+    await leaders.read([partition('tight-0', 1, [1], 0)]);
+    expect(listings()).toBe(1);
+    clock += 1;
+    await leaders.read([partition('tight-0', 1, [1], 0)]);
+    expect(listings()).toBe(2);
+  });
+
   it('re-reads the SPU list when a leader is not in it, and at least every minute', async () => {
     const a = await spu({'tight-0': 11256, 'new-0': 7});
     let clock = 0;
@@ -138,6 +155,7 @@ describe('BASE from the leaders', () => {
     await leaders.read([partition('tight-0', 1, [1], 0)]);
     expect(listings()).toBe(2);
     spus = {1: a.port, 3: a.port};
+    clock += directoryRetryMs;
     const reading = await leaders.read([partition('tight-0', 1, [1], 0), partition('new-0', 3, [3], 0)]);
     expect(listings()).toBe(3);
     expect(reading.leaderOffsets['3']).toEqual([{topic: 'new', partition: 0, error: 0, startOffset: 7, lastStableOffset: 5000}]);
