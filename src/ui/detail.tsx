@@ -1,12 +1,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {Table} from 'ink-table';
 import type {HistoryPoint, PartitionAnalysis} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
-import {clip} from '../view/columns.js';
-import {formatCount, formatOffset, formatSeconds, formatSize, severityColor, severityOf, statusLabel} from '../view/format.js';
+import {clip, offsetText} from '../view/columns.js';
+import {consumerLine, replicaRows} from '../view/detail-lines.js';
+import {formatCount, formatSeconds, formatSize, severityColor, severityOf, statusLabel} from '../view/format.js';
 import {reasonLines} from '../view/reasons.js';
 
 export interface DetailProps {
@@ -23,13 +23,12 @@ export function Detail({entry, history, width, height}: DetailProps) {
   const severity = severityOf(entry.status, entry.settled);
   // Names, reasons and ids are raw until here: every line is sanitised as it is cut to the width.
   const line = (text: string) => clip(sanitize(text), width);
-  const replicas = [
-    {SPU: p.leader, ROLE: 'leader', HW: formatOffset(p, 'highWatermark'), LEO: formatOffset(p, 'logEndOffset'), LAG: 0},
-    ...p.followers.map((f) => ({SPU: f.spu, ROLE: 'follower', HW: String(f.hw), LEO: String(f.leo), LAG: p.logEndOffset >= 0 ? p.logEndOffset - f.leo : '-'})),
-  ];
+  const replicas = replicaRows(p);
   const reasons = entry.reasons.length > 0 ? reasonLines(entry.reasons) : [entry.settled ? 'nothing to report' : 'collecting history before judging rates'];
-  const fixedLines = 7 + (p.baseSource !== undefined ? 1 : 0) + reasons.length + replicas.length + 4 + Math.max(1, entry.consumers.length) + 1;
-  const chartHeight = Math.max(0, Math.min(10, height - fixedLines - 2));
+  // Title, reasons, three lines of numbers, the replicas with their header, the consumers with theirs.
+  const fixedLines = 1 + reasons.length + (p.baseSource !== undefined ? 1 : 0) + 3 + replicas.length + 1 + Math.max(1, entry.consumers.length) + 1;
+  // What is left is the chart's, less its axis line.
+  const chartHeight = Math.max(0, Math.min(10, height - fixedLines - 1));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -49,18 +48,32 @@ export function Detail({entry, history, width, height}: DetailProps) {
           {line(baseSourceText(p))}
         </Text>
       )}
-      <Text wrap="truncate">{line(`BASE ${formatOffset(p, 'baseOffset')}   HW ${formatOffset(p, 'highWatermark')}   LEO ${formatOffset(p, 'logEndOffset')}   SIZE ${formatSize(p.size)}   ${p.resolution}   LRS ${p.lsr}${p.mirror ? `   mirror ${p.mirror}` : ''}`)}</Text>
-      <Text wrap="truncate">{line(`window ${formatCount(entry.window)} records = ${formatSeconds(entry.windowSeconds)}   ingest ${formatCount(entry.ingestRate)}/s   trim ${formatCount(entry.trimRate)}/s   trend ${entry.trend ?? '-'}   empty in ${formatSeconds(entry.etaSeconds)}`)}</Text>
-      <Text dimColor wrap="truncate">{line(`retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}   segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}   max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`)}</Text>
-      <Table data={replicas} />
+      <Text wrap="truncate">
+        {line(
+          `BASE ${offsetText(p, 'baseOffset')}  HW ${offsetText(p, 'highWatermark')}  LEO ${offsetText(p, 'logEndOffset')}  SIZE ${formatSize(p.size)}  ${p.resolution}  LRS ${p.lsr}${p.mirror ? `  mirror ${p.mirror}` : ''}`,
+        )}
+      </Text>
+      <Text wrap="truncate">
+        {line(
+          `window ${formatCount(entry.window)} = ${formatSeconds(entry.windowSeconds)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
+        )}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {line(
+          `retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}  segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}  max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`,
+        )}
+      </Text>
+      {replicas.map((row, index) => (
+        <Text key={index} bold={index === 0} wrap="truncate">
+          {line(row)}
+        </Text>
+      ))}
       <Text bold wrap="truncate">
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}
       </Text>
       {entry.consumers.map((consumer) => (
         <Text key={consumer.id} color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' ? 'yellow' : undefined} wrap="truncate">
-          {line(
-            `  ${consumer.id.padEnd(14)} offset ${String(consumer.offset).padStart(12)}  ahead of BASE ${consumer.distanceToBase === null ? '-' : formatCount(consumer.distanceToBase)}  lag ${formatCount(consumer.lag)}  ${consumer.state}${consumer.lostRecords > 0 ? `: ${consumer.lostRecords} records lost` : consumer.secondsUntilOvertaken !== null ? `: overtaken in ${formatSeconds(consumer.secondsUntilOvertaken)}` : ''}`,
-          )}
+          {line(`  ${consumerLine(consumer)}`)}
         </Text>
       ))}
       {chartHeight >= 3
@@ -77,6 +90,6 @@ export function Detail({entry, history, width, height}: DetailProps) {
 /** Both BASE values: the leader's (true) and the SC's (stale on real clusters), and which one is shown. */
 function baseSourceText(p: Partition): string {
   const cluster = p.clusterBase === null || p.clusterBase === undefined ? '-' : String(p.clusterBase);
-  if (p.baseSource === 'leader') return `BASE from leader SPU ${p.leader}: ${formatOffset(p, 'baseOffset')}   the SC says ${cluster}`;
+  if (p.baseSource === 'leader') return `BASE from leader SPU ${p.leader}: ${offsetText(p, 'baseOffset')}   the SC says ${cluster}`;
   return `BASE from the SC: ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}   its leader (SPU ${p.leader}) did not answer`;
 }

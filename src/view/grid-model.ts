@@ -60,7 +60,7 @@ export function buildGrid(options: {
   layout: GridLayout;
   sort?: {key: SortKey; reverse: boolean};
   context: CellContext;
-  /** Partitions whose status just changed: their status cell carries a `*`. */
+  /** Partitions whose status just changed: their status cell carries a `!`. */
   changed?: ReadonlySet<string>;
 }): GridModel {
   const {entries, selectedIndex, height, width, layout, context} = options;
@@ -78,7 +78,7 @@ export function buildGrid(options: {
   if (layout.moreRight) header = `${clip(header, width - 2).trimEnd()} »`;
   const rows = visible.map((entry, row) => {
     // Names, mirrors and reasons are kept as received: this is where they become terminal text.
-    const mark = options.changed?.has(entry.partition.name) ? '*' : '';
+    const mark = options.changed?.has(entry.partition.name) ? '!' : '';
     const padded = render(layout.columns.map((column) => sanitize(column.cell(entry, context)) + (column.id === 'status' ? mark : '')));
     const severity = severityOf(entry.status, entry.settled);
     const selected = options.offset + row === selectedIndex;

@@ -116,7 +116,9 @@ describe('the partition grid', () => {
     const {type, frame} = await show(monitor);
     await type('/', 'e', 'v', 'e', 'n', 't', 's', '\r', '\r');
     expect(frame()).toMatch(/events-0/);
-    expect(frame()).toMatch(/│ SPU │ ROLE/);
+    expect(frame()).toMatch(/SPU\s+ROLE\s+HW\s+LEO\s+LAG/);
+    expect(frame()).not.toMatch(/[├┼]/);
+    expect(frame()).toMatch(/reporting at \d+: [\d.]+k? records behind BASE: [\d,]+ lost/);
     expect(frame()).toMatch(/reporting .*lost/);
     expect(frame()).toMatch(/consumer reporting lost \d+ records/);
     await type('\u001B');
