@@ -11,7 +11,7 @@ const keysWidth = 10;
 const legend = [
   `${statusLabel.ok} fine  ${statusLabel.pending} not judged yet (short history)  ▼ ▲ sort column, direction`,
   '-  unknown: Fluvio says -1, or the leader is offline   12.3G: offset shortened',
-  '! or inverted: the status changed just now   dim rows: source failing, last answer',
+  '! or inverted: status changed just now   dim rows: source failing, last answer',
   '« »  wide mode: columns hidden left / more right    +2: more reasons (Enter)',
   'BASE 1200*: the SC\'s BASE, its leader did not answer (Enter shows both)',
 ];
