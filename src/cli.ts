@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   // start so that a seed always prints the same document.
   const clock: Clock = batch && config.source === 'demo' ? virtualClock(demoEpoch) : realClock;
   let monitor: Monitor;
-  let closeRecorder = () => {};
+  let closeRecorder: () => void;
   try {
     const source = await openSource(config, clock);
     const recorder = config.record ? createRecorder(config.record) : undefined;

@@ -4,7 +4,7 @@ import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from 
 /** Raised when a whole document is unusable; per-element problems are collected instead. */
 export class ParseError extends Error {}
 
-const bigInteger = /(?<=[:\[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
+const bigInteger = /(?<=[:[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
 
 /**
  * JSON.parse for Fluvio's output. Offsets are i64: integers too long for a double are kept

@@ -15,7 +15,7 @@ export function createRecorder(file: string): Recorder {
   try {
     fd = openSync(file, 'a');
   } catch (error) {
-    throw new Error(`cannot record to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot record to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
   }
   return {
     record(raw) {

@@ -24,7 +24,7 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
   }
   const samples: RawSample[] = [];
   const warnings: string[] = [];

@@ -1,4 +1,4 @@
-import {useEffect, useRef} from 'react';
+import {useEffect, useEffectEvent} from 'react';
 import {useStdin} from 'ink';
 import {MouseReader, type MouseEvent} from './mouse.js';
 
@@ -8,13 +8,13 @@ import {MouseReader, type MouseEvent} from './mouse.js';
  */
 export function useMouse(handler: (event: MouseEvent) => void, enabled: boolean): void {
   const {stdin} = useStdin();
-  const handlerRef = useRef(handler);
-  handlerRef.current = handler;
+  // The latest handler, without re-subscribing to stdin each render.
+  const onEvent = useEffectEvent(handler);
   useEffect(() => {
     if (!enabled) return;
     const reader = new MouseReader();
     const onData = (chunk: string | Buffer) => {
-      for (const event of reader.read(String(chunk))) handlerRef.current(event);
+      for (const event of reader.read(String(chunk))) onEvent(event);
     };
     stdin.on('data', onData);
     return () => {

@@ -6,14 +6,15 @@ export interface TerminalSize {
   rows: number;
 }
 
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+
 /** The terminal's size, updated on resize. */
 export function useTerminalSize(): TerminalSize {
   // Ink 8 types the stream as a plain writable; the terminal's size lives on the TTY stream.
   const stdout = useStdout().stdout as NodeJS.WriteStream;
-  const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
