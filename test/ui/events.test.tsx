@@ -102,7 +102,7 @@ describe('the events log', () => {
     // Ten seconds of sample time later the mark is gone, the status stays.
     for (let sample = 0; sample < 6; sample++) await monitor.poll();
     await settle();
-    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT  empty in 1m20s$/m);
+    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT {2}empty in 1m20s$/m);
   });
 });
 
