@@ -4,6 +4,7 @@ import {ClusterBaseWatch} from './model/leader-base.js';
 import {appendEvents, statusChanges, type MonitorEvent} from './events.js';
 import {parseSample} from './model/parse.js';
 import type {RawSample} from './model/types.js';
+import {seekable, seekTarget, type ReplayMove} from './replay-seek.js';
 import {SourceError, type Source, type SourceInfo} from './sources/source.js';
 
 export const maxBackoffMs = 30_000;
@@ -52,10 +53,12 @@ export interface MonitorState {
   thresholds: Thresholds;
   /** Status changes and the feed's failures and recoveries, oldest first (the last `eventsKept`). */
   events: readonly MonitorEvent[];
+  /** A replay's place: the sample on screen (1-based) of how many; null for live sources. */
+  replay: {sample: number; of: number} | null;
 }
 
 /** What the monitor needs of an analyzer: the real one, or a scripted stand-in in tests. */
-export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'>;
+export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'> & Partial<Pick<Analyzer, 'reset'>>;
 
 export interface MonitorOptions {
   source: Source;
@@ -85,7 +88,7 @@ export class Monitor {
   private state: MonitorState;
   private readonly listeners = new Set<Listener>();
   /** Which BASE values from the SC are known stale (SIZE shrank while BASE stayed). */
-  private readonly clusterBases = new ClusterBaseWatch();
+  private clusterBases = new ClusterBaseWatch();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private polling = false;
@@ -114,6 +117,7 @@ export class Monitor {
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
       events: [],
+      replay: replayPosition(options.source),
     };
   }
 
@@ -185,28 +189,16 @@ export class Monitor {
       const raw = await this.source.next();
       if (this.stopped) return;
       if (raw === null) {
-        this.update({exhausted: true});
+        this.update({exhausted: true, replay: replayPosition(this.source)});
         return;
       }
       this.record?.(raw);
-      const sample = parseSample(raw);
-      this.clusterBases.mark(sample.partitions);
-      const analysis = this.analyzer.update(sample);
-      const events = statusChanges(this.state.analysis, analysis);
+      const change = this.analyse(raw, this.state.samples);
+      const events = statusChanges(this.state.analysis, change.analysis!);
       if (this.state.failures > 0 && this.state.lastFailedAt !== null) {
         events.unshift({kind: 'source-recovered', time: this.now(), failures: this.state.failures, downMs: this.now() - this.state.lastFailedAt});
       }
-      this.update({
-        events: this.log(events),
-        analysis,
-        lastGoodAt: this.now(),
-        error: null,
-        failures: 0,
-        samples: this.state.samples + 1,
-        problems: sample.problems,
-        leaderProblems: sample.leaderOffsets ? (sample.leaderProblems ?? []) : null,
-        history: historyAsOf(this.analyzer, analysis.time),
-      });
+      this.update({...change, events: this.log(events)});
     } catch (error) {
       if (this.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -218,6 +210,62 @@ export class Monitor {
     } finally {
       this.polling = false;
     }
+  }
+
+  /** One sample through the parser and the analysis: the snapshot's new fields. */
+  private analyse(raw: RawSample, samplesBefore: number): Partial<MonitorState> {
+    const sample = parseSample(raw);
+    this.clusterBases.mark(sample.partitions);
+    const analysis = this.analyzer.update(sample);
+    return {
+      analysis,
+      lastGoodAt: this.now(),
+      error: null,
+      failures: 0,
+      samples: samplesBefore + 1,
+      problems: sample.problems,
+      leaderProblems: sample.leaderOffsets ? (sample.leaderProblems ?? []) : null,
+      history: historyAsOf(this.analyzer, analysis.time),
+      replay: replayPosition(this.source),
+    };
+  }
+
+  /**
+   * A replay's `[ ] { } g G`. Forward reads on to the target; backward starts over and re-reads
+   * from the first sample, since every rate and status depends on the history before it. The
+   * screen gets one snapshot, at the target. A replay moved from its end stays paused there.
+   */
+  async seek(move: ReplayMove): Promise<void> {
+    const replay = seekable(this.source);
+    if (!replay || this.polling || this.stopped || this.state.fatal) return;
+    const target = seekTarget(replay, move);
+    // Going back needs an analyzer that can forget (a scripted stand-in in a test may not).
+    if (target < replay.position && !this.analyzer.reset) return;
+    if (target === replay.position) return;
+    this.polling = true;
+    const paused = this.state.paused || this.state.exhausted;
+    try {
+      let samples = this.state.samples;
+      let change: Partial<MonitorState> = {};
+      if (target < replay.position) {
+        replay.rewind();
+        this.analyzer.reset!();
+        this.clusterBases = new ClusterBaseWatch();
+        samples = 0;
+      }
+      while (replay.position < target) {
+        const raw = await this.source.next();
+        if (raw === null || this.stopped) break;
+        change = this.analyse(raw, samples);
+        samples++;
+      }
+      this.update({...change, paused, exhausted: replay.position >= replay.length, replay: replayPosition(this.source)});
+    } catch (error) {
+      this.update({error: error instanceof Error ? error.message : String(error)});
+    } finally {
+      this.polling = false;
+    }
+    if (!this.state.paused && !this.state.exhausted) this.schedule(this.nextDelay());
   }
 
   /** Delay before the next poll: the source's own pace, the interval, or the back-off. */
@@ -259,6 +307,12 @@ export const intervalSteps = [500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
 export function nextInterval(current: number, direction: 1 | -1): number {
   if (direction > 0) return [...intervalSteps].reverse().find((step) => step < current) ?? intervalSteps[0];
   return intervalSteps.find((step) => step > current) ?? intervalSteps[intervalSteps.length - 1];
+}
+
+/** Where a replay stands: the sample on screen (1-based) of how many. */
+function replayPosition(source: Source): MonitorState['replay'] {
+  const replay = seekable(source);
+  return replay ? {sample: Math.min(replay.position, replay.length), of: replay.length} : null;
 }
 
 const emptyHistory: HistoryView = {points: () => [], windows: () => []};

@@ -8,6 +8,17 @@ export interface ReplayTimeline {
   timeAt(index: number): number;
 }
 
+/** A source that can be moved in: a replay. */
+export interface SeekableSource extends ReplayTimeline {
+  rewind(): void;
+}
+
+/** The source as a replay that can seek, or null for a live one. */
+export function seekable(source: object): SeekableSource | null {
+  const candidate = source as Partial<SeekableSource>;
+  return typeof candidate.rewind === 'function' && typeof candidate.timeAt === 'function' && typeof candidate.length === 'number' ? (candidate as SeekableSource) : null;
+}
+
 const minuteMs = 60_000;
 
 /**

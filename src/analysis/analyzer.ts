@@ -30,7 +30,7 @@ export class Analyzer {
   private readonly capacity: number;
   private readonly trackers = new Map<string, PartitionTracker>();
   private readonly held = new Map<string, Held>();
-  private readonly paces = new ConsumerPaces();
+  private paces = new ConsumerPaces();
   private generation = 0;
   private readonly seenAt = new Map<string, number>();
 
@@ -70,6 +70,14 @@ export class Analyzer {
     this.paces.sweep();
     const consumersNote = sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
     return {time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote};
+  }
+
+  /** Forgets every partition's history, as if no sample had been seen (a replay seeking backwards starts over). */
+  reset(): void {
+    this.trackers.clear();
+    this.held.clear();
+    this.seenAt.clear();
+    this.paces = new ConsumerPaces();
   }
 
   history(name: string): readonly HistoryPoint[] {

@@ -19,6 +19,8 @@ import {StatusBar} from './status-bar.js';
 import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useUi} from './use-ui.js';
+import {listView} from './list-view.js';
+import type {View} from '../view/views.js';
 
 export interface AppProps {
   monitor: Monitor;
@@ -31,6 +33,10 @@ export interface AppProps {
   eventsFile?: string;
   /** False with --no-color / NO_COLOR. */
   color?: boolean;
+  /** The view to open on (--view, the settings file). */
+  initialView?: View;
+  /** Mouse reporting is on (not --no-mouse): wheel, click and double click act on the rows. */
+  mouse?: boolean;
 }
 
 /** Header, then the grid / detail / help, then the footer: never taller than the terminal. */
@@ -39,13 +45,14 @@ const footerLines = 1;
 /** A row whose status changed within this much sample time is marked. */
 const changeMarkMs = 10_000;
 
-export function App({monitor, initialFilter, initialWide, initialSort, columns, eventsFile, color = true}: AppProps) {
+export function App({monitor, initialFilter, initialWide, initialSort, columns, eventsFile, color = true, initialView, mouse = false}: AppProps) {
   const {columns: width, rows} = useTerminalSize();
   // The screen addresses every row itself and never scrolls, so the footer can take the last line.
   const bodyHeight = Math.max(1, rows - headerLines - footerLines);
   // The grid's own header line above, the selected row's status bar below.
   const gridHeight = Math.max(1, bodyHeight - 2);
-  const ui = useUi(monitor, {filter: initialFilter, wide: initialWide, sort: initialSort, columns, pageSize: gridHeight});
+  // A click lands on the list's first row below the header and the list's column titles.
+  const ui = useUi(monitor, {filter: initialFilter, wide: initialWide, sort: initialSort, columns, pageSize: gridHeight, view: initialView, mouse, firstRow: headerLines + 1});
   const state = ui.feed;
   const now = useNow(state.error !== null);
   const {entries, filterError} = rowsOf(ui);
@@ -78,6 +85,13 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   const position = useMemo(() => gridPosition(entries, offset, gridHeight), [entries, offset, gridHeight]);
   const sortShown = layout.columns.some((column) => column.sortKey === ui.sortKey);
 
+  // The consumers and topics views: their own rows, order and selection, the same filter.
+  // Nothing of theirs is computed while the grid is shown: a roll-up of 100k partitions costs.
+  const list = useMemo(
+    () => (ui.view === 'partitions' ? null : listView(ui, {height: gridHeight, width: width - selectionGutter, wide: ui.wide})),
+    [ui, gridHeight, width, selectionGutter],
+  );
+
   let body: React.ReactNode;
   if (ui.screen === 'help') body = <Help height={bodyHeight} width={width} thresholds={state.thresholds} />;
   else if (ui.screen === 'events') body = <EventsLog events={state.events} width={width} height={bodyHeight} file={eventsFile} />;
@@ -86,6 +100,8 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selection.selected);
     body = <Detail entry={entry} history={entry ? state.history.points(entry.partition.name) : []} width={width} height={bodyHeight} />;
+  } else if (list) {
+    body = <Grid model={list.model} empty={list.empty} gutter={selectionGutter > 0} />;
   } else {
     const empty = !state.analysis
       ? 'Waiting for the first sample…'
@@ -105,7 +121,18 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
 
   return (
     <Box flexDirection="column" height={rows} width={width}>
-      <Header ui={ui} shown={entries.length} topics={topics} filterError={filterError} width={width} now={now} position={position} sortShown={sortShown} layout={layout} />
+      <Header
+        ui={ui}
+        shown={list ? list.shown : entries.length}
+        topics={topics}
+        filterError={list ? list.filterError : filterError}
+        width={width}
+        now={now}
+        position={position}
+        sortShown={sortShown}
+        layout={layout}
+        listing={list ? {total: list.total, noun: list.noun, order: list.order} : undefined}
+      />
       {/* The grid is cut to fit by the view; clipping it again in Ink costs a slice of every line. */}
       <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>
         {body}

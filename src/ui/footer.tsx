@@ -2,11 +2,11 @@ import React from 'react';
 import {Text} from 'ink';
 import {sanitize} from '../model/sanitize.js';
 import {clip} from '../view/columns.js';
-import {footerHints} from '../view/keymap.js';
-import type {UiState} from '../view/ui-state.js';
+import {footerHints, keymap} from '../view/keymap.js';
+import type {Feed, UiState} from '../view/ui-state.js';
 
 /** The filter being typed, a notice from the last key, or the keys that matter most (from the keymap). */
-export function Footer({ui, width, failing = false}: {ui: UiState; width: number; failing?: boolean}) {
+export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhausted?: boolean}>; width: number; failing?: boolean}) {
   if (ui.editingFilter) {
     return (
       <Text wrap="truncate">
@@ -24,18 +24,28 @@ export function Footer({ui, width, failing = false}: {ui: UiState; width: number
       </Text>
     );
   }
+  const replay = ui.feed.source?.kind === 'replay';
   if (failing) {
     // While the source fails, the key to read its whole error comes first.
     return (
       <Text wrap="truncate">
         <Text color="red">E full error</Text>
-        <Text dimColor>{`  ${footerHints(Math.max(0, width - 14))}`}</Text>
+        <Text dimColor>{`  ${footerHints(Math.max(0, width - 14), keymap, {replay})}`}</Text>
+      </Text>
+    );
+  }
+  // At its end a replay cannot be paused: say so, and how to move back.
+  if (replay && ui.feed.exhausted) {
+    return (
+      <Text wrap="truncate">
+        <Text color="yellow">■ end of the recording</Text>
+        <Text dimColor>{clip(`  [ { g move back · v view · q quit`, Math.max(0, width - 22))}</Text>
       </Text>
     );
   }
   return (
     <Text dimColor wrap="truncate">
-      {footerHints(width)}
+      {footerHints(width, keymap, {replay})}
     </Text>
   );
 }

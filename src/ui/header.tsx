@@ -21,6 +21,8 @@ export interface HeaderProps {
   /** The sort column is in the layout (else the header says it is not on screen). */
   sortShown: boolean;
   layout: GridLayout;
+  /** The consumers or topics view: its count, what it counts and its order (the grid's otherwise). */
+  listing?: {total: number; noun: string; order: string};
 }
 
 interface Segment {
@@ -32,7 +34,7 @@ interface Segment {
 
 /** Two lines: what you are looking at and how fresh it is; then the feed's trouble or the view's settings. */
 export function Header(props: HeaderProps) {
-  const {ui, shown, topics, filterError, width, now} = props;
+  const {ui, shown, topics, filterError, width, now, listing} = props;
   const state = ui.feed;
   const analysis = state.analysis;
   const total = analysis?.partitions.length ?? 0;
@@ -48,6 +50,8 @@ export function Header(props: HeaderProps) {
     // A replay keeps the pace of its recording (times --speed), whatever the interval says.
     {text: state.source.kind === 'replay' ? 'recorded pace' : `every ${every}`, priority: 4},
     {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
+    // A replay says where it is: the recorded time above, the sample here.
+    ...(state.replay ? [{text: `sample ${state.replay.sample}/${state.replay.of}`, priority: 1}] : []),
     {text: live, color: state.paused || state.exhausted ? 'yellow' : failing ? 'red' : 'green', priority: 0},
     {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
     {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
@@ -65,12 +69,12 @@ export function Header(props: HeaderProps) {
           </Text>
         ))}
       </Text>
-      <StatusLine ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} position={props.position} sortShown={props.sortShown} layout={props.layout} />
+      <StatusLine ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} position={props.position} sortShown={props.sortShown} layout={props.layout} listing={listing} />
     </Box>
   );
 }
 
-function StatusLine({ui, shown, total, filterError, width, now, position, sortShown, layout}: Omit<HeaderProps, 'topics'> & {total: number}) {
+function StatusLine({ui, shown, total, filterError, width, now, position, sortShown, layout, listing}: Omit<HeaderProps, 'topics'> & {total: number}) {
   const state = ui.feed;
   // Everything here may carry text from outside (errors, notes, the filter): one line, sanitised once.
   const line = (text: string) => clip(sanitizeLine(text, 1000), width);
@@ -89,11 +93,15 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
     parts.push(`* ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
   }
-  const cue = positionText(position);
-  parts.push(cue ?? `showing ${shown} of ${total}`);
-  const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
-  parts.push(`sort: ${sort.title} ${sortArrow(sort.key, ui.reverse)} ${sort.order[ui.reverse ? 1 : 0]}${sortShown ? '' : ' (not on screen)'}`);
-  if (ui.wide) parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
+  if (listing) {
+    parts.push(`showing ${shown} of ${listing.total}${listing.noun}`, `sort: ${listing.order}`);
+  } else {
+    const cue = positionText(position);
+    parts.push(cue ?? `showing ${shown} of ${total}`);
+    const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
+    parts.push(`sort: ${sort.title} ${sortArrow(sort.key, ui.reverse)} ${sort.order[ui.reverse ? 1 : 0]}${sortShown ? '' : ' (not on screen)'}`);
+    if (ui.wide) parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
+  }
   if (state.analysis?.consumersNote) parts.push(state.analysis.consumersNote.slice(0, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');

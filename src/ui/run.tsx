@@ -6,12 +6,15 @@ import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor.js';
 import type {ColumnId} from '../view/columns.js';
 import {App} from './app.js';
+import {disableMouse, enableMouse} from './mouse.js';
 
 // Ink enters and leaves the alternate screen and hides the cursor. No auto-wrap besides: a line
 // too long for a terminal that just shrank is cut at the margin instead of wrapping and scrolling
-// the picture. Leaving repeats Ink's own restore, in case Ink's unmount is what failed.
+// the picture. Leaving repeats Ink's own restore, in case Ink's unmount is what failed, and turns
+// mouse reporting off first, whether or not it was on: a shell left with it on prints garbage at
+// every click.
 const noAutoWrap = '\u001B[?7l';
-const leaveAlternateScreen = '\u001B[?7h\u001B[?25h\u001B[?1049l';
+const leaveAlternateScreen = `${disableMouse}\u001B[?7h\u001B[?25h\u001B[?1049l`;
 
 /**
  * Full screen on the alternate buffer. Whatever ends the program — `q`, Ctrl+C, a signal,
@@ -33,6 +36,8 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
       columns={config.columns as ColumnId[] | null}
       eventsFile={config.events}
       color={config.color}
+      initialView={config.view}
+      mouse={config.mouse}
     />
   );
   const instance = render(app, {
@@ -75,6 +80,8 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.on('exit', restore);
+  // Only once every way out turns it off again.
+  if (config.mouse) stdout.write(enableMouse);
   monitor.start();
   try {
     await instance.waitUntilExit();

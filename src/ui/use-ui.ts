@@ -3,7 +3,10 @@ import {useApp, useInput} from 'ink';
 import type {Monitor, MonitorState} from '../monitor.js';
 import type {ColumnId} from '../view/columns.js';
 import type {KeyPress} from '../view/keymap.js';
+import type {ReplayMove} from '../replay-seek.js';
 import type {SortKey} from '../view/sort.js';
+import type {View} from '../view/views.js';
+import {useMouse} from './use-mouse.js';
 import {initialUiState, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
 
 type State = UiState<MonitorState>;
@@ -13,11 +16,26 @@ type State = UiState<MonitorState>;
  * applied in order, so keys that arrive in one chunk (`jjj`, `sj`, a paste) each act on the state
  * the previous ones left. Effects the reducer asks for (quit, pause, interval) run here.
  */
-export function useUi(monitor: Monitor, options: {filter?: string; wide?: boolean; sort?: {key: SortKey; reverse: boolean}; columns?: readonly ColumnId[] | null; pageSize: number}): State {
+export function useUi(
+  monitor: Monitor,
+  options: {
+    filter?: string;
+    wide?: boolean;
+    sort?: {key: SortKey; reverse: boolean};
+    columns?: readonly ColumnId[] | null;
+    pageSize: number;
+    view?: View;
+    /** Mouse reporting is on: read the wheel and clicks. */
+    mouse?: boolean;
+    /** The screen row of the list's first row, where a click lands on row 0. */
+    firstRow?: number;
+  },
+): State {
   const [state, dispatch] = useReducer(
     uiReducer<MonitorState>,
     undefined,
-    (): State => initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, columns: options.columns, pageSize: options.pageSize}),
+    (): State =>
+      initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, columns: options.columns, pageSize: options.pageSize, view: options.view}),
   );
   const {exit} = useApp();
 
@@ -50,10 +68,19 @@ export function useUi(monitor: Monitor, options: {filter?: string; wide?: boolea
           dispatch({type: 'notice', text: `refresh every ${interval < 1000 ? `${interval}ms` : `${interval / 1000}s`}`});
           break;
         }
+        default:
+          void monitor.seek(effect.slice('seek-'.length) as ReplayMove);
       }
     }
     dispatch({type: 'effects-done', count: state.effects.length});
   }, [state.effects, monitor, exit]);
+
+  // The mouse's sequences never reach useInput: Ink drops them. They are read beside it.
+  const firstRow = options.firstRow ?? 0;
+  useMouse(
+    (event) => dispatch(event.kind === 'wheel' ? {type: 'wheel', direction: event.direction} : {type: 'click', row: event.row - firstRow, double: event.double}),
+    options.mouse ?? false,
+  );
 
   useInput((input, key) => {
     for (const press of keyPresses(input, key)) dispatch({type: 'key', press} satisfies UiAction<MonitorState>);

@@ -1,3 +1,4 @@
+import type {ReplayMove} from '../replay-seek.js';
 import {fitByPriority} from './fit.js';
 
 /** What a key press looks like to the keymap (a subset of Ink's useInput key). */
@@ -43,8 +44,11 @@ export type Command =
   | 'columns'
   | 'events'
   | 'error'
+  | 'view'
+  | 'expand-all'
   | 'help'
-  | 'quit';
+  | 'quit'
+  | `seek-${ReplayMove}`;
 
 export interface Binding {
   command: Command;
@@ -52,6 +56,8 @@ export interface Binding {
   description: string;
   /** The footer's short label; bindings without one are only in the help. Lower `rank` stays longer. */
   hint?: {keys: string; label: string; rank: number};
+  /** Only while replaying a recording (there `g` and `G` move in time; Home and End still move in the rows). */
+  replayOnly?: boolean;
   matches(key: KeyPress): boolean;
 }
 
@@ -71,9 +77,15 @@ export const keymap: Binding[] = [
   {command: 'down', keys: '↓ j', description: 'move the selection down', matches: (k) => Boolean(k.downArrow) || is('j')(k)},
   {command: 'page-up', keys: 'PgUp', description: 'one page up', matches: (k) => Boolean(k.pageUp)},
   {command: 'page-down', keys: 'PgDn', description: 'one page down', matches: (k) => Boolean(k.pageDown)},
-  {command: 'top', keys: 'Home g', description: 'first partition', matches: (k) => Boolean(k.home) || is('g')(k)},
-  {command: 'bottom', keys: 'End G', description: 'last partition', matches: (k) => Boolean(k.end) || is('G')(k)},
-  {command: 'detail', keys: 'Enter', description: 'details of the selected row', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
+  {command: 'seek-sample-back', keys: '[', description: 'replay: one sample back', hint: {keys: '[ ]', label: 'step', rank: 5}, replayOnly: true, matches: is('[')},
+  {command: 'seek-sample-forward', keys: ']', description: 'replay: one sample forward', replayOnly: true, matches: is(']')},
+  {command: 'seek-minute-back', keys: '{', description: 'replay: one minute back', replayOnly: true, matches: is('{')},
+  {command: 'seek-minute-forward', keys: '}', description: 'replay: one minute forward', replayOnly: true, matches: is('}')},
+  {command: 'seek-start', keys: 'g', description: 'replay: its first sample', replayOnly: true, matches: is('g')},
+  {command: 'seek-end', keys: 'G', description: 'replay: its last sample', replayOnly: true, matches: is('G')},
+  {command: 'top', keys: 'Home g', description: 'first row (in a replay, Home only: g is its first sample)', matches: (k) => Boolean(k.home) || is('g')(k)},
+  {command: 'bottom', keys: 'End G', description: 'last row (in a replay, End only: G is its last sample)', matches: (k) => Boolean(k.end) || is('G')(k)},
+  {command: 'detail', keys: 'Enter', description: 'details of the selected row; a consumer\'s partition; open or close a topic', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
   {command: 'back', keys: 'Esc', description: 'back; clears the filter', matches: (k) => Boolean(k.escape)},
   {command: 'pause', keys: 'space', description: 'pause / resume refreshing', hint: {keys: 'space', label: 'pause', rank: 6}, matches: is(' ')},
   {command: 'step', keys: 'n', description: 'one sample while paused', matches: is('n')},
@@ -82,19 +94,21 @@ export const keymap: Binding[] = [
   {command: 'wide', keys: 'w', description: 'wide: all columns, ← → scroll', hint: {keys: 'w', label: 'wide', rank: 7}, matches: is('w')},
   {command: 'left', keys: '← h', description: 'wide: columns left', matches: (k) => Boolean(k.leftArrow) || is('h')(k)},
   {command: 'right', keys: '→ l', description: 'wide: columns right', matches: (k) => Boolean(k.rightArrow) || is('l')(k)},
+  {command: 'view', keys: 'v', description: 'next view: partitions, consumers, topics', hint: {keys: 'v', label: 'view', rank: 4}, matches: is('v')},
+  {command: 'expand-all', keys: '*', description: 'topics view: open or close every topic', matches: is('*')},
   {command: 'columns', keys: 'c', description: 'choose the columns', hint: {keys: 'c', label: 'columns', rank: 8}, matches: is('c')},
   {command: 'events', keys: 'e', description: 'events log (status changes)', hint: {keys: 'e', label: 'events', rank: 3}, matches: is('e')},
   {command: 'error', keys: 'E', description: 'last error in full (stderr)', matches: is('E')},
   {command: 'quit', keys: 'q Ctrl+C', description: 'quit', hint: {keys: 'q', label: 'quit', rank: 0}, matches: (k) => is('q')(k) || (Boolean(k.ctrl) && k.input === 'c')},
 ];
 
-export function commandFor(key: KeyPress): Command | null {
-  return keymap.find((binding) => binding.matches(key))?.command ?? null;
+export function commandFor(key: KeyPress, context: {replay: boolean} = {replay: false}): Command | null {
+  return keymap.find((binding) => (!binding.replayOnly || context.replay) && binding.matches(key))?.command ?? null;
 }
 
 /** The footer's key hints, from the keymap: the most useful that fit `width`, in table order. */
-export function footerHints(width: number, bindings: readonly Binding[] = keymap): string {
-  const hinted = bindings.flatMap((binding) => (binding.hint ? [binding.hint] : []));
+export function footerHints(width: number, bindings: readonly Binding[] = keymap, context: {replay: boolean} = {replay: false}): string {
+  const hinted = bindings.flatMap((binding) => (binding.hint && (!binding.replayOnly || context.replay) ? [binding.hint] : []));
   return fitByPriority(hinted, width, {cost: (hint) => hint.keys.length + 1 + hint.label.length, priority: (hint) => hint.rank, separator: 2})
     .map((hint) => `${hint.keys} ${hint.label}`)
     .join('  ');

@@ -4,15 +4,19 @@ import {columnIds, type ColumnId} from './columns.js';
 import {commandFor, type Command, type KeyPress} from './keymap.js';
 import {moveSelection, settle, type Selection} from './selection.js';
 import {sortKeys, type SortKey} from './sort.js';
+import type {ReplayMove} from '../replay-seek.js';
+import {consumerRowsOf, initialLists, moveInList, nextView, openInList, resizeLists, settleList, sortList, toggleAllTopics, topicRowsOf, type View, type ViewLists} from './views.js';
 
 export type Screen = 'grid' | 'detail' | 'help' | 'events' | 'error' | 'columns';
 
 /** What the UI asks the outside world to do; the hook runs these after the state changed. */
-export type Effect = 'quit' | 'toggle-pause' | 'step' | 'faster' | 'slower';
+export type Effect = 'quit' | 'toggle-pause' | 'step' | 'faster' | 'slower' | `seek-${ReplayMove}`;
 
 /** The feed as the reducer needs it: the UI hands it the monitor's snapshot, whatever else that holds. */
 export interface Feed {
   analysis: Analysis | null;
+  /** A replay's keys move in time (`[ ] { } g G`). */
+  source?: {kind: string};
 }
 
 /** Everything the keyboard changes, and the feed it acts on, in one place. */
@@ -32,7 +36,11 @@ export interface UiState<F extends Feed = Feed> {
   chosen: readonly ColumnId[] | null;
   /** The column chooser's cursor (an index into `columnIds`). */
   chooserIndex: number;
+  /** The partition grid's selection; the detail view shows its partition. */
   selection: Selection;
+  /** Which view the body shows, and the consumers' and topics' own order and selection. */
+  view: View;
+  lists: ViewLists;
   /** Effects asked for and not yet run, oldest first. */
   effects: readonly Effect[];
   /** A short message for the footer ("refresh every 1s"), until the next key. */
@@ -44,7 +52,10 @@ export type UiAction<F extends Feed = Feed> =
   | {type: 'feed'; feed: F}
   | {type: 'resize'; pageSize: number}
   | {type: 'effects-done'; count: number}
-  | {type: 'notice'; text: string};
+  | {type: 'notice'; text: string}
+  /** The mouse: a click on the row at `index` of the view's rows (a double click opens it), the wheel moves the selection. */
+  | {type: 'click'; row: number; double: boolean}
+  | {type: 'wheel'; direction: 'up' | 'down'};
 
 export function initialUiState<F extends Feed>(options: {
   feed: F;
@@ -53,7 +64,9 @@ export function initialUiState<F extends Feed>(options: {
   sort?: {key: SortKey; reverse: boolean};
   columns?: readonly ColumnId[] | null;
   pageSize?: number;
+  view?: View;
 }): UiState<F> {
+  const pageSize = Math.max(1, options.pageSize ?? 1);
   return {
     feed: options.feed,
     screen: 'grid',
@@ -66,7 +79,9 @@ export function initialUiState<F extends Feed>(options: {
     scrollX: 0,
     chosen: options.columns ?? null,
     chooserIndex: 0,
-    selection: {selected: null, index: 0, offset: 0, pageSize: Math.max(1, options.pageSize ?? 1)},
+    selection: {selected: null, index: 0, offset: 0, pageSize},
+    view: options.view ?? 'partitions',
+    lists: initialLists(pageSize),
     effects: [],
     notice: null,
   };
@@ -84,17 +99,43 @@ export function uiReducer<F extends Feed>(state: UiState<F>, action: UiAction<F>
       return onKey(state.notice === null ? state : {...state, notice: null}, action.press);
     case 'feed':
       return withRows({...state, feed: action.feed});
-    case 'resize':
-      return withRows({...state, selection: {...state.selection, pageSize: Math.max(1, action.pageSize)}});
+    case 'resize': {
+      const pageSize = Math.max(1, action.pageSize);
+      return withRows({...state, selection: {...state.selection, pageSize}, lists: resizeLists(state.lists, pageSize)});
+    }
     case 'effects-done':
       return {...state, effects: state.effects.slice(action.count)};
     case 'notice':
       return {...state, notice: action.text};
+    case 'click': {
+      if (state.screen !== 'grid' || state.editingFilter) return state;
+      const {offset, count} = placeOf(state);
+      const index = offset + action.row;
+      if (action.row < 0 || action.row >= state.selection.pageSize || index >= count) return state;
+      const clicked = move(state, () => index);
+      return action.double ? run(clicked, 'detail') : clicked;
+    }
+    case 'wheel':
+      return state.screen === 'grid' ? move(state, (index) => index + (action.direction === 'up' ? -wheelRows : wheelRows)) : state;
   }
 }
 
-/** After the rows changed (filter, sort, a sample): the selection stays on its partition. */
+/** The shown view's first visible row and how many rows it has. */
+function placeOf(state: UiState): {offset: number; count: number} {
+  if (state.view === 'partitions') return {offset: state.selection.offset, count: rowsOf(state).entries.length};
+  const rows = state.view === 'consumers' ? consumerRowsOf(state.feed.analysis, state, state.lists.consumers) : topicRowsOf(state.feed.analysis, state, state.lists.topics);
+  return {offset: state.lists[state.view].selection.offset, count: rows.entries.length};
+}
+
+/** Rows one notch of the wheel moves, as most terminals and browsers scroll. */
+const wheelRows = 3;
+
+/** After the rows changed (filter, sort, a sample): the selection stays on its partition, consumer or topic. */
 function withRows<F extends Feed>(state: UiState<F>): UiState<F> {
+  if (state.view !== 'partitions') {
+    const lists = settleList(state.view, state.lists, state.feed.analysis, state);
+    return lists === state.lists ? state : {...state, lists};
+  }
   const selection = settle(state.selection, rowsOf(state).entries);
   return selection === state.selection ? state : {...state, selection};
 }
@@ -105,7 +146,7 @@ function onKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
   // Any key closes the help; the chooser has keys of its own.
   if (state.screen === 'help') return {...state, screen: 'grid'};
   if (state.screen === 'columns') return chooseColumns(state, press);
-  const command = commandFor(press);
+  const command = commandFor(press, {replay: state.feed.source?.kind === 'replay'});
   return command ? run(state, command) : state;
 }
 
@@ -122,10 +163,15 @@ function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState
 
 const effect = <F extends Feed>(state: UiState<F>, ...effects: Effect[]): UiState<F> => ({...state, effects: [...state.effects, ...effects]});
 
-const move = <F extends Feed>(state: UiState<F>, to: (index: number, count: number) => number): UiState<F> => ({
-  ...state,
-  selection: moveSelection(state.selection, rowsOf(state).entries, to),
-});
+const move = <F extends Feed>(state: UiState<F>, to: (index: number, count: number) => number): UiState<F> =>
+  state.view === 'partitions'
+    ? {...state, selection: moveSelection(state.selection, rowsOf(state).entries, to)}
+    : {...state, lists: moveInList(state.view, state.lists, state.feed.analysis, state, to)};
+
+/** The detail view of `partition`, from any view: the grid's selection follows it, so the grid shows it selected later. */
+const openDetail = <F extends Feed>(state: UiState<F>, partition: string): UiState<F> => ({...state, screen: 'detail', selection: {...state.selection, selected: partition}});
+
+const sortIn = <F extends Feed>(state: UiState<F>, reverse: boolean): UiState<F> => withRows({...state, lists: sortList(state.view as Exclude<View, 'partitions'>, state.lists, reverse)});
 
 /** The command table: what each command of the keymap does to the state. */
 const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F>> = {
@@ -133,10 +179,11 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   filter: (state) => withRows({...state, screen: 'grid', editingFilter: true, filter: ''}),
   alerts: (state) => withRows({...state, alertsOnly: !state.alertsOnly}),
   sort: (state) => {
+    if (state.view !== 'partitions') return sortIn(state, false);
     const index = sortKeys.findIndex((entry) => entry.key === state.sortKey);
     return withRows({...state, sortKey: sortKeys[(index + 1) % sortKeys.length].key, reverse: false});
   },
-  reverse: (state) => withRows({...state, reverse: !state.reverse}),
+  reverse: (state) => (state.view !== 'partitions' ? sortIn(state, true) : withRows({...state, reverse: !state.reverse})),
   up: (state) => move(state, (index) => index - 1),
   down: (state) => move(state, (index) => index + 1),
   'page-up': (state) => move(state, (index) => index - state.selection.pageSize),
@@ -145,9 +192,13 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   bottom: (state) => move(state, (_, count) => count - 1),
   detail: (state) => {
     if (state.screen === 'detail') return {...state, screen: 'grid'};
+    if (state.view !== 'partitions') {
+      const opened = openInList(state.view, state.lists, state.feed.analysis, state);
+      return opened.partition ? openDetail({...state, lists: opened.lists}, opened.partition) : {...state, lists: opened.lists};
+    }
     const rows = rowsOf(state).entries;
     const selected = rows[state.selection.index];
-    return selected ? {...state, screen: 'detail', selection: {...state.selection, selected: selected.partition.name}} : state;
+    return selected ? openDetail(state, selected.partition.name) : state;
   },
   back: (state) => (state.screen !== 'grid' ? {...state, screen: 'grid'} : state.filter !== '' ? withRows({...state, filter: ''}) : state),
   pause: (state) => effect(state, 'toggle-pause'),
@@ -160,6 +211,14 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   columns: (state) => ({...state, screen: 'columns'}),
   events: (state) => ({...state, screen: state.screen === 'events' ? 'grid' : 'events'}),
   error: (state) => ({...state, screen: state.screen === 'error' ? 'grid' : 'error'}),
+  view: (state) => withRows({...state, screen: 'grid', view: nextView(state.view)}),
+  'expand-all': (state) => (state.view === 'topics' ? {...state, lists: toggleAllTopics(state.lists, state.feed.analysis, state)} : state),
+  'seek-sample-back': (state) => effect(state, 'seek-sample-back'),
+  'seek-sample-forward': (state) => effect(state, 'seek-sample-forward'),
+  'seek-minute-back': (state) => effect(state, 'seek-minute-back'),
+  'seek-minute-forward': (state) => effect(state, 'seek-minute-forward'),
+  'seek-start': (state) => effect(state, 'seek-start'),
+  'seek-end': (state) => effect(state, 'seek-end'),
   help: (state) => ({...state, screen: state.screen === 'help' ? 'grid' : 'help'}),
 };
 
