@@ -241,7 +241,11 @@ export class Monitor {
     const target = seekTarget(replay, move);
     // Going back needs an analyzer that can forget (a scripted stand-in in a test may not).
     if (target < replay.position && !this.analyzer.reset) return;
-    if (target === replay.position) return;
+    if (target === replay.position) {
+      // `]` on the last sample: the replay is at its end, and says so.
+      if (replay.position >= replay.length && !this.state.exhausted) this.update({exhausted: true});
+      return;
+    }
     this.polling = true;
     const paused = this.state.paused || this.state.exhausted;
     try {

@@ -49,9 +49,10 @@ export function Header(props: HeaderProps) {
     {text: `${total} partitions, ${topics} topics`, priority: 3},
     // A replay keeps the pace of its recording (times --speed), whatever the interval says.
     {text: state.source.kind === 'replay' ? 'recorded pace' : `every ${every}`, priority: 4},
-    {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
-    // A replay says where it is: the recorded time above, the sample here.
-    ...(state.replay ? [{text: `sample ${state.replay.sample}/${state.replay.of}`, priority: 1}] : []),
+    // A replay says where it is: the recorded time and the sample (of how many), kept as long as LIVE.
+    state.replay
+      ? {text: `${analysis ? formatClock(analysis.time) : '--:--:--'} · ${state.replay.sample}/${state.replay.of}`, priority: 0}
+      : {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
     {text: live, color: state.paused || state.exhausted ? 'yellow' : failing ? 'red' : 'green', priority: 0},
     {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
     {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
