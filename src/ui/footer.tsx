@@ -24,7 +24,7 @@ export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhaus
       </Text>
     );
   }
-  const replay = ui.feed.source?.kind === 'replay';
+  const replay = Boolean(ui.feed.replay);
   if (failing) {
     // While the source fails, the key to read its whole error comes first.
     return (

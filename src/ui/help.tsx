@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Thresholds} from '../analysis/types.js';
 import {clip, fit} from '../view/columns.js';
 import {formatDuration, statusLabel} from '../view/format.js';
-import {keymap} from '../view/keymap.js';
+import {keymap as allBindings} from '../view/keymap.js';
 
 const keysWidth = 10;
 
@@ -21,6 +21,7 @@ const legend = [
  * Every key is shown: in two columns when one does not fit the height.
  */
 export function Help({height, width, thresholds}: {height: number; width: number; thresholds: Thresholds}) {
+  const keymap = allBindings.filter((binding) => binding.inHelp !== false);
   const spare = height - 3 - legend.length; // the title, the two status lines and the legend
   const perColumn = keymap.length <= spare ? keymap.length : Math.ceil(keymap.length / 2);
   const columnCount = Math.ceil(keymap.length / perColumn);

@@ -15,8 +15,8 @@ export type Effect = 'quit' | 'toggle-pause' | 'step' | 'faster' | 'slower' | `s
 /** The feed as the reducer needs it: the UI hands it the monitor's snapshot, whatever else that holds. */
 export interface Feed {
   analysis: Analysis | null;
-  /** A replay's keys move in time (`[ ] { } g G`). */
-  source?: {kind: string};
+  /** A replay that can seek: its keys move in time (`[ ] { } g G`); null for a live source. */
+  replay?: {sample: number; of: number} | null;
 }
 
 /** Everything the keyboard changes, and the feed it acts on, in one place. */
@@ -146,7 +146,7 @@ function onKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
   // Any key closes the help; the chooser has keys of its own.
   if (state.screen === 'help') return {...state, screen: 'grid'};
   if (state.screen === 'columns') return chooseColumns(state, press);
-  const command = commandFor(press, {replay: state.feed.source?.kind === 'replay'});
+  const command = commandFor(press, {replay: Boolean(state.feed.replay)});
   return command ? run(state, command) : state;
 }
 

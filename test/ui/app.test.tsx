@@ -165,7 +165,8 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(1);
     const {type, frame} = await show(monitor);
     await type('?');
-    for (const binding of keymap) {
+    // The second key of a pair (`]` of `[ ]`) is listed on its first key's line.
+    for (const binding of keymap.filter((candidate) => candidate.inHelp !== false)) {
       expect(frame()).toContain(binding.keys);
       expect(frame()).toContain(binding.description.slice(0, 25));
     }
