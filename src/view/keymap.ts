@@ -58,7 +58,7 @@ export interface Binding {
   hint?: {keys: string; label: string; rank: number};
   /** Only while replaying a recording (there `g` and `G` move in time; Home and End still move in the rows). */
   replayOnly?: boolean;
-  /** False for the second key of a pair the help lists on one line (`[ ]`: back and forward). */
+  /** False for a key the help lists on another's line (`]` with `[`, `g` of a replay with Home). */
   inHelp?: boolean;
   matches(key: KeyPress): boolean;
 }
@@ -79,14 +79,14 @@ export const keymap: Binding[] = [
   {command: 'down', keys: '↓ j', description: 'move the selection down', matches: (k) => Boolean(k.downArrow) || is('j')(k)},
   {command: 'page-up', keys: 'PgUp', description: 'one page up', matches: (k) => Boolean(k.pageUp)},
   {command: 'page-down', keys: 'PgDn', description: 'one page down', matches: (k) => Boolean(k.pageDown)},
-  {command: 'seek-sample-back', keys: '[ ]', description: 'replay: one sample back, forward', hint: {keys: '[ ]', label: 'step', rank: 5}, replayOnly: true, matches: is('[')},
+  {command: 'seek-sample-back', keys: '[ ] { }', description: 'replay: back, forward a sample, a minute', hint: {keys: '[ ]', label: 'step', rank: 5}, replayOnly: true, matches: is('[')},
   {command: 'seek-sample-forward', keys: ']', description: 'replay: one sample forward', replayOnly: true, inHelp: false, matches: is(']')},
-  {command: 'seek-minute-back', keys: '{ }', description: 'replay: one minute back, forward', replayOnly: true, matches: is('{')},
+  {command: 'seek-minute-back', keys: '{', description: 'replay: one minute back', replayOnly: true, inHelp: false, matches: is('{')},
   {command: 'seek-minute-forward', keys: '}', description: 'replay: one minute forward', replayOnly: true, inHelp: false, matches: is('}')},
-  {command: 'seek-start', keys: 'g G', description: 'replay: its first, last sample', replayOnly: true, matches: is('g')},
+  {command: 'seek-start', keys: 'g', description: 'replay: its first sample', replayOnly: true, inHelp: false, matches: is('g')},
   {command: 'seek-end', keys: 'G', description: 'replay: its last sample', replayOnly: true, inHelp: false, matches: is('G')},
-  {command: 'top', keys: 'Home g', description: 'first row (a replay: Home only)', matches: (k) => Boolean(k.home) || is('g')(k)},
-  {command: 'bottom', keys: 'End G', description: 'last row (a replay: End only)', matches: (k) => Boolean(k.end) || is('G')(k)},
+  {command: 'top', keys: 'Home g', description: 'first row (a replay: g its first sample)', matches: (k) => Boolean(k.home) || is('g')(k)},
+  {command: 'bottom', keys: 'End G', description: 'last row (a replay: G its last sample)', matches: (k) => Boolean(k.end) || is('G')(k)},
   {command: 'detail', keys: 'Enter', description: 'details of the selected row; a consumer\'s partition; open or close a topic', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
   {command: 'back', keys: 'Esc', description: 'back; clears the filter', matches: (k) => Boolean(k.escape)},
   {command: 'pause', keys: 'space', description: 'pause / resume refreshing', hint: {keys: 'space', label: 'pause', rank: 6}, matches: is(' ')},

@@ -165,7 +165,7 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(1);
     const {type, frame} = await show(monitor);
     await type('?');
-    // The second key of a pair (`]` of `[ ]`) is listed on its first key's line.
+    // A key listed on another's line (`]` on `[`'s) is checked there.
     for (const binding of keymap.filter((candidate) => candidate.inHelp !== false)) {
       expect(frame()).toContain(binding.keys);
       expect(frame()).toContain(binding.description.slice(0, 25));
