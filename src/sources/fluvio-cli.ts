@@ -30,7 +30,8 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
   // Global target options go before the subcommand (fluvio.md §1).
   const target = options.profile ? ['-P', options.profile] : options.cluster ? ['-c', options.cluster] : [];
   const profile = readProfile({env, profile: options.profile, cluster: options.cluster});
-  const label = options.cluster ? `cluster ${options.cluster}` : `profile ${profile.profile ?? 'default'}`;
+  // Without a profile file there is no profile to name: say so rather than claim a "default" one.
+  const label = options.cluster ? `cluster ${options.cluster}` : profile.profile ? `profile ${profile.profile}` : 'fluvio (no profile file)';
 
   const closing = new AbortController();
   // -c HOST:PORT carries no TLS settings: the fluvio CLI then connects in plain TCP too.

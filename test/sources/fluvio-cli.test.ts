@@ -142,4 +142,13 @@ describe('the profile from the fluvio config', () => {
   it('does not fail when the config is absent', () => {
     expect(readProfile({env: {...env, FLV_PROFILE_PATH: '/nonexistent/config'}})).toEqual({profile: null, endpoint: null, tls: null});
   });
+
+  it('names the profile in the header only when a profile file names one', () => {
+    const double = new FluvioDouble(healthy);
+    expect(source(double).info.label).toBe('profile local');
+    const without = createFluvioSource({env: double.env({FLV_PROFILE_PATH: '/nonexistent/config'}), leaderOffsets: false});
+    expect(without.info.label).toBe('fluvio (no profile file)');
+    expect(without.info.label).not.toMatch(/default/);
+    without.close();
+  });
 });
