@@ -184,8 +184,9 @@ export function layoutGrid(options: LayoutOptions): GridLayout {
   });
   const widths = kept.map((column) => column.width);
   let spare = width - (widths.reduce((sum, w) => sum + w, 0) + kept.length - 1);
-  // Room left over goes to the names (up to a common length), then the reasons, then long names.
+  // Room left over goes to the reasons (up to a common length), the names (likewise), then to either in full.
   const growth: Array<[ColumnId, number]> = [
+    ['reason', 28],
     ['topic', 22],
     ['reason', Number.POSITIVE_INFINITY],
     ['topic', Number.POSITIVE_INFINITY],

@@ -1,24 +1,9 @@
 import {statusRank, type PartitionAnalysis} from '../analysis/types.js';
+import type {ColumnId} from './columns.js';
 import {byNumber as byNullable, sortedOnce} from './order.js';
 
-export type SortKey =
-  | 'status'
-  | 'topic'
-  | 'partition'
-  | 'base'
-  | 'hw'
-  | 'leo'
-  | 'window'
-  | 'windowSeconds'
-  | 'eta'
-  | 'ingest'
-  | 'trim'
-  | 'size'
-  | 'leader'
-  | 'lrs'
-  | 'resolution'
-  | 'mirror'
-  | 'reason';
+/** Every grid column that has an order (a sparkline or a replica list has none). */
+export type SortKey = Exclude<ColumnId, 'history' | 'replicas'>;
 
 /**
  * The order `s` cycles through (every column that has an order), with each column's title and
