@@ -92,7 +92,7 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
   const fromCluster = countClusterBases(state);
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
-    parts.push(`* ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
+    parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
   }
   if (listing) {
     parts.push(`showing ${shown} of ${listing.total}${listing.noun}`, `sort: ${listing.order}`);

@@ -81,11 +81,11 @@ export function offsetText(partition: Partition, key: 'baseOffset' | 'highWaterm
   return exact.length <= width ? exact : formatCount(value);
 }
 
-/** BASE, marked `*` when it is the SC's because the leader could not be asked (README "BASE on real clusters"). */
+/** BASE, marked `?` when it is the SC's because the leader could not be asked (README "BASE on real clusters"). */
 export function baseCell(partition: Partition): string {
   const marked = partition.baseSource === 'cluster';
   const text = offsetText(partition, 'baseOffset', marked ? offsetWidth - 1 : offsetWidth);
-  return marked && text !== '-' ? `${text}*` : text;
+  return marked && text !== '-' ? `${text}?` : text;
 }
 
 /** The first reason, short, as k9s puts it in the row; "(clearing)" stays visible. */

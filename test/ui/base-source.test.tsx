@@ -46,10 +46,10 @@ describe("BASE that is the SC's, not the leader's", () => {
     const {frame} = await app();
     const row = (name: string) => frame().split('\n').find((line) => line.startsWith(`${name} `)) ?? '';
     expect(row('metrics')).toContain(' 130000000 ');
-    expect(frame()).toMatch(/^metrics\s+1\s+124M\* /m); // the SC's 123990001, shortened to fit with its mark
+    expect(frame()).toMatch(/^metrics\s+1\s+124M\? /m); // the SC's 123990001, shortened to fit with its mark
     expect(frame()).toMatch(/^orders-eu\s+1\s+- /m); // LeaderOffline: no BASE at all, so nothing to mark
     expect(frame()).toMatch(/^orders-eu\s+0\s+52000 /m);
-    expect(frame()).toContain('* 2 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
+    expect(frame()).toContain('? 2 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
   });
 
   it('shows both values in the detail view', async () => {
