@@ -110,7 +110,13 @@ export class Analyzer {
     if (window !== null) tracker.windowPeak.add(time, window);
     if (windowSeconds !== null) tracker.windowSecondsPeak.add(time, windowSeconds);
     const typicalStep = tracker.typicalStep(partition, window);
-    const etaSeconds = tracker.trimCycles(time) >= 2 ? projectEmpty(window, typicalStep, ingestRate, trimRate) : null;
+    // Fluvio deletes in steps, but retention keeps its pace between them: the time since the last
+    // step is already spent, so the ETA counts down between trims instead of standing still.
+    const projected = tracker.trimCycles(time) >= 2 ? projectEmpty(window, typicalStep, ingestRate, trimRate) : null;
+    const lastStep = tracker.steps[tracker.steps.length - 1];
+    const sinceStep = lastStep ? Math.max(0, time - lastStep.time) / 1000 : 0;
+    // projectEmpty only answers when trimming clearly outpaces ingest, so the net rate is positive here.
+    const etaSeconds = projected === null ? null : Math.max(0, projected - (trimRate! * sinceStep) / (trimRate! - ingestRate!));
     const consumerResults = (consumers ?? []).map((consumer) =>
       analyseConsumer(consumer, this.paces.pace(`${partition.name}\u0000${consumer.consumerId}`, consumer.offset, time), {
         base,
