@@ -13,7 +13,7 @@ const legend = [
   '-  unknown: Fluvio says -1, or the leader is offline   12.3G: offset shortened',
   '! or inverted: status changed just now   dim rows: source failing, last answer',
   '« »  wide mode: columns hidden left / more right    +2: more reasons (Enter)',
-  'BASE 1200*: the SC\'s BASE, its leader did not answer (Enter shows both)',
+  'BASE 1200?: the SC\'s BASE, its leader did not answer (Enter shows both)',
 ];
 
 /**
