@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {closeSync, openSync, readSync} from 'node:fs';
 import {basename} from 'node:path';
 import {parseFluvioJson} from '../model/parse.js';
 import type {LeaderOffsets, RawSample} from '../model/types.js';
@@ -17,64 +17,163 @@ export interface ReplaySource extends Source {
   rewind(): void;
 }
 
-/** `--replay FILE`: a recording played back on its own timestamps (`speed` times faster). */
+/** One sample's line in the file: where its bytes are, its line number and recorded time. */
+interface Entry {
+  start: number;
+  end: number;
+  line: number;
+  time: number;
+  /** Already parsed (while opening); handed out once, then read again from the file if needed. */
+  sample?: RawSample;
+}
+
+/**
+ * `--replay FILE`: a recording played back on its own timestamps (`speed` times faster).
+ *
+ * Opening reads the file once in chunks to index its lines and their times (the recorder writes
+ * `{"time":…` first); each sample's JSON is read and parsed only when it is played, so a long
+ * recording never sits in memory whole, as one string or as parsed objects. A line whose time is
+ * not where the recorder puts it is parsed while opening; a line that looks right but does not
+ * parse is reported (in `warnings`) and skipped when it is reached.
+ */
 export function createReplaySource(file: string, options: {speed?: number} = {}): ReplaySource {
   const speed = options.speed ?? 1;
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (error) {
     throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
   }
-  const samples: RawSample[] = [];
+  const name = basename(file);
   const warnings: string[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    const problem = (why: string) => warnings.push(`${basename(file)} line ${index + 1}: ${why}`);
-    let value: unknown;
-    try {
-      value = parseFluvioJson(line);
-    } catch {
-      return problem('not JSON');
+  const entries: Entry[] = [];
+  const readLine = (entry: {start: number; end: number}) => {
+    const bytes = Buffer.allocUnsafe(entry.end - entry.start);
+    readSync(fd, bytes, 0, bytes.length, entry.start);
+    return bytes.toString('utf8');
+  };
+  /** The line's sample, or null (with a warning) when it is not one. */
+  const parseEntry = (entry: {start: number; end: number; line: number}, text = readLine(entry)): RawSample | null => {
+    const result = sampleOf(text);
+    if (typeof result === 'string') {
+      warnings.push(`${name} line ${entry.line}: ${result}`);
+      return null;
     }
-    const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown; leaderOffsets?: unknown; leaders?: unknown; leaderProblems?: unknown};
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem('not a {"time", "partitions"} object');
-    if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return problem('"time" is not a number (unix ms)');
-    if (!Array.isArray(record.partitions)) return problem('"partitions" is not an array');
-    const sample: RawSample = {time: record.time, partitions: record.partitions};
-    if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
-    // `leaders` is the same shape, written by the ground-truth recordings of a real cluster.
-    const leaderOffsets = record.leaderOffsets ?? record.leaders;
-    if (isLeaderOffsets(leaderOffsets)) sample.leaderOffsets = leaderOffsets;
-    if (Array.isArray(record.leaderProblems)) sample.leaderProblems = record.leaderProblems.filter((line): line is string => typeof line === 'string');
-    samples.push(sample);
-  });
-  if (samples.length === 0) {
+    return result;
+  };
+  try {
+    for (const line of indexLines(fd)) {
+      const time = recordedTime(fd, line.start, line.end);
+      if (time !== null) {
+        entries.push({...line, time});
+        continue;
+      }
+      const text = readLine(line);
+      if (text.trim() === '') continue;
+      const sample = parseEntry(line, text);
+      if (sample) entries.push({...line, time: sample.time, sample});
+    }
+    // At least one sample must really parse, or there is nothing to replay.
+    while (entries.length > 0 && !entries[0].sample) {
+      const sample = parseEntry(entries[0]);
+      if (sample) entries[0].sample = sample;
+      else entries.shift();
+    }
+  } catch (error) {
+    closeSync(fd);
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
+  }
+  if (entries.length === 0) {
+    closeSync(fd);
     throw new Error(`${file} holds no readable sample${warnings.length > 0 ? ` (${oneLine(warnings[0])})` : ''}`);
   }
   let position = 0;
+  let closed = false;
   return {
-    info: {kind: 'replay', label: `replay ${basename(file)}${speed === 1 ? '' : ` (${speed}x)`}`},
+    info: {kind: 'replay', label: `replay ${name}${speed === 1 ? '' : ` (${speed}x)`}`},
     warnings,
     async next() {
-      return position < samples.length ? samples[position++] : null;
+      while (position < entries.length) {
+        const entry = entries[position++];
+        const sample = entry.sample ?? parseEntry(entry);
+        entry.sample = undefined;
+        if (sample) return sample;
+      }
+      return null;
     },
     nextDelayMs() {
-      if (position === 0 || position >= samples.length) return 0;
-      return Math.max(0, (samples[position].time - samples[position - 1].time) / speed);
+      if (position === 0 || position >= entries.length) return 0;
+      return Math.max(0, (entries[position].time - entries[position - 1].time) / speed);
     },
     get position() {
       return position;
     },
-    length: samples.length,
+    get length() {
+      return entries.length;
+    },
     timeAt(index) {
-      return samples[Math.max(0, Math.min(samples.length - 1, index))].time;
+      return entries[Math.max(0, Math.min(entries.length - 1, index))].time;
     },
     rewind() {
       position = 0;
     },
-    close() {},
+    close() {
+      if (!closed) closeSync(fd);
+      closed = true;
+    },
   };
+}
+
+/** A recorded line as a sample, or why it is not one. */
+function sampleOf(text: string): RawSample | string {
+  let value: unknown;
+  try {
+    value = parseFluvioJson(text);
+  } catch {
+    return 'not JSON';
+  }
+  const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown; leaderOffsets?: unknown; leaders?: unknown; leaderProblems?: unknown};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a {"time", "partitions"} object';
+  if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return '"time" is not a number (unix ms)';
+  if (!Array.isArray(record.partitions)) return '"partitions" is not an array';
+  const sample: RawSample = {time: record.time, partitions: record.partitions};
+  if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
+  // `leaders` is the same shape, written by the ground-truth recordings of a real cluster.
+  const leaderOffsets = record.leaderOffsets ?? record.leaders;
+  if (isLeaderOffsets(leaderOffsets)) sample.leaderOffsets = leaderOffsets;
+  if (Array.isArray(record.leaderProblems)) sample.leaderProblems = record.leaderProblems.filter((line): line is string => typeof line === 'string');
+  return sample;
+}
+
+const chunkBytes = 1 << 22;
+
+/** The file's lines as byte ranges (without the newline), numbered from 1, read in chunks. */
+function* indexLines(fd: number): Generator<{start: number; end: number; line: number}> {
+  const chunk = Buffer.allocUnsafe(chunkBytes);
+  let offset = 0;
+  let start = 0;
+  let line = 1;
+  for (;;) {
+    const read = readSync(fd, chunk, 0, chunkBytes, offset);
+    if (read === 0) break;
+    for (let at = chunk.indexOf(10); at !== -1 && at < read; at = chunk.indexOf(10, at + 1)) {
+      yield {start, end: offset + at, line: line++};
+      start = offset + at + 1;
+    }
+    offset += read;
+  }
+  if (offset > start) yield {start, end: offset, line};
+}
+
+const leadingTime = /^\{"time":(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),"/;
+
+/** The time of a line that starts as the recorder writes it (`{"time":1767225600000,"…`), else null. */
+function recordedTime(fd: number, start: number, end: number): number | null {
+  const head = Buffer.allocUnsafe(Math.min(64, end - start));
+  readSync(fd, head, 0, head.length, start);
+  const match = leadingTime.exec(head.toString('latin1'));
+  const time = match ? Number(match[1]) : NaN;
+  return Number.isFinite(time) ? time : null;
 }
 
 /** `{"<spu id>": [{topic, partition, error, startOffset, lastStableOffset}, ...]}`; entries are checked when applied. */
