@@ -42,7 +42,7 @@ async function app() {
 }
 
 describe("BASE that is the SC's, not the leader's", () => {
-  it('is marked * in the grid and counted in the header with the reason', async () => {
+  it('is marked ? in the grid and counted in the header with the reason', async () => {
     const {frame} = await app();
     const row = (name: string) => frame().split('\n').find((line) => line.startsWith(`${name} `)) ?? '';
     expect(row('metrics')).toContain(' 130000000 ');
