@@ -18,6 +18,28 @@ process.on('exit', () => {
   for (const group of running) killGroup(group);
 });
 
+// In their own groups the calls no longer get the terminal's Ctrl+C, and a signal that ends
+// fluvio-top by its default action skips 'exit' handlers: while calls run, such signals kill
+// them first. When nothing else listens (--once, --check), the default action then follows.
+const endingSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+function onEndingSignal(signal: NodeJS.Signals): void {
+  for (const group of running) killGroup(group);
+  if (process.listenerCount(signal) === 1) {
+    process.off(signal, onEndingSignal);
+    process.kill(process.pid, signal);
+  }
+}
+
+function track(group: number): void {
+  if (running.size === 0) for (const signal of endingSignals) process.on(signal, onEndingSignal);
+  running.add(group);
+}
+
+function untrack(group: number): void {
+  running.delete(group);
+  if (running.size === 0) for (const signal of endingSignals) process.off(signal, onEndingSignal);
+}
+
 /**
  * Runs an executable without a shell (arguments never pass through one) and kills it after
  * `timeoutMs`, or as soon as `signal` aborts. Each call runs in its own process group and the
@@ -38,7 +60,7 @@ export function runCommand(
     // detached: the child leads a new process group (setsid), so -pid names it and its descendants.
     const child = spawn(bin, args, {env: options.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: true});
     const group = child.pid;
-    if (group !== undefined) running.add(group);
+    if (group !== undefined) track(group);
     const kill = () => {
       if (group !== undefined) killGroup(group);
       else child.kill('SIGKILL');
@@ -61,7 +83,7 @@ export function runCommand(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (group !== undefined) running.delete(group);
+      if (group !== undefined) untrack(group);
       options.signal?.removeEventListener('abort', abort);
       resolve({code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr, timedOut, spawnError});
     });

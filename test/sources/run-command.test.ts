@@ -1,3 +1,4 @@
+import {spawn} from 'node:child_process';
 import {chmodSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -5,6 +6,7 @@ import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import {runCommand} from '../../src/sources/run-command.js';
 import {FluvioDouble} from '../support/fluvio-double.js';
 import {running} from '../support/processes.js';
+import {projectRoot} from '../support/tmux.js';
 
 /** A `fluvio` that is a shell script around the real binary, run without `exec` (a common wrapper). */
 function wrapped(double: FluvioDouble): string {
@@ -45,5 +47,18 @@ describe('a fluvio call behind a wrapper script', () => {
     const double = new FluvioDouble({partition: {stdout: '[]'}});
     const result = await runCommand(wrapped(double), ['partition', 'list'], {timeoutMs: 5000, env: double.env()});
     expect(result).toMatchObject({code: 0, stdout: '[]', stderr: 'wrapper done\n', timedOut: false});
+  });
+
+  it('dies with fluvio-top on Ctrl+C (SIGINT) in --once, although it runs in its own process group', async () => {
+    const double = new FluvioDouble({partition: {hang: true}});
+    const cli = spawn(process.execPath, [join(projectRoot, 'bin/fluvio-top.js'), '--once', '--fluvio-bin', wrapped(double), '--timeout', '60s'], {
+      env: double.env(),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.on('exit', (_code, signal) => resolve(signal)));
+    await until(() => double.calls().length > 0);
+    cli.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    await until(() => !running(double.calls()[0].pid));
   });
 });
