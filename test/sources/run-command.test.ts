@@ -20,6 +20,13 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
+/** A killed process may still be finishing its exit when its pipes close: give it a moment. */
+async function gone(pid: number, withinMs = 2000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (running(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return !running(pid);
+}
+
 describe('a fluvio call behind a wrapper script', () => {
   it('is killed whole at the timeout: the wrapper and the real binary it started, and the call returns', async () => {
     const double = new FluvioDouble({partition: {hang: true}});
@@ -28,7 +35,7 @@ describe('a fluvio call behind a wrapper script', () => {
     expect(error.message).toBe('fluvio partition list timed out after 0.5s');
     expect(Date.now() - started).toBeLessThan(5000);
     const [call] = double.calls();
-    expect(running(call.pid)).toBe(false);
+    expect(await gone(call.pid)).toBe(true);
   });
 
   it('is killed whole when fluvio-top quits (the source closes), long before the timeout', async () => {
@@ -40,7 +47,7 @@ describe('a fluvio call behind a wrapper script', () => {
     source.close();
     await pending;
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(running(double.calls()[0].pid)).toBe(false);
+    expect(await gone(double.calls()[0].pid)).toBe(true);
   });
 
   it('still returns what a wrapped call printed when it ends normally', async () => {
@@ -59,6 +66,6 @@ describe('a fluvio call behind a wrapper script', () => {
     await until(() => double.calls().length > 0);
     cli.kill('SIGINT');
     expect(await exited).toBe('SIGINT');
-    await until(() => !running(double.calls()[0].pid));
+    expect(await gone(double.calls()[0].pid)).toBe(true);
   });
 });
