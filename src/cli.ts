@@ -24,8 +24,11 @@ const demoEpoch = Date.UTC(2026, 0, 1);
 /** Runs fluvio-top with the given arguments (without node and script); resolves the exit code. */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === 'metadata') {
-    // `fluvio help` lists extensions by running `fluvio-<name> metadata` (fluvio.md §4).
-    const metadata = {title: 'top', description: packageJson.description, version: packageJson.version, package: 'fluvio-top'};
+    // `fluvio help` and `fluvio version` list extensions by running `fluvio-<name> metadata`
+    // (Fluvio's FluvioExtensionMetadata: title, description, semver version). Its optional
+    // `package` names a package on Fluvio's own package index, which `fluvio update` would try to
+    // download from there: fluvio-top is published on npm, so it gives none.
+    const metadata = {title: 'top', description: packageJson.description, version: packageJson.version};
     process.stdout.write(`${JSON.stringify(metadata)}\n`);
     return 0;
   }
