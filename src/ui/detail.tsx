@@ -28,7 +28,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
   // Title, reasons, three lines of numbers, the replicas with their header, the consumers with theirs.
   const fixedLines = 1 + reasons.length + (p.baseSource !== undefined ? 1 : 0) + 3 + replicas.length + 1 + Math.max(1, entry.consumers.length) + 1;
   // What is left is the chart's, less its axis line.
-  const chartHeight = Math.max(0, Math.min(10, height - fixedLines - 1));
+  const chartHeight = Math.max(0, Math.min(20, height - fixedLines - 1));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
