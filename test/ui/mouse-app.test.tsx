@@ -1,10 +1,7 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../src/ui/app.js';
 import {demoMonitor} from '../support/demo-monitor.js';
+import {renderApp} from '../support/ink-app.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -14,16 +11,8 @@ const wheel = (direction: 'up' | 'down') => `\u001B[<${direction === 'up' ? 64 :
 
 async function show(mouse: boolean, initialView?: 'consumers') {
   const {monitor} = await demoMonitor(60, 1);
-  const app = render(<App monitor={monitor} mouse={mouse} color={false} initialView={initialView} />);
-  cleanup = app.unmount;
-  await settle();
-  const frame = () => app.lastFrame() ?? '';
-  const send = async (...sequences: string[]) => {
-    for (const sequence of sequences) {
-      app.stdin.write(sequence);
-      await settle();
-    }
-  };
+  const {frame, type: send, unmount} = await renderApp(monitor, {mouse, color: false, initialView});
+  cleanup = unmount;
   /** Without colour the selected row is marked with `>`. */
   const selected = () => frame().split('\n').find((line) => line.startsWith('> '))?.slice(2).trim();
   return {frame, send, selected};

@@ -1,12 +1,9 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Monitor} from '../../src/monitor.js';
-import {App} from '../../src/ui/app.js';
 import {createReplaySource} from '../../src/sources/replay.js';
+import {renderApp} from '../support/ink-app.js';
 import {realRecording} from '../support/real-recording.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -14,16 +11,8 @@ afterEach(() => cleanup?.());
 async function replay(samples: number) {
   const monitor = new Monitor({source: createReplaySource(realRecording), intervalMs: 2000});
   for (let i = 0; i < samples; i++) await monitor.poll();
-  const app = render(<App monitor={monitor} />);
-  cleanup = app.unmount;
-  await settle();
-  const frame = () => app.lastFrame() ?? '';
-  const type = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await settle();
-    }
-  };
+  const {frame, type, unmount} = await renderApp(monitor);
+  cleanup = unmount;
   const position = () => /\d\d:\d\d:\d\d · (\d+)\/(\d+)/.exec(frame())?.slice(1).map(Number);
   const clock = () => /(\d\d:\d\d:\d\d) · \d+\//.exec(frame())?.[1];
   return {monitor, frame, type, position, clock};

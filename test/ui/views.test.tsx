@@ -1,25 +1,15 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Monitor} from '../../src/monitor.js';
-import {App, type AppProps} from '../../src/ui/app.js';
+import type {AppProps} from '../../src/ui/app.js';
 import {demoMonitor} from '../support/demo-monitor.js';
+import {renderApp} from '../support/ink-app.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 async function show(monitor: Monitor, props: Partial<AppProps> = {}) {
-  const app = render(<App monitor={monitor} {...props} />);
-  cleanup = app.unmount;
-  await settle();
-  const frame = () => app.lastFrame() ?? '';
-  const type = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await settle();
-    }
-  };
+  const {app, frame, type, unmount} = await renderApp(monitor, props);
+  cleanup = unmount;
   /** The body's lines under the column titles that start with `title`. */
   const rows = (title: string) => {
     const lines = frame().split('\n');
