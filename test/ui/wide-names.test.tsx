@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../src/ui/app.js';
+import {waitForFrame} from '../support/ink-frames.js';
 import {fixedMonitor} from '../support/demo-monitor.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8')) as Array<{name: string}>;
@@ -27,8 +28,7 @@ describe('topic names with wide and zero-width characters', () => {
     const monitor = await fixedMonitor([{partitions, consumers: []}]);
     const app = render(<App monitor={monitor} />);
     unmount = app.unmount;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    const lines = (app.lastFrame() ?? '').split('\n');
+    const lines = (await waitForFrame(app.lastFrame, (frame) => frame.includes('TOPIC'))).split('\n');
     const header = lines.findIndex((line) => line.startsWith('TOPIC'));
     expect(header).toBeGreaterThanOrEqual(0);
     // Grid rows, not the status bar under them (which starts with the selected row's status).
