@@ -1,6 +1,8 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
-import {analyseConsumer, ConsumerPaces} from './consumers.js';
+import {ConsumerTracks} from './consumers.js';
+import {RetentionPolicy} from './policy.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
+import {drainEta, replicationStall, windowTime} from './window.js';
 import {defaultThresholds, statusRank, type Analysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
 import {judge, type Verdict} from './verdict.js';
 
@@ -30,7 +32,7 @@ export class Analyzer {
   private readonly capacity: number;
   private readonly trackers = new Map<string, PartitionTracker>();
   private readonly held = new Map<string, Held>();
-  private paces = new ConsumerPaces();
+  private consumerTracks = new ConsumerTracks();
   private generation = 0;
   private readonly seenAt = new Map<string, number>();
 
@@ -67,7 +69,7 @@ export class Analyzer {
       counts[entry.status]++;
     }
     this.forgetMissing(generation, sample.partitions.length);
-    this.paces.sweep();
+    this.consumerTracks.sweep();
     const consumersNote = sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
     return {time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote};
   }
@@ -77,7 +79,7 @@ export class Analyzer {
     this.trackers.clear();
     this.held.clear();
     this.seenAt.clear();
-    this.paces = new ConsumerPaces();
+    this.consumerTracks = new ConsumerTracks();
   }
 
   history(name: string): readonly HistoryPoint[] {
@@ -99,38 +101,40 @@ export class Analyzer {
       tracker = new PartitionTracker(this.capacity);
       this.trackers.set(partition.name, tracker);
     }
+    // Only a recreated partition restarts its history (and its held status).
     if (tracker.observe(partition, time)) this.held.delete(partition.name);
-    const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
-    const {baseOffset: base, highWatermark} = partition;
-    const window = base === null || highWatermark < 0 ? null : highWatermark - base;
-    const ingestRate = settled ? tracker.ingestRate(time) : null;
-    const trimRate = tracker.trimRate(time, settled);
-    const fastest = Math.max(ingestRate ?? 0, trimRate ?? 0);
-    const windowSeconds = window !== null && fastest > 0 ? window / fastest : null;
-    if (window !== null) tracker.windowPeak.add(time, window);
-    if (windowSeconds !== null) tracker.windowSecondsPeak.add(time, windowSeconds);
-    const typicalStep = tracker.typicalStep(partition, window);
-    // Fluvio deletes in steps, but retention keeps its pace between them: the time since the last
-    // step is already spent, so the ETA counts down between trims instead of standing still.
-    const projected = tracker.trimCycles(time) >= 2 ? projectEmpty(window, typicalStep, ingestRate, trimRate) : null;
-    const lastStep = tracker.steps[tracker.steps.length - 1];
-    const sinceStep = lastStep ? Math.max(0, time - lastStep.time) / 1000 : 0;
-    // projectEmpty only answers when trimming clearly outpaces ingest, so the net rate is positive here.
-    const etaSeconds = projected === null ? null : Math.max(0, projected - (trimRate! * sinceStep) / (trimRate! - ingestRate!));
-    const consumerResults = (consumers ?? []).map((consumer) =>
-      analyseConsumer(consumer, this.paces.pace(`${partition.name}\u0000${consumer.consumerId}`, consumer.offset, time), {
-        base,
-        highWatermark,
-        trimRate,
-        riskSeconds: this.thresholdsFor(partition.topic).consumerRiskSeconds,
-      }),
-    );
     const thresholds = this.thresholdsFor(partition.topic);
+    const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
+    const online = partition.highWatermark >= 0 && tracker.ring.length > 0;
+    const window = partition.baseOffset === null || !online || tracker.base === null ? null : Math.max(0, tracker.highWatermark - tracker.base);
+    const ingestRate = settled ? tracker.ingestRate(time) : null;
+    const neverTrimmed = partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined;
+    const trimRate = tracker.trimRate(time, settled, neverTrimmed);
+    const {windowSeconds, windowSecondsKind} = online ? windowTime(partition, tracker, time) : noWindowTime;
+    if (window !== null) tracker.windowPeak.add(time, window);
+    if (windowSeconds !== null && windowSecondsKind !== 'lower-bound') tracker.windowSecondsPeak.add(time, windowSeconds);
+    // A leader that is down neither writes nor cleans: its silence is no stopped producer.
+    const etaSeconds = online && settled && partition.resolution === 'Online' ? drainEta(partition, tracker, time) : null;
+    // The policy's predictions are built only for partitions with consumers: most have none.
+    const policy = online && consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
+    const consumerResults = (consumers ?? []).map((consumer) =>
+      this.consumerTracks.analyse(
+        `${partition.name}\u0000${consumer.consumerId}`,
+        consumer,
+        tracker.relativeOffset(consumer.offset),
+        time,
+        partition.baseOffset === null ? null : tracker.base,
+        tracker.highWatermark,
+        policy,
+        thresholds.consumerRiskSeconds,
+      ),
+    );
+    const largestRecentStep = tracker.largestStepSince(time - peakBucketMs * peakBuckets);
     const verdict = judge({
       partition,
       window,
       windowSeconds,
-      windowMeasured: tracker.steps.length > 0,
+      windowMeasured: windowSecondsKind === 'measured' || windowSecondsKind === 'estimated',
       ingestRate,
       trimRate,
       etaSeconds,
@@ -138,8 +142,9 @@ export class Analyzer {
       consumers: consumerResults,
       windowPeak: tracker.windowPeak.value,
       windowSecondsPeak: tracker.windowSecondsPeak.value,
-      typicalStep,
-      largestRecentStep: tracker.largestStepSince(time - peakBucketMs * peakBuckets),
+      typicalStep: tracker.typicalStep() ?? (largestRecentStep > 0 ? RetentionPolicy.segmentRecords(partition, tracker) : null),
+      largestRecentStep,
+      stall: online && settled ? replicationStall(partition, tracker, time) : null,
       time,
       thresholds,
     });
@@ -150,6 +155,7 @@ export class Analyzer {
       ingestRate,
       trimRate,
       windowSeconds,
+      windowSecondsKind,
       trend: trendOf(ingestRate, trimRate),
       etaSeconds,
       status,
@@ -192,19 +198,7 @@ export class Analyzer {
   }
 }
 
-/**
- * Seconds until retention has deleted all it can when trimming clearly outpaces ingest; else null.
- * The active segment is never deleted, so the window bottoms out at about one segment: a
- * partition already there (a producer that stopped long ago) has nothing left to lose.
- */
-function projectEmpty(window: number | null, segment: number | null, ingestRate: number | null, trimRate: number | null): number | null {
-  if (window === null || ingestRate === null || trimRate === null || trimRate <= 0) return null;
-  // Rates from whole trim cycles still jitter a little: only a clear excess counts.
-  const net = trimRate - ingestRate;
-  if (net <= 0.25 * trimRate) return null;
-  const deletable = window - (segment ?? 0);
-  return deletable > 0 ? deletable / net : null;
-}
+const noWindowTime = {windowSeconds: null, windowSecondsKind: null} as const;
 
 function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {
   if (ingestRate === null || trimRate === null) return null;

@@ -1,73 +1,124 @@
 import type {ConsumerOffset} from '../model/types.js';
+import type {RetentionPolicy} from './policy.js';
 import type {ConsumerAnalysis} from './types.js';
 
-/** A consumer's pace is measured against an anchor at most this old. */
-const paceHorizonMs = 60_000;
+/** A consumer's pace is measured across flushes over at least this long. */
+const paceSpanMs = 60_000;
+/** The shortest span a pace is measured over at all: offsets arrive in 10 s flush steps. */
+const minPaceSpanMs = 20_000;
+/** A consumer whose stored offset has not moved for this long is read as standing still. */
+const stillAfterMs = 30_000;
+/** A loss seen from history is shown this long (losses within it add up): long enough to be noticed. */
+const lostShownMs = 5 * 60_000;
+const maxAnchors = 12;
+/** Segments looked ahead for the one BASE would overtake the consumer in. */
+const maxSegmentsAhead = 64;
 
-interface PaceAnchor {
-  time: number;
+interface Track {
+  /** (time, offset) at each flush seen, oldest first; time from Fluvio's modified_time. */
+  anchors: Array<{time: number; offset: number}>;
   offset: number;
-  rate: number | null;
+  /** BASE at the previous sample: only records BASE passes from there on count as newly lost. */
+  base: number | null;
+  sampleTime: number;
+  pace: number | null;
+  lostUntil: number;
+  lostRecords: number;
 }
 
-/** Tracks each consumer's own pace from its successive committed offsets. */
-export class ConsumerPaces {
-  private readonly anchors = new Map<string, PaceAnchor>();
+/**
+ * Consumers with Fluvio's semantics: the stored offset is the last record consumed, the consumer
+ * resumes at offset + 1, and it flushes every 10 s by default. Offsets are relative to the
+ * partition's origin.
+ */
+export class ConsumerTracks {
+  private readonly tracks = new Map<string, Track>();
   private seen = new Set<string>();
 
-  /** Updates and returns the consumer's pace in records/s (null until it was seen twice). */
-  pace(key: string, offset: number, time: number): number | null {
+  analyse(key: string, consumer: ConsumerOffset, offset: number, now: number, base: number | null, highWatermark: number, policy: RetentionPolicy | null, riskSeconds: number): ConsumerAnalysis {
     this.seen.add(key);
-    const anchor = this.anchors.get(key);
-    if (!anchor || offset < anchor.offset) {
-      this.anchors.set(key, {time, offset, rate: null});
-      return null;
+    const flushedAt = consumer.modifiedTime > 0 ? consumer.modifiedTime * 1000 : now;
+    let track = this.tracks.get(key);
+    const next = offset + 1;
+    // Below BASE now: its next record is gone (Fluvio resumes it at BASE without an error).
+    const below = base !== null && next < base ? base - next : 0;
+    if (!track || offset < track.offset) {
+      track = {anchors: [{time: Math.min(flushedAt, now), offset}], offset, base, sampleTime: now, pace: null, lostUntil: 0, lostRecords: 0};
+      this.tracks.set(key, track);
+      if (below > 0) this.noteLoss(track, below, now);
+    } else {
+      // Seen from history: BASE passed the record after the last stored offset before the consumer
+      // could have read up to it at its pace. Fluvio moved it on to BASE; the records between were
+      // never read, though its next flush may already show it at BASE.
+      if (base !== null && track.base !== null && base > track.base) {
+        const couldRead = track.pace === null ? 0 : track.pace * ((now - track.sampleTime) / 1000);
+        const frontier = Math.max(track.base, track.offset + 1 + couldRead, below > 0 ? next : 0);
+        const skipped = Math.floor(base - frontier);
+        if (skipped > 0 || below > 0) this.noteLoss(track, Math.max(0, skipped), now);
+      } else if (below > 0) {
+        this.noteLoss(track, 0, now);
+      }
+      track.base = base;
+      if (offset !== track.offset) {
+        track.anchors.push({time: Math.max(flushedAt, track.anchors[track.anchors.length - 1].time + 1), offset});
+        if (track.anchors.length > maxAnchors) track.anchors.shift();
+      }
+      track.offset = offset;
+      track.sampleTime = now;
+      track.pace = paceOf(track, now);
     }
-    const elapsed = time - anchor.time;
-    if (elapsed <= 0) return anchor.rate;
-    const rate = ((offset - anchor.offset) * 1000) / elapsed;
-    if (elapsed >= paceHorizonMs) this.anchors.set(key, {time, offset, rate});
-    return rate;
+    const lostRecords = now < track.lostUntil ? Math.max(below, track.lostRecords) : below;
+    const pace = track.pace;
+    const lag = Math.max(0, highWatermark - next);
+    const distanceToBase = base === null ? null : next - base;
+    const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, pace, base, policy);
+    const state = lostRecords > 0 ? 'lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= riskSeconds ? 'at-risk' : 'ok';
+    return {id: consumer.consumerId, offset: consumer.offset, state, lostRecords, distanceToBase, lag, rate: pace, secondsUntilOvertaken, modifiedTime: consumer.modifiedTime};
+  }
+
+  /** A loss stays shown for a while after it was seen; losses within that time add up. */
+  private noteLoss(track: Track, records: number, now: number): void {
+    track.lostRecords = (now < track.lostUntil ? track.lostRecords : 0) + records;
+    track.lostUntil = now + lostShownMs;
   }
 
   /** Forgets consumers that were not in the latest sample. */
   sweep(): void {
-    for (const key of this.anchors.keys()) if (!this.seen.has(key)) this.anchors.delete(key);
+    for (const key of this.tracks.keys()) if (!this.seen.has(key)) this.tracks.delete(key);
     this.seen = new Set();
   }
 }
 
-export interface ConsumerContext {
-  base: number | null;
-  highWatermark: number;
-  trimRate: number | null;
-  riskSeconds: number;
+/** Records/s across flushes, over at least a minute when there is one; null until 20 s are covered. */
+function paceOf(track: Track, now: number): number | null {
+  const latest = track.anchors[track.anchors.length - 1];
+  // Standing still: the stored offset has not moved for a while, so its pace is measured to now.
+  const end = now - latest.time > stillAfterMs ? now : latest.time;
+  let anchor = track.anchors[0];
+  for (const candidate of track.anchors) if (end - candidate.time >= paceSpanMs) anchor = candidate;
+  const span = end - anchor.time;
+  if (span < minPaceSpanMs) return null;
+  return ((latest.offset - anchor.offset) * 1000) / span;
 }
 
-export function analyseConsumer(consumer: ConsumerOffset, pace: number | null, context: ConsumerContext): ConsumerAnalysis {
-  const {base, highWatermark, trimRate} = context;
-  const distanceToBase = base === null ? null : consumer.offset - base;
-  const lostRecords = distanceToBase !== null && distanceToBase < 0 ? -distanceToBase : 0;
-  let secondsUntilOvertaken: number | null = null;
-  const lag = highWatermark >= 0 ? Math.max(0, highWatermark - consumer.offset) : 0;
-  const window = base === null || highWatermark < 0 ? 0 : highWatermark - base;
-  // A consumer that keeps pace with trimming (within the jitter of whole-segment steps), or
-  // reads near the head, is never overtaken, however short the retention.
-  const keepsUp = lag <= 0.1 * window;
-  if (distanceToBase !== null && distanceToBase >= 0 && trimRate !== null && pace !== null && !keepsUp) {
-    const closing = trimRate - Math.max(0, pace);
-    if (closing > 0.1 * trimRate) secondsUntilOvertaken = distanceToBase / closing;
+/**
+ * Seconds until BASE overtakes the consumer: the first segment, from the one holding its next
+ * record, that retention deletes before the consumer has read past it. Null when it reads past
+ * every closed segment in time, or its next record is in the active segment (never deleted).
+ */
+function overtakenIn(next: number, pace: number | null, base: number, policy: RetentionPolicy): number | null {
+  const active = policy.activeSegmentStart();
+  const records = policy.segmentRecords;
+  if (active === null || records === null || next >= active || pace === null) return null;
+  const segment = Math.max(0, Math.floor((next - base) / records));
+  const segments = Math.round((active - base) / records);
+  // Beyond maxSegmentsAhead, look at evenly spaced segments: enough to find where BASE catches up.
+  const stride = Math.max(1, Math.ceil((segments - segment) / maxSegmentsAhead));
+  for (let k = segment; k < segments; k += stride) {
+    const end = base + (k + 1) * records;
+    const deletedIn = policy.secondsUntilDeleted(end);
+    const readPastIn = pace > 0 ? (end - next) / pace : Number.POSITIVE_INFINITY;
+    if (readPastIn > deletedIn) return deletedIn;
   }
-  const state = lostRecords > 0 ? 'lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= context.riskSeconds ? 'at-risk' : 'ok';
-  return {
-    id: consumer.consumerId,
-    offset: consumer.offset,
-    state,
-    lostRecords,
-    distanceToBase,
-    lag,
-    rate: pace,
-    secondsUntilOvertaken,
-    modifiedTime: consumer.modifiedTime,
-  };
+  return null;
 }

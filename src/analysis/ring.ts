@@ -6,6 +6,8 @@ import type {HistoryPoint} from './types.js';
  */
 export class HistoryRing {
   readonly capacity: number;
+  /** Offsets are stored relative to this (exact differences beyond 2^53); points() adds it back. */
+  origin = 0;
   private readonly times: Float64Array;
   private readonly bases: Float64Array;
   private readonly highWatermarks: Float64Array;
@@ -68,9 +70,9 @@ export class HistoryRing {
       const base = this.bases[slot];
       points.push({
         time: this.times[slot],
-        baseOffset: Number.isNaN(base) ? null : base,
-        highWatermark: this.highWatermarks[slot],
-        logEndOffset: this.logEndOffsets[slot],
+        baseOffset: Number.isNaN(base) ? null : base + this.origin,
+        highWatermark: this.highWatermarks[slot] + this.origin,
+        logEndOffset: this.logEndOffsets[slot] + this.origin,
       });
     }
     return points;

@@ -1,28 +1,28 @@
 import type {Partition} from '../model/types.js';
 import {HistoryRing} from './ring.js';
+import {WriteHistory} from './write-history.js';
 
-/** Ingest is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
+/** INGEST/s is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
 export const ingestHorizonMs = 30_000;
 /** The window's recent peak (for "fell by half") is kept in buckets spanning this long. */
 export const peakBucketMs = 30_000;
 export const peakBuckets = 10;
-/** BASE step events remembered: enough for several trim cycles. */
+/** BASE steps remembered, and how many of the latest measure TRIM/s (whole cycles, recent pace). */
 const maxSteps = 16;
-/** Fluvio's segment size when the topic sets none (fluvio.md §1). */
-const defaultSegmentBytes = 1024 ** 3;
-/** Trim cycles older than this no longer count towards the trim rate. */
-const trimHorizonMs = 30 * 60_000;
+const trimSteps = 6;
 
 export interface TrimStep {
   time: number;
-  /** BASE after the step. */
+  /** BASE after the step (relative to the origin). */
   base: number;
   /** Records deleted at once. */
   size: number;
 }
 
+type OffsetKey = 'baseOffset' | 'highWatermark' | 'logEndOffset';
+
 /** Rolling maximum over a few buckets of time: O(1) per sample, no scan of the history. */
-class RecentPeak {
+export class RecentPeak {
   private readonly values = new Float64Array(peakBuckets);
   private readonly buckets = new Float64Array(peakBuckets).fill(Number.NEGATIVE_INFINITY);
   private current = Number.NEGATIVE_INFINITY;
@@ -52,50 +52,112 @@ class RecentPeak {
   }
 }
 
-/** One partition's history and the rates derived from it. */
+/**
+ * One partition's history. Offsets are kept relative to an origin taken when the history starts,
+ * computed exactly (BigInt on the exact text) beyond 2^53, so differences and rates stay exact.
+ */
 export class PartitionTracker {
   readonly ring: HistoryRing;
+  readonly writes = new WriteHistory();
   readonly steps: TrimStep[] = [];
   readonly windowPeak = new RecentPeak();
   readonly windowSecondsPeak = new RecentPeak();
-  lastBase: number | null = null;
-  lastHighWatermark = -1;
-  lastLogEndOffset = -1;
-  /** Sample time the history (re)started: verdicts wait until it is long enough. */
+  /** Latest offsets, relative to the origin; base null when unknown. */
+  base: number | null = null;
+  highWatermark = 0;
+  logEndOffset = 0;
+  /** The highest LEO seen: a new leader reporting less does not un-write records. */
+  maxLogEnd = 0;
+  /** Sample time the history (re)started. */
   firstTime = 0;
+  /** When LEO last grew, and the longest pause between growths before the current one (ms). */
+  lastWriteTime: number | null = null;
+  longestPauseMs = 0;
+  /** Since when HW has stood still, and LEO then. */
+  highWatermarkSince = 0;
+  logEndAtHighWatermark = 0;
+  private originBig: bigint | null = null;
+  private lastTime = 0;
 
   constructor(capacity: number) {
     this.ring = new HistoryRing(capacity);
   }
 
-  /** Records a sample; returns true when offsets went backwards and the history was reset. */
-  observe(partition: Partition, time: number): boolean {
-    const {baseOffset: base, highWatermark, logEndOffset} = partition;
-    if (highWatermark < 0 || logEndOffset < 0) return false; // leader offline: no data, keep history
-    const wentBack =
-      this.ring.length > 0 &&
-      (logEndOffset < this.lastLogEndOffset ||
-        highWatermark < this.lastHighWatermark ||
-        (base !== null && this.lastBase !== null && base < this.lastBase));
-    if (wentBack || this.ring.length === 0) this.reset(time);
-    if (base !== null && this.lastBase !== null && base > this.lastBase) {
-      this.steps.push({time, base, size: base - this.lastBase});
-      if (this.steps.length > maxSteps) this.steps.shift();
-    }
-    this.ring.push(time, base, highWatermark, logEndOffset);
-    this.lastBase = base;
-    this.lastHighWatermark = highWatermark;
-    this.lastLogEndOffset = logEndOffset;
-    return wentBack;
+  get origin(): number {
+    return this.ring.origin;
   }
 
-  reset(time: number): void {
+  /** Records a sample; returns true when the partition was recreated and its history restarted. */
+  observe(partition: Partition, time: number): boolean {
+    if (partition.highWatermark < 0 || partition.logEndOffset < 0) return false; // leader offline: no data, keep history
+    if (this.ring.length === 0) this.reset(partition, time);
+    let base = this.relative(partition, 'baseOffset');
+    let highWatermark = this.relative(partition, 'highWatermark')!;
+    let logEnd = this.relative(partition, 'logEndOffset')!;
+    // Recreated: offsets restart near zero, or BASE/HW fall below the old BASE. A leader change
+    // or HW/LEO stepping back by less than the window is the same partition.
+    const oldBase = this.base;
+    const recreated =
+      this.ring.length > 0 &&
+      (oldBase !== null ? highWatermark < oldBase || (base !== null && base < oldBase) : logEnd < this.maxLogEnd / 2);
+    if (recreated) {
+      this.reset(partition, time);
+      base = this.relative(partition, 'baseOffset');
+      highWatermark = this.relative(partition, 'highWatermark')!;
+      logEnd = this.relative(partition, 'logEndOffset')!;
+    }
+    if (base !== null && oldBase !== null && base > oldBase && !recreated) {
+      this.steps.push({time, base, size: base - oldBase});
+      if (this.steps.length > maxSteps) this.steps.shift();
+    }
+    if (logEnd > this.maxLogEnd || this.lastWriteTime === null) {
+      if (this.lastWriteTime !== null) this.longestPauseMs = Math.max(this.longestPauseMs, this.lastTime - this.lastWriteTime);
+      this.lastWriteTime = time;
+      this.maxLogEnd = Math.max(this.maxLogEnd, logEnd);
+    }
+    if (highWatermark !== this.highWatermark || this.ring.length === 0) {
+      this.highWatermarkSince = time;
+      this.logEndAtHighWatermark = logEnd;
+    }
+    this.writes.add(time, this.maxLogEnd);
+    this.ring.push(time, base, highWatermark, logEnd);
+    this.base = base;
+    this.highWatermark = highWatermark;
+    this.logEndOffset = logEnd;
+    this.lastTime = time;
+    return recreated;
+  }
+
+  /** A consumer's offset relative to the origin (consumer offsets are plain numbers). */
+  relativeOffset(offset: number): number {
+    return offset - this.ring.origin;
+  }
+
+  private reset(partition: Partition, time: number): void {
     this.ring.clear();
+    this.writes.clear();
     this.steps.length = 0;
     this.windowPeak.clear();
     this.windowSecondsPeak.clear();
-    this.lastBase = null;
+    const exact = partition.exactOffsets?.baseOffset ?? (partition.baseOffset === null ? partition.exactOffsets?.highWatermark : undefined);
+    this.originBig = exact !== undefined ? BigInt(exact) : null;
+    this.ring.origin = partition.baseOffset ?? partition.highWatermark;
+    this.base = null;
+    this.highWatermark = 0;
+    this.logEndOffset = 0;
+    this.maxLogEnd = 0;
+    this.lastWriteTime = null;
+    this.longestPauseMs = 0;
     this.firstTime = time;
+  }
+
+  private relative(partition: Partition, key: OffsetKey): number | null {
+    const value = partition[key];
+    if (value === null) return null;
+    if (partition.exactOffsets === undefined && this.originBig === null) return value - this.ring.origin;
+    const exact = partition.exactOffsets?.[key];
+    this.originBig ??= BigInt(this.ring.origin);
+    return Number(BigInt(exact ?? value) - this.originBig);
   }
 
   historyMs(now: number): number {
@@ -110,29 +172,23 @@ export class PartitionTracker {
     const last = ring.length - 1;
     const elapsed = ring.time(last) - ring.time(from);
     if (elapsed <= 0) return null;
-    return ((ring.logEndOffset(last) - ring.logEndOffset(from)) * 1000) / elapsed;
+    return Math.max(0, ((ring.logEndOffset(last) - ring.logEndOffset(from)) * 1000) / elapsed);
   }
 
   /**
-   * Records/s trimmed, measured between BASE steps so that it spans whole trim cycles: the
-   * sawtooth of segment deletion averages out instead of reading as a sudden shrink. When no
-   * step came for longer than a usual cycle, the rate decays with the silence.
+   * Records/s trimmed, measured between BASE steps so that it spans whole trim cycles; null until
+   * two steps were seen (one step says nothing about the pace). When no step came for longer than
+   * a usual cycle, the rate decays with the silence. A one-off mass deletion (a retention cut) is
+   * reported as a shrink and does not count towards the pace.
    */
-  trimRate(now: number, settled: boolean): number | null {
-    const steps = this.recentSteps(now);
-    if (steps.length === 0) return settled ? 0 : null;
-    if (steps.length === 1) {
-      // One step: nothing to average over yet, except the time since history began.
-      const elapsed = now - this.firstTime;
-      return settled ? (steps[0].size * 1000) / Math.max(elapsed, ingestHorizonMs) : null;
-    }
+  trimRate(now: number, settled: boolean, neverTrimmed: boolean): number | null {
+    if (this.steps.length < 2) return settled && neverTrimmed && this.steps.length === 0 ? 0 : null;
+    const steps = this.steps.slice(-trimSteps);
     const first = steps[0];
     const last = steps[steps.length - 1];
     const span = last.time - first.time;
     const cycle = span / (steps.length - 1);
     const effectiveSpan = Math.max(span, now - first.time - cycle);
-    // A one-off mass deletion (a retention cut) is reported as a shrink; it says nothing about
-    // the pace of trimming from now on, so it does not count towards the rate.
     const ordinary = 3 * median(steps.map((step) => step.size));
     let trimmed = 0;
     for (let i = 1; i < steps.length; i++) if (steps[i].size <= ordinary) trimmed += steps[i].size;
@@ -146,24 +202,9 @@ export class PartitionTracker {
     return largest;
   }
 
-  /** Whole trim cycles observed recently: projections need at least two. */
-  trimCycles(now: number): number {
-    return Math.max(0, this.recentSteps(now).length - 1);
-  }
-
-  private recentSteps(now: number): TrimStep[] {
-    return this.steps.filter((step) => now - step.time <= trimHorizonMs);
-  }
-
-  /** Records one segment deletion removes, from observed steps (median), else from bytes. */
-  typicalStep(partition: Partition, window: number | null): number | null {
-    if (this.steps.length >= 2) return median(this.steps.map((step) => step.size));
-    // From bytes: only meaningful when the partition holds more than one segment.
-    const segmentBytes = partition.segmentSize ?? defaultSegmentBytes;
-    if (partition.size > segmentBytes && window !== null && window > 0) {
-      return (segmentBytes * window) / partition.size;
-    }
-    return null;
+  /** Records one ordinary segment deletion removes (median of the steps seen), else null. */
+  typicalStep(): number | null {
+    return this.steps.length >= 2 ? median(this.steps.map((step) => step.size)) : null;
   }
 }
 

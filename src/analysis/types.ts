@@ -26,7 +26,9 @@ export type ReasonCause =
   /** The window in time fell from `peakSeconds` to `seconds` while the records held: ingest outran a size cap. */
   | {code: 'ingest-burst'; seconds: number; peakSeconds: number}
   /** The window in time (`seconds`) is below the SLO (`minSeconds`): critical below half of it. */
-  | {code: 'window-below-slo'; seconds: number; minSeconds: number};
+  | {code: 'window-below-slo'; seconds: number; minSeconds: number}
+  /** HW has stood still for `seconds` while LEO grew `gap` records past it; `missing`: followers not keeping up. */
+  | {code: 'replication-stall'; gap: number; seconds: number; missing: number[]};
 
 export type ReasonCode = ReasonCause['code'];
 
@@ -45,6 +47,8 @@ export interface Thresholds {
    * below it is warn, below half of it critical. Absent or null: no SLO (the default).
    */
   minWindowSeconds?: number | null;
+  /** critical once HW has stood still this long while LEO grows on a replicated partition (300). */
+  criticalStallSeconds?: number;
 }
 
 /**
@@ -62,6 +66,7 @@ export const defaultThresholds: Thresholds = {
   consumerRiskSeconds: 3600,
   shrinkFraction: 0.5,
   minWindowSeconds: null,
+  criticalStallSeconds: 300,
 };
 
 export type ConsumerState = 'ok' | 'at-risk' | 'lost';
@@ -70,15 +75,22 @@ export interface ConsumerAnalysis {
   id: string;
   offset: number;
   state: ConsumerState;
-  /** Records trimmed before this consumer read them: max(0, base - offset). */
+  /**
+   * Records deleted before this consumer read them. Its offset is the last record consumed, so it
+   * resumes at offset + 1: BASE - offset - 1 when below BASE, or, seen from history, how far BASE
+   * passed it between samples beyond what it could read at its pace (shown for a minute).
+   */
   lostRecords: number;
-  /** offset - base: how far the consumer is ahead of BASE (negative when lost); null when BASE is unknown. */
+  /** offset + 1 - BASE: records between its next record and BASE (negative when lost); null when BASE is unknown. */
   distanceToBase: number | null;
-  /** hw - offset. */
+  /** HW - offset - 1: records it has still to read. */
   lag: number;
-  /** The consumer's own pace in records/s, null until two of its offsets were seen. */
+  /** The consumer's own pace in records/s, measured across its 10 s flushes; null until 20 s are covered. */
   rate: number | null;
-  /** When BASE will overtake it at the current rates; null when never or unknown. */
+  /**
+   * When retention deletes a segment before the consumer has read past it (from the policy and the
+   * write history); null when never, when its next record is in the active segment, or unknown.
+   */
   secondsUntilOvertaken: number | null;
   /** When the offset was last stored (Fluvio's modified_time), seconds since the Unix epoch. */
   modifiedTime: number;
@@ -90,14 +102,26 @@ export interface PartitionAnalysis {
   partition: Partition;
   /** hw - base in records; null when BASE or HW is unknown. */
   window: number | null;
-  /** Records/s appended (from LEO), over a recent horizon. */
+  /** Records/s appended (from LEO), over a recent horizon. Measured. */
   ingestRate: number | null;
-  /** Records/s trimmed (from BASE), over a horizon spanning several trims. */
+  /** Records/s trimmed (from BASE), over the last few whole trim cycles. Measured. */
   trimRate: number | null;
-  /** How long a caught-up consumer could stay offline before losing records. */
+  /**
+   * How long the oldest retained record has been kept (WIN-TIME): how long a caught-up consumer
+   * could have stayed offline. See windowSecondsKind.
+   */
   windowSeconds: number | null;
+  /**
+   * measured: from the write history (when BASE was written); estimated: BASE was written before
+   * the history began, so window ÷ the long-run write rate; lower-bound: never trimmed (BASE 0),
+   * so at least the partition's observed age.
+   */
+  windowSecondsKind: 'measured' | 'estimated' | 'lower-bound' | null;
   trend: Trend | null;
-  /** Projected seconds until the window is empty; null unless trimming outpaces ingest. */
+  /**
+   * Seconds until retention has deleted every closed segment of a partition whose producer
+   * stopped (predicted from the policy: the last write plus the retention); null otherwise.
+   */
   etaSeconds: number | null;
   status: Status;
   /** Most severe first; empty when all is well. Worded by view/reasons.ts. */

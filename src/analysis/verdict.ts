@@ -5,7 +5,7 @@ export interface Evidence {
   partition: Partition;
   window: number | null;
   windowSeconds: number | null;
-  /** True when WIN-TIME is measured (retention has deleted records), false when it is only a lower bound. */
+  /** False when WIN-TIME is only a lower bound (never trimmed): then it is no retention problem. */
   windowMeasured: boolean;
   ingestRate: number | null;
   trimRate: number | null;
@@ -17,6 +17,8 @@ export interface Evidence {
   windowSecondsPeak: number;
   /** Records one ordinary segment deletion removes; null when not yet known. */
   typicalStep: number | null;
+  /** HW standing still while LEO grows on a replicated partition; null when replication keeps up. */
+  stall: {gap: number; seconds: number; missing: number[]} | null;
   /** The largest single deletion within the peak's horizon. */
   largestRecentStep: number;
   time: number;
@@ -52,6 +54,8 @@ export function judge(evidence: Evidence): Verdict {
     else if (eta !== null && eta <= thresholds.warnEtaSeconds) raise('warn', {code: 'window-empty-eta', seconds: eta});
     const shrink = unexplainedShrink(evidence);
     if (shrink) raise('warn', shrink);
+    const stall = evidence.stall;
+    if (stall) raise(stall.seconds >= (thresholds.criticalStallSeconds ?? 300) ? 'critical' : 'warn', {code: 'replication-stall', ...stall});
     const slo = thresholds.minWindowSeconds;
     const held = evidence.windowSeconds;
     // Only a measured window counts: one never trimmed is a lower bound and says nothing yet.

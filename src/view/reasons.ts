@@ -48,6 +48,13 @@ function words(reason: Reason): ReasonText {
         short: `time ${formatDuration(reason.seconds)}`,
         long: `window in time fell ${percentFallen(reason.seconds, reason.peakSeconds)} to ${formatDuration(reason.seconds)} (ingest burst?)`,
       };
+    case 'replication-stall': {
+      const missing = reason.missing.length === 0 ? '' : ` (follower${reason.missing.length > 1 ? 's' : ''} ${reason.missing.join(', ')} not keeping up)`;
+      return {
+        short: `HW stalled ${formatDuration(reason.seconds)}`,
+        long: `HW stood still ${formatDuration(reason.seconds)} while LEO grew ${reason.gap} records past it${missing}: consumers see nothing new`,
+      };
+    }
     case 'window-below-slo':
       return {
         short: `window ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)}`,

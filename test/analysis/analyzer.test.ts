@@ -145,12 +145,21 @@ describe('the window SLO (minWindowSeconds)', () => {
 
 describe('consumers', () => {
   it('a consumer whose offset fell below BASE lost records and makes the partition critical at once', () => {
+    // Fluvio's stored offset is the last record consumed: at BASE - 500 it resumes at BASE - 499.
     const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: () => 60, consumers: (t, base) => [{id: 'reporting', offset: Math.max(0, base - 500)}]};
     const {results} = run(script, 200);
     const lost = results.find((r) => r.consumers[0]?.state === 'lost')!;
     expect(lost.status).toBe('critical');
-    expect(lost.consumers[0].lostRecords).toBe(500);
-    expect(lost.reasons[0]).toMatchObject({code: 'consumer-lost', consumer: 'reporting', records: 500});
+    expect(lost.consumers[0].lostRecords).toBe(499);
+    expect(lost.reasons[0]).toMatchObject({code: 'consumer-lost', consumer: 'reporting', records: 499});
+  });
+
+  it('a consumer whose stored offset is BASE - 1 has lost nothing: it resumes at BASE', () => {
+    const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: () => 7 * 86400, consumers: (t, base) => [{id: 'first', offset: base - 1}]};
+    const [first] = scriptedSamples(script, 0);
+    const analysis = new Analyzer().update({...first, partitions: [{...first.partitions[0], baseOffset: 5000, highWatermark: 9000, logEndOffset: 9000}], consumers: [{...first.consumers![0], offset: 4999}]});
+    expect(analysis.partitions[0].consumers[0]).toMatchObject({state: 'ok', lostRecords: 0, distanceToBase: 0});
+    expect(analysis.partitions[0].status).toBe('ok');
   });
 
   it('a stalled consumer that BASE will overtake is at risk (warn) before it loses anything', () => {
@@ -208,7 +217,7 @@ describe('structural problems and unknowns', () => {
     const fixture = (name: string) => parseFluvioJson(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
     const analysis = analyzer.update(parseSample({time: 0, partitions: fixture('partition-list.json'), consumers: fixture('consumer-list.json')}));
     const byName = new Map(analysis.partitions.map((p) => [p.partition.name, p]));
-    expect(byName.get('metrics-0')!.consumers.find((c) => c.id === 'archiver')).toMatchObject({state: 'lost', lostRecords: 124433223 - 120000000});
+    expect(byName.get('metrics-0')!.consumers.find((c) => c.id === 'archiver')).toMatchObject({state: 'lost', lostRecords: 124433223 - 120000000 - 1});
     expect(byName.get('metrics-0')!.status).toBe('critical');
     expect(byName.get('orders-eu-1')!.status).toBe('critical');
     expect(byName.get('orders-eu-0')!.status).toBe('ok');

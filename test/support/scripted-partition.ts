@@ -1,6 +1,7 @@
 import type {ConsumerOffset, Partition, Sample} from '../../src/model/types.js';
+import {PartitionLog} from '../../src/sources/simulator/partition-log.js';
 
-/** A partition's storage modelled as Fluvio keeps it: segments, a cleaner every 10 s, an active segment never deleted. */
+/** A scripted partition: rates, retention and consumer offsets as functions of time (seconds). */
 export interface Script {
   /** Records/s appended at time t (seconds since start). */
   ingest: (t: number) => number;
@@ -15,43 +16,29 @@ export interface Script {
   consumers?: (t: number, base: number, hw: number) => Array<{id: string; offset: number}>;
 }
 
-interface Segment {
-  start: number;
-  end: number;
-  closedAt: number;
-}
-
 const start = Date.UTC(2026, 10, 24, 12, 0, 0);
+const recordBytes = 100;
 
-/** Runs the script and yields a sample every `intervalSeconds` for `seconds`. */
+/**
+ * Runs the script and yields a sample every `intervalSeconds` for `seconds`. Storage is the one
+ * Fluvio model (the simulator's PartitionLog); the cleaner runs every 10 s.
+ */
 export function* scriptedSamples(script: Script, seconds: number, intervalSeconds = 2): Generator<Sample & {t: number}> {
-  const closed: Segment[] = [];
-  let activeStart = 0;
-  let leo = 0;
-  let carry = 0;
+  const settings = (t: number) => ({
+    recordBytes,
+    segmentBytes: script.segmentRecords * recordBytes,
+    retentionMs: script.retention(t) * 1000,
+    maxPartitionBytes: script.maxRecords ? script.maxRecords(t) * recordBytes : null,
+  });
+  const log = new PartitionLog(settings(0), 0);
   for (let t = 0; t <= seconds; t += intervalSeconds) {
-    if (t > 0) {
-      const exact = script.ingest(t) * intervalSeconds + carry;
-      const added = Math.floor(exact);
-      carry = exact - added;
-      for (let remaining = added; remaining > 0; ) {
-        const room = script.segmentRecords - (leo - activeStart);
-        const take = Math.min(room, remaining);
-        leo += take;
-        remaining -= take;
-        if (leo - activeStart >= script.segmentRecords) {
-          closed.push({start: activeStart, end: leo, closedAt: t});
-          activeStart = leo;
-        }
-      }
-    }
+    if (t > 0) log.append(script.ingest(t) * intervalSeconds, start + (t - intervalSeconds) * 1000, start + t * 1000);
     if (t % 10 === 0) {
-      const retention = script.retention(t);
-      while (closed.length > 0 && closed[0].closedAt < t - retention) closed.shift();
-      const cap = script.maxRecords?.(t);
-      if (cap !== undefined) while (closed.length > 0 && leo - closed[0].start > cap) closed.shift();
+      log.settings = settings(t);
+      log.clean(start + t * 1000);
     }
-    const base = closed[0]?.start ?? activeStart;
+    const base = log.baseOffset;
+    const leo = log.logEndOffset;
     const topic = script.topic ?? 'events';
     const resolution = script.resolution?.(t) ?? 'Online';
     const consumers: ConsumerOffset[] = (script.consumers?.(t, base, leo) ?? []).map(({id, offset}) => ({
@@ -61,11 +48,11 @@ export function* scriptedSamples(script: Script, seconds: number, intervalSecond
       offset,
       modifiedTime: Math.floor((start + t * 1000) / 1000),
     }));
-    yield {t, time: start + t * 1000, partitions: [partition(topic, base, leo, script, resolution)], consumers, problems: []};
+    yield {t, time: start + t * 1000, partitions: [partition(topic, base, leo, script, resolution, t)], consumers, problems: []};
   }
 }
 
-function partition(topic: string, base: number, leo: number, script: Script, resolution: string): Partition {
+function partition(topic: string, base: number, leo: number, script: Script, resolution: string, t: number): Partition {
   const offline = resolution === 'LeaderOffline';
   return {
     name: `${topic}-0`,
@@ -76,14 +63,14 @@ function partition(topic: string, base: number, leo: number, script: Script, res
     followers: [],
     mirror: '',
     resolution,
-    size: offline ? -2 : (leo - base) * 100,
+    size: offline ? -2 : (leo - base) * recordBytes,
     baseOffset: base,
     highWatermark: offline ? -1 : leo,
     logEndOffset: offline ? -1 : leo,
     lsr: 1,
-    retentionSeconds: null,
-    segmentSize: script.segmentRecords * 100,
-    maxPartitionSize: null,
+    retentionSeconds: script.retention(t),
+    segmentSize: script.segmentRecords * recordBytes,
+    maxPartitionSize: script.maxRecords ? script.maxRecords(t) * recordBytes : null,
     system: false,
     isBeingDeleted: false,
   };

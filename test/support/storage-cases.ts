@@ -70,6 +70,8 @@ export const storageCases: StorageCase[] = [
     plan: {segmentBytes: 0.5 * MB, retentionSeconds: 900, ingest: (t) => (t < 300 ? 100 : 0), ageSeconds: 1000, leaderChanges: [{at: 700, stepBack: 50}]},
     seconds: 1800,
     expect: {kind: 'danger', critical: true},
+    // Stop (warn), drain nears (critical), only the active segment left (ok): each a real change.
+    maxChanges: 3,
   },
   {
     name: '10 consumer at half the ingest rate near BASE',
@@ -114,6 +116,7 @@ export const storageCases: StorageCase[] = [
     plan: {segmentBytes: 0.5 * MB, retentionSeconds: 600, ingest: (t) => (t < 600 ? 100 : 0), ageSeconds: 700},
     seconds: 1800,
     expect: {kind: 'danger', critical: true},
+    maxChanges: 3,
   },
   {name: 'stalled consumer', plan: {segmentBytes: 0.5 * MB, retentionSeconds: 600, ingest: steady(100), ageSeconds: 700, consumers: [{id: 'stalled', pace: (t) => (t < 300 ? 100 : 0)}]}, seconds: 1800, expect: {kind: 'danger', consumer: 'stalled'}},
   {

@@ -1,0 +1,87 @@
+import type {Partition} from '../model/types.js';
+import type {PartitionTracker} from './tracker.js';
+
+/** Fluvio's defaults when a topic sets none (fluvio.md §1). */
+export const defaultRetentionSeconds = 7 * 86_400;
+export const defaultSegmentBytes = 1024 ** 3;
+export const defaultMaxPartitionBytes = 100 * 1024 ** 3;
+/** The SPU's cleaner runs this often: a deletion comes up to one period after it is due. */
+export const cleanerPeriodMs = 10_000;
+/** The write rate that a size cap turns into deletions is measured over this long. */
+const capRateHorizonMs = 10 * 60_000;
+
+function bytesPerRecordOf(partition: Partition, tracker: PartitionTracker): number | null {
+  const records = tracker.base === null ? 0 : tracker.logEndOffset - tracker.base;
+  return partition.size > 0 && records > 0 ? partition.size / records : null;
+}
+
+/**
+ * A partition's retention policy and what follows from it for its records. Offsets are relative
+ * to the tracker's origin. Fluvio deletes whole closed segments: under the time policy a segment
+ * goes at the first cleaner pass after its last write is older than the retention; under the size
+ * cap the oldest segments go once the partition is larger than the cap.
+ */
+export class RetentionPolicy {
+  readonly retentionMs: number;
+  readonly segmentBytes: number;
+  readonly maxPartitionBytes: number;
+  /** Records per segment and under the cap, from the partition's bytes per record; null when unknown. */
+  readonly segmentRecords: number | null;
+  readonly capRecords: number | null;
+
+  constructor(
+    partition: Partition,
+    private readonly tracker: PartitionTracker,
+    private readonly now: number,
+    private readonly recentIngest: number | null,
+  ) {
+    this.retentionMs = (partition.retentionSeconds ?? defaultRetentionSeconds) * 1000;
+    this.segmentBytes = partition.segmentSize ?? defaultSegmentBytes;
+    this.maxPartitionBytes = partition.maxPartitionSize ?? defaultMaxPartitionBytes;
+    const bytesPerRecord = bytesPerRecordOf(partition, tracker);
+    this.segmentRecords = bytesPerRecord ? Math.max(1, Math.floor(this.segmentBytes / bytesPerRecord)) : null;
+    this.capRecords = bytesPerRecord ? this.maxPartitionBytes / bytesPerRecord : null;
+  }
+
+  /** Records per segment without building a policy (the hot path needs only this, and rarely). */
+  static segmentRecords(partition: Partition, tracker: PartitionTracker): number | null {
+    const bytesPerRecord = bytesPerRecordOf(partition, tracker);
+    return bytesPerRecord ? Math.max(1, Math.floor((partition.segmentSize ?? defaultSegmentBytes) / bytesPerRecord)) : null;
+  }
+
+  /** First offset of the active segment, which is never deleted (segments are laid out from BASE). */
+  activeSegmentStart(): number | null {
+    const {base, logEndOffset} = this.tracker;
+    if (base === null || this.segmentRecords === null) return null;
+    return base + Math.floor((logEndOffset - base) / this.segmentRecords) * this.segmentRecords;
+  }
+
+  /** When (ms) the record at `offset` was written: from the write history, else from the long-run rate. */
+  writtenAt(offset: number): number | null {
+    const {tracker, now} = this;
+    const known = tracker.writes.writtenAt(offset, now, tracker.maxLogEnd);
+    if (known !== null) return known;
+    const rate = tracker.writes.rate(now, tracker.maxLogEnd, Number.POSITIVE_INFINITY);
+    return rate && rate > 0 ? now - ((tracker.maxLogEnd - offset) * 1000) / rate : null;
+  }
+
+  /**
+   * Seconds until the closed segment ending at `end` (exclusive) is deleted: by time, its last
+   * write plus the retention; by size, once LEO is a cap's worth past its start at the current
+   * write rate. Infinity when neither will happen.
+   */
+  secondsUntilDeleted(end: number): number {
+    const {tracker, now} = this;
+    let due = Number.POSITIVE_INFINITY;
+    const lastWrite = this.writtenAt(end - 1);
+    if (lastWrite !== null) due = (lastWrite + this.retentionMs + cleanerPeriodMs - now) / 1000;
+    if (this.capRecords !== null && this.segmentRecords !== null) {
+      const start = end - this.segmentRecords;
+      const toGo = start + this.capRecords - tracker.logEndOffset;
+      const rate = Math.max(this.recentIngest ?? 0, tracker.writes.rate(now, tracker.maxLogEnd, capRateHorizonMs) ?? 0);
+      if (toGo <= 0) due = Math.min(due, cleanerPeriodMs / 1000);
+      else if (rate > 0) due = Math.min(due, toGo / rate + cleanerPeriodMs / 1000);
+    }
+    return Math.max(0, due);
+  }
+}

@@ -1,0 +1,75 @@
+import type {Partition} from '../model/types.js';
+import {cleanerPeriodMs, defaultRetentionSeconds, RetentionPolicy} from './policy.js';
+import type {PartitionTracker} from './tracker.js';
+import type {PartitionAnalysis} from './types.js';
+
+/** The long-run write rate behind an estimated WIN-TIME spans this much history. */
+const longRateHorizonMs = 30 * 60_000;
+/** A producer counts as stopped after this much silence, at least (and twice its longest pause). */
+const minSilenceMs = 60_000;
+/** ... and at least this fraction of the retention, so that a pause in a long retention is no drain. */
+const silenceRetentionFraction = 0.1;
+/** HW must have stood still this long (and over two samples) before a stall is reported. */
+const minStallMs = 10_000;
+
+/**
+ * WIN-TIME: how long the oldest retained record has been kept. Measured from the write history
+ * when BASE was written while we watched; estimated from the long-run write rate when it was
+ * written before; a lower bound (the observed age) for a partition never trimmed (BASE 0).
+ */
+export function windowTime(partition: Partition, tracker: PartitionTracker, now: number): Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'> {
+  const base = tracker.base;
+  if (base === null || partition.highWatermark < 0) return {windowSeconds: null, windowSecondsKind: null};
+  const age = (now - tracker.firstTime) / 1000;
+  if (partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined && tracker.steps.length === 0) {
+    return {windowSeconds: age, windowSecondsKind: 'lower-bound'};
+  }
+  const written = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
+  if (written !== null) return {windowSeconds: Math.max(0, (now - written) / 1000), windowSecondsKind: 'measured'};
+  const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
+  const window = tracker.highWatermark - base;
+  if (rate !== null && rate > 0 && tracker.historyMs(now) >= 60_000) {
+    return {windowSeconds: Math.max(age, window / rate), windowSecondsKind: 'estimated'};
+  }
+  return {windowSeconds: age, windowSecondsKind: 'lower-bound'};
+}
+
+/**
+ * Seconds until retention has deleted every closed segment of a partition whose producer
+ * stopped: each closed segment goes at the first cleaner pass after its last write is older than
+ * the retention, and no closed segment was written after the producer's last write. Null while
+ * the producer writes (under time retention the window then only settles at a lower level), or
+ * once only the active segment is left.
+ */
+export function drainEta(partition: Partition, tracker: PartitionTracker, now: number): number | null {
+  const lastWrite = tracker.lastWriteTime;
+  if (lastWrite === null || lastWrite <= tracker.firstTime) return null; // the stop was not seen
+  const silence = now - lastWrite;
+  if (silence < Math.max(minSilenceMs, 2 * tracker.longestPauseMs)) return null;
+  const retentionMs = (partition.retentionSeconds ?? defaultRetentionSeconds) * 1000;
+  if (silence < silenceRetentionFraction * retentionMs) return null;
+  // Nothing left to delete once the window fits in the active segment.
+  const segment = RetentionPolicy.segmentRecords(partition, tracker);
+  if (segment === null || tracker.base === null || tracker.logEndOffset - tracker.base <= segment) return null;
+  const eta = (lastWrite + retentionMs + cleanerPeriodMs - now) / 1000;
+  return eta > 0 ? eta : null;
+}
+
+/**
+ * Replication stall: on a replicated partition HW stands still while LEO grows, so consumers
+ * (who read up to HW) see nothing new. Followers whose LEO is not past HW are the missing ones.
+ */
+export function replicationStall(partition: Partition, tracker: PartitionTracker, now: number): {gap: number; seconds: number; missing: number[]} | null {
+  if (partition.replicas.length < 2 || partition.highWatermark < 0) return null;
+  const still = now - tracker.highWatermarkSince;
+  const gap = tracker.logEndOffset - tracker.highWatermark;
+  if (gap <= 0 || still < minStallMs || tracker.logEndOffset <= tracker.logEndAtHighWatermark) return null;
+  if (tracker.ring.length < 2 || tracker.ring.time(tracker.ring.length - 2) < tracker.highWatermarkSince) return null;
+  const followers = new Map(partition.followers.map((f) => [f.spu, f]));
+  const missing = partition.replicas.filter((spu) => {
+    if (spu === partition.leader) return false;
+    const follower = followers.get(spu);
+    return !follower || follower.leo < 0 || follower.leo <= partition.highWatermark;
+  });
+  return {gap, seconds: still / 1000, missing};
+}

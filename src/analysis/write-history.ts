@@ -1,0 +1,83 @@
+/** Points kept per partition: memory stays flat (512 bytes) however long the monitor runs. */
+const capacity = 32;
+/** Spacing of the first points; it doubles each time the history fills up. */
+const initialSpacingMs = 5_000;
+
+/**
+ * When each offset was written, over the partition's whole observed life: LEO against time,
+ * thinned as it grows (every other point dropped when full), so the age of any retained
+ * record can be read back by interpolation. Offsets are relative to the tracker's origin.
+ */
+export class WriteHistory {
+  /** Interleaved (time, LEO) pairs: one typed array per partition, not two. */
+  private readonly points = new Float64Array(2 * capacity);
+  private length = 0;
+  private spacingMs = initialSpacingMs;
+
+  /** Records LEO (never lower than before: a new leader reporting less is not an un-write). */
+  add(time: number, logEnd: number): void {
+    const last = this.length - 1;
+    if (last >= 0 && time - this.time(last) < this.spacingMs) return;
+    if (this.length === capacity) this.thin();
+    this.points[2 * this.length] = time;
+    this.points[2 * this.length + 1] = logEnd;
+    this.length++;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.spacingMs = initialSpacingMs;
+  }
+
+  /**
+   * When `offset` was written (ms), interpolating between the points around it and the latest
+   * sample (`now`, `logEnd`); null when it was written before the history began.
+   */
+  writtenAt(offset: number, now: number, logEnd: number): number | null {
+    const target = offset + 1; // written once LEO passed it
+    if (this.length === 0 || target <= this.end(0)) return this.length > 0 && target === this.end(0) ? this.time(0) : null;
+    if (target >= logEnd) return now;
+    let low = 0;
+    let high = this.length - 1;
+    if (target > this.end(high)) return interpolate(this.time(high), this.end(high), now, logEnd, target);
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if (this.end(middle) < target) low = middle;
+      else high = middle;
+    }
+    return interpolate(this.time(low), this.end(low), this.time(high), this.end(high), target);
+  }
+
+  /** Records/s written over the last `horizonMs` (or all of the history), up to `now`/`logEnd`. */
+  rate(now: number, logEnd: number, horizonMs: number): number | null {
+    if (this.length === 0) return null;
+    let index = this.length - 1;
+    while (index > 0 && now - this.time(index) < horizonMs) index--;
+    const elapsed = now - this.time(index);
+    return elapsed > 0 ? ((logEnd - this.end(index)) * 1000) / elapsed : null;
+  }
+
+  private time(index: number): number {
+    return this.points[2 * index];
+  }
+
+  private end(index: number): number {
+    return this.points[2 * index + 1];
+  }
+
+  private thin(): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i += 2) {
+      this.points[2 * kept] = this.time(i);
+      this.points[2 * kept + 1] = this.end(i);
+      kept++;
+    }
+    this.length = kept;
+    this.spacingMs *= 2;
+  }
+}
+
+function interpolate(t1: number, e1: number, t2: number, e2: number, target: number): number {
+  if (e2 <= e1) return t2;
+  return t1 + ((target - e1) / (e2 - e1)) * (t2 - t1);
+}
