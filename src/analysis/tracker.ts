@@ -77,6 +77,7 @@ export class PartitionTracker {
   highWatermarkSince = 0;
   logEndAtHighWatermark = 0;
   private originBig: bigint | null = null;
+  private baseSource: string | null = null;
   private lastTime = 0;
 
   constructor(capacity: number) {
@@ -94,9 +95,18 @@ export class PartitionTracker {
     let base = this.relative(partition, 'baseOffset');
     let highWatermark = this.relative(partition, 'highWatermark')!;
     let logEnd = this.relative(partition, 'logEndOffset')!;
+    // BASE now read from another place (the leader instead of the SC, or back): its jump is no
+    // deletion and its drop no recreation. The window's peaks start again from the new BASE.
+    const source = partition.baseSource ?? null;
+    const switched = this.ring.length > 0 && source !== this.baseSource;
+    this.baseSource = source;
+    if (switched) {
+      this.windowPeak.clear();
+      this.windowSecondsPeak.clear();
+    }
     // Recreated: offsets restart near zero, or BASE/HW fall below the old BASE. A leader change
     // or HW/LEO stepping back by less than the window is the same partition.
-    const oldBase = this.base;
+    const oldBase = switched ? null : this.base;
     const recreated =
       this.ring.length > 0 &&
       (oldBase !== null ? highWatermark < oldBase || (base !== null && base < oldBase) : logEnd < this.maxLogEnd / 2);

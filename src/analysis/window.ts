@@ -9,6 +9,8 @@ const longRateHorizonMs = 30 * 60_000;
 const minSilenceMs = 60_000;
 /** ... and at least this fraction of the retention, so that a pause in a long retention is no drain. */
 const silenceRetentionFraction = 0.1;
+/** An estimated WIN-TIME needs this much history for its write rate (as long as settling takes). */
+const estimateAfterMs = 20_000;
 /** HW must have stood still this long (and over two samples) before a stall is reported. */
 const minStallMs = 10_000;
 
@@ -28,7 +30,7 @@ export function windowTime(partition: Partition, tracker: PartitionTracker, now:
   if (written !== null) return {windowSeconds: Math.max(0, (now - written) / 1000), windowSecondsKind: 'measured'};
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
   const window = tracker.highWatermark - base;
-  if (rate !== null && rate > 0 && tracker.historyMs(now) >= 60_000) {
+  if (rate !== null && rate > 0 && tracker.historyMs(now) >= estimateAfterMs) {
     return {windowSeconds: Math.max(age, window / rate), windowSecondsKind: 'estimated'};
   }
   return {windowSeconds: age, windowSecondsKind: 'lower-bound'};

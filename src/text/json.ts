@@ -42,6 +42,7 @@ function partitionJson(entry: PartitionAnalysis) {
     ingestRate: round(entry.ingestRate),
     trimRate: round(entry.trimRate),
     windowSeconds: round(entry.windowSeconds),
+    windowSecondsKind: entry.windowSecondsKind,
     etaSeconds: round(entry.etaSeconds),
     trend: entry.trend,
     settled: entry.settled,

@@ -6,7 +6,7 @@ import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {clip, offsetText} from '../view/columns.js';
 import {consumerLine, replicaRows} from '../view/detail-lines.js';
-import {formatCount, formatSeconds, formatSize, severityColor, severityOf, statusLabel} from '../view/format.js';
+import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
 import {reasonLines} from '../view/reasons.js';
 
 export interface DetailProps {
@@ -55,7 +55,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
       </Text>
       <Text wrap="truncate">
         {line(
-          `window ${formatCount(entry.window)} = ${formatSeconds(entry.windowSeconds)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
+          `window ${formatCount(entry.window)} = ${formatWindowTime(entry)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
         )}
       </Text>
       <Text dimColor wrap="truncate">

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import type {PartitionAnalysis} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 import {fitByPriority} from './fit.js';
-import {formatCount, formatSeconds, formatSize, severityOf, sparkline, statusLabel} from './format.js';
+import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, sparkline, statusLabel} from './format.js';
 import {describeReason} from './reasons.js';
 import type {SortKey} from './sort.js';
 
@@ -103,7 +103,7 @@ export const columns: GridColumn[] = [
   {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
   {id: 'leo', title: 'LEO', align: 'right', width: offsetWidth, priority: 0.4, sortKey: 'leo', cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth)},
   {id: 'window', title: 'WINDOW', align: 'right', width: 7, priority: 0.5, sortKey: 'window', cell: (e) => formatCount(e.window)},
-  {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', width: 9, priority: 0.6, sortKey: 'windowSeconds', cell: (e) => formatSeconds(e.windowSeconds)},
+  {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', width: 9, priority: 0.6, sortKey: 'windowSeconds', cell: (e) => formatWindowTime(e)},
   {id: 'eta', title: 'ETA', align: 'right', width: 6, priority: 2, sortKey: 'eta', cell: (e) => formatSeconds(e.etaSeconds)},
   {id: 'ingest', title: 'INGEST/s', align: 'right', width: 9, priority: 3, sortKey: 'ingest', cell: (e) => formatCount(e.ingestRate)},
   {id: 'trim', title: 'TRIM/s', align: 'right', width: 7, priority: 4, sortKey: 'trim', cell: (e) => formatCount(e.trimRate)},

@@ -1,5 +1,5 @@
 import {formatDuration} from './duration.js';
-import type {Status} from '../analysis/types.js';
+import type {PartitionAnalysis, Status} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 
 export {formatDuration};
@@ -45,6 +45,12 @@ export function formatCount(value: number | null): string {
 
 export function formatSeconds(seconds: number | null): string {
   return seconds === null ? '-' : formatDuration(seconds);
+}
+
+/** WIN-TIME: "≥ 12m00s" when it is only a lower bound (a partition never trimmed, seen for 12 minutes). */
+export function formatWindowTime(entry: Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'>): string {
+  const text = formatSeconds(entry.windowSeconds);
+  return entry.windowSecondsKind === 'lower-bound' && entry.windowSeconds !== null ? `≥${text}` : text;
 }
 
 export function severityOf(status: Status, settled: boolean): Severity {

@@ -1,9 +1,12 @@
 import {readFileSync} from 'node:fs';
-import {describe, expect, it} from 'vitest';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {Analyzer} from '../../src/analysis/analyzer.js';
 import type {PartitionAnalysis} from '../../src/analysis/types.js';
 import {parseFluvioJson, parseSample} from '../../src/model/parse.js';
 import type {RawSample} from '../../src/model/types.js';
+import {Monitor} from '../../src/monitor.js';
+import {createReplaySource} from '../../src/sources/replay.js';
 
 // A recording of a real Fluvio 0.18.2 cluster (../shared/fixtures/fluvio/real, README there): 2 s
 // samples, BASE as the SC reports it. SPU 5002 was killed at 1795691485 and restarted at 1795691560.
@@ -11,7 +14,10 @@ const file = new URL('../fixtures/real/recording-base-reported.jsonl', import.me
 const spuKilled = 1795691485_000;
 const spuBack = 1795691560_000;
 
-function replay(): Array<{time: number; byName: Map<string, PartitionAnalysis>}> {
+type Timeline = Array<{time: number; byName: Map<string, PartitionAnalysis>}>;
+
+/** BASE as the SC recorded it (the `baseOffset` of each line). */
+function replayRecordedBase(): Timeline {
   const analyzer = new Analyzer();
   const timeline = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -23,12 +29,30 @@ function replay(): Array<{time: number; byName: Map<string, PartitionAnalysis>}>
   return timeline;
 }
 
+/** As --replay plays it: from line 339 on, BASE is the leaders' (the true BASE the recording carries). */
+async function replayAsMonitor(): Promise<Timeline> {
+  const monitor = new Monitor({source: createReplaySource(fileURLToPath(file)), intervalMs: 2000});
+  const timeline: Timeline = [];
+  while (!monitor.getState().exhausted) {
+    await monitor.poll();
+    const analysis = monitor.getState().analysis;
+    if (analysis && analysis.time !== timeline.at(-1)?.time) timeline.push({time: analysis.time, byName: new Map(analysis.partitions.map((p) => [p.partition.name, p]))});
+  }
+  return timeline;
+}
+
 const codes = (entry: PartitionAnalysis | undefined) => (entry?.reasons ?? []).map((r) => (r.code === 'consumer-lost' ? `lost:${r.consumer}` : r.code));
 
-describe('the real recording reads right', () => {
-  const timeline = replay();
-  const start = timeline[0].time;
-  const settled = timeline.filter((s) => s.time >= start + 60_000 && s.time < spuKilled);
+describe.each([
+  ['with BASE as the SC recorded it', async () => replayRecordedBase()],
+  ['through --replay, BASE from the leaders once recorded', replayAsMonitor],
+])('the real recording reads right, %s', (_, play) => {
+  let timeline: Timeline = [];
+  let settled: Timeline = [];
+  beforeAll(async () => {
+    timeline = await play();
+    settled = timeline.filter((s) => s.time >= timeline[0].time + 60_000 && s.time < spuKilled);
+  });
 
   it('steady topics settle after the first minute: nothing but the lost consumers is flagged', () => {
     expect(settled.length).toBeGreaterThan(200);

@@ -11,7 +11,7 @@ describe.runIf(process.env.TIMELINE_TABLE)('timeline table', () => {
     for (const testCase of storageCases) {
       const cells = sampleIntervals.map((interval) => {
         const judged = judgeCase(testCase, interval, new module.Analyzer());
-        return `${judged.failures.length === 0 ? 'pass' : 'FAIL'}: ${judged.summary}`;
+        return `${judged.failures.length === 0 ? 'pass' : `FAIL (${judged.failures.join('; ')})`}: ${judged.summary}`;
       });
       rows.push(`| ${testCase.name} | ${cells.join(' | ')} |`);
     }

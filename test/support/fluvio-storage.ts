@@ -82,7 +82,6 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
   const consumers: ConsumerState[] = [];
   let lastWriteT = -Infinity;
   const lines: string[] = [];
-  let stepBack = 0;
   for (let t = -(plan.ageSeconds ?? 0); t <= seconds; t++) {
     if (t === 0) {
       for (const c of plan.consumers ?? []) {
@@ -119,8 +118,7 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
       }
     }
     const change = plan.leaderChanges?.find((event) => t >= event.at && t < event.at + interval);
-    stepBack = change ? change.stepBack : 0;
-    if (t >= 0 && t % interval === 0) lines.push(line(plan, log, followerLeo, consumers, at(t), stepBack, recordBytes, t));
+    if (t >= 0 && t % interval === 0) lines.push(line(plan, log, followerLeo, consumers, at(t), change ? change.stepBack : 0, recordBytes, t));
   }
   return {lines, truth};
 }

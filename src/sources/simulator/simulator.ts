@@ -67,8 +67,10 @@ export class Simulator {
       for (let index = 0; index < topic.partitions; index++) {
         const leader = (index + this.partitions.length) % spus;
         const replicas = Array.from({length: topic.replicas ?? 1}, (_, i) => (leader + i) % spus);
-        const log = new PartitionLog(this.settings(topic, 0), Math.floor(this.random() * 1000) * 1000);
         const age = (topic.ageSeconds ?? this.retentionSeconds(topic, 0)) * 1000;
+        // A topic younger than its retention was never trimmed: its offsets start at 0, as a new topic's do.
+        const first = Math.floor(this.random() * 1000) * 1000;
+        const log = new PartitionLog(this.settings(topic, 0), age < this.retentionSeconds(topic, 0) * 1000 ? 0 : first);
         log.prefill(topic.ingest(0, index), age, options.start);
         this.partitions.push({topic, index, log, leader, replicas, followerLag: replicas.slice(1).map(() => 0), hwLag: 0});
       }
