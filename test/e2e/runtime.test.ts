@@ -1,4 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {projectRoot} from '../support/tmux.js';
@@ -40,5 +42,17 @@ describe('the Node it runs on', () => {
   it.runIf(older)(`the system's own older Node (${older?.version ?? 'none here'}) gets the same line`, () => {
     const result = spawnSync(older!.path, [bin, '--version'], {encoding: 'utf8'});
     expectNodeTooOld(result, older!.version);
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('ends quietly when the pipe closes (`--once --json | head -c 100`), without a stack trace', () => {
+    // Output well beyond a pipe's buffer, so that writing goes on after the reader has gone.
+    const fixture = JSON.parse(readFileSync(join(projectRoot, 'test/fixtures/partition-list.json'), 'utf8')) as {name: string}[];
+    const partitions = Array.from({length: 3000}, (_, index) => ({...fixture[index % fixture.length], name: `topic-${index}-0`}));
+    const recording = join(mkdtempSync(join(tmpdir(), 'fluvio-top-pipe-')), 'big.jsonl');
+    writeFileSync(recording, `${JSON.stringify({time: 1000, partitions})}\n`);
+    const result = spawnSync('sh', ['-c', `'${process.execPath}' '${bin}' --replay '${recording}' --once --json | head -c 100 >/dev/null`], {encoding: 'utf8'});
+    expect(result.stderr).toBe('');
   });
 });
