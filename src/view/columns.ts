@@ -162,18 +162,22 @@ export function layoutGrid(options: LayoutOptions): GridLayout {
     return Math.max(column.width, options.wide ? content : Math.min(content, column.maxWidth ?? column.width));
   };
   if (options.wide) {
-    const [topic, ...rest] = chosen;
+    // TOPIC and STATUS stay at the left, so every row keeps its name and its severity while the rest scrolls.
+    const status = chosen.find((column) => column.id === 'status')!;
+    const rest = chosen.filter((column) => column.id !== 'topic' && column.id !== 'status');
     const scroll = Math.max(0, Math.min(options.scroll ?? 0, rest.length - 1));
-    const shown = [topic, ...rest.slice(scroll)];
+    const shown = [chosen[0], status, ...rest.slice(scroll)];
     const widths = shown.map(contentWidth);
-    let used = 0;
+    // Whole columns only (a number is never cut in two), with room for the » that says more lie right.
+    let used = -1;
     let fitting = 0;
-    for (const w of widths) {
-      if (used + w > width && fitting > 0) break;
-      used += w + 1;
+    for (const [index, w] of widths.entries()) {
+      const room = index < widths.length - 1 ? width - 2 : width;
+      if (used + 1 + w > room && fitting >= 3) break;
+      used += 1 + w;
       fitting++;
     }
-    return {columns: shown, widths, scrolledLeft: scroll, moreRight: fitting < shown.length, hidden: []};
+    return {columns: shown.slice(0, fitting), widths: widths.slice(0, fitting), scrolledLeft: scroll, moreRight: fitting < shown.length, hidden: []};
   }
   const kept = fitByPriority(chosen, width, {
     cost: (column) => column.width,

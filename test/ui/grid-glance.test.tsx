@@ -133,12 +133,15 @@ describe('a grid that reads at a glance', () => {
     const header = () => frame().split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
     expect(header()).toMatch(/»$/);
     expect(frame()).toMatch(/wide ▸/);
+    // Whole columns only: no number cut at the right edge; STATUS stays beside TOPIC.
+    expect(frame().split('\n').filter((line) => /^\S+\s+[✗▲✓…] /.test(line)).length).toBe(15);
+    expect(frame()).not.toMatch(/\d…/);
     await type('l', 'l', 'l');
     expect(header()).toMatch(/^TOPIC «/);
     expect(header()).not.toMatch(/\bBASE\b/);
     expect(frame()).toMatch(/wide ◂/);
     await type('h', 'h', 'h');
-    expect(header()).toMatch(/^TOPIC\s+P\s+BASE/);
+    expect(header()).toMatch(/^TOPIC\s+STATUS\S*\s+P\s+BASE/);
   });
 
   it('the column chooser (c) hides and shows a column', async () => {
