@@ -162,7 +162,10 @@ export function layoutGrid(options: LayoutOptions): GridLayout {
     return Math.max(column.width, options.wide ? content : Math.min(content, column.maxWidth ?? column.width));
   };
   if (options.wide) {
-    // TOPIC and STATUS stay at the left, so every row keeps its name and its severity while the rest scrolls.
+    const total = chosen.reduce((sum, column) => sum + contentWidth(column) + 1, -1);
+    if (total <= width) return {columns: chosen, widths: chosen.map(contentWidth), scrolledLeft: 0, moreRight: false, hidden: []};
+    // Too wide to show at once: TOPIC and STATUS stay at the left, so every row keeps its name and
+    // its severity while the rest scrolls.
     const status = chosen.find((column) => column.id === 'status')!;
     const rest = chosen.filter((column) => column.id !== 'topic' && column.id !== 'status');
     const scroll = Math.max(0, Math.min(options.scroll ?? 0, rest.length - 1));
