@@ -13,8 +13,8 @@ export interface ConsumerEntry {
   consumer: ConsumerAnalysis;
   partition: PartitionAnalysis;
   /**
-   * Records ahead of BASE as time, converted like WIN-TIME (÷ the faster of ingest and trim):
-   * how long this consumer could stop before it loses records. null when lost or unknown.
+   * Records ahead of BASE as time (÷ the faster of ingest and trim): about how long this
+   * consumer could stop before it loses records at today's rates. null when lost or unknown.
    */
   secondsAheadOfBase: number | null;
   /** Seconds from its offset's modified_time to the sample; null when Fluvio gave no time. */

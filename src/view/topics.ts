@@ -2,7 +2,7 @@ import {statusRank, type Analysis, type PartitionAnalysis, type Status} from '..
 import {sanitize} from '../model/sanitize.js';
 import type {Column} from './columns.js';
 import {compileFilter} from './filter.js';
-import {formatCount, formatSeconds, formatSize, severityOf, statusLabel, type Severity} from './format.js';
+import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, statusLabel, type Severity} from './format.js';
 import {byNumber, byText, sortedOnce, type Comparator, type SortChoice} from './order.js';
 import {buildTable, type TableFrame, type TableModel} from './table.js';
 
@@ -18,6 +18,8 @@ export interface TopicEntry {
   counts: Record<Status, number>;
   /** The smallest window in time of its partitions: the first place a consumer would lose records. */
   minWindowSeconds: number | null;
+  /** How that smallest window is known (a lower bound for a partition never trimmed). */
+  minWindowKind: PartitionAnalysis['windowSecondsKind'];
   /** Soonest ETA of its partitions. */
   etaSeconds: number | null;
   /** Sums over the partitions whose rate is known; null when none is. */
@@ -69,7 +71,9 @@ function topicEntry(topic: string, unordered: PartitionAnalysis[]): TopicEntry {
   let consumersAtRisk = 0;
   let consumers = 0;
   let size: number | null = null;
+  let shortest: PartitionAnalysis | null = null;
   for (const entry of partitions) {
+    if (entry.windowSeconds !== null && (shortest === null || entry.windowSeconds < shortest.windowSeconds!)) shortest = entry;
     counts[entry.status]++;
     if (statusRank[entry.status] > statusRank[status]) status = entry.status;
     consumers += entry.consumers.length;
@@ -85,7 +89,8 @@ function topicEntry(topic: string, unordered: PartitionAnalysis[]): TopicEntry {
     status,
     settled: partitions.every((entry) => entry.settled),
     counts,
-    minWindowSeconds: minKnown(partitions.map((entry) => entry.windowSeconds)),
+    minWindowSeconds: shortest?.windowSeconds ?? null,
+    minWindowKind: shortest?.windowSecondsKind ?? null,
     etaSeconds: minKnown(partitions.map((entry) => entry.etaSeconds)),
     ingestRate: sumKnown(partitions.map((entry) => entry.ingestRate)),
     trimRate: sumKnown(partitions.map((entry) => entry.trimRate)),
@@ -185,7 +190,7 @@ export const topicColumns: Column<TopicRow>[] = [
   {id: 'partitions', title: 'PARTS', align: 'right', priority: 0, cell: cell((t) => String(t.partitions.length), () => '')},
   {id: 'critical', title: 'CRIT', align: 'right', priority: 3, cell: cell((t) => String(t.counts.critical), () => '')},
   {id: 'warn', title: 'WARN', align: 'right', priority: 3, cell: cell((t) => String(t.counts.warn), () => '')},
-  {id: 'windowSeconds', title: 'MIN-WIN-TIME', align: 'right', priority: 1, cell: cell((t) => formatSeconds(t.minWindowSeconds), (e) => formatSeconds(e.windowSeconds))},
+  {id: 'windowSeconds', title: 'MIN-WIN-TIME', align: 'right', priority: 1, cell: cell((t) => formatWindowTime({windowSeconds: t.minWindowSeconds, windowSecondsKind: t.minWindowKind}), formatWindowTime)},
   {id: 'eta', title: 'ETA', align: 'right', priority: 1, cell: cell((t) => formatSeconds(t.etaSeconds), (e) => formatSeconds(e.etaSeconds))},
   {id: 'ingest', title: 'INGEST/s', align: 'right', priority: 2, cell: cell((t) => formatCount(t.ingestRate), (e) => formatCount(e.ingestRate))},
   {id: 'trim', title: 'TRIM/s', align: 'right', priority: 4, cell: cell((t) => formatCount(t.trimRate), (e) => formatCount(e.trimRate))},
