@@ -34,7 +34,8 @@ function isOffset(value: unknown): value is number | string {
 /**
  * Remembers the SC's BASE and SIZE per partition between samples: when SIZE shrank while the
  * SC's BASE stayed, segments were deleted that the SC did not hear of, so its BASE is known
- * stale (until it moves). Only BASE values that are the SC's are marked.
+ * stale (until it moves). Only BASE values that are the SC's are marked (also when the leaders
+ * were not asked: --no-leader-offsets, recordings without their answers).
  */
 export class ClusterBaseWatch {
   private previous = new Map<string, {base: number | null; size: number; stale: boolean}>();
@@ -48,7 +49,7 @@ export class ClusterBaseWatch {
       const shrank = sameBase && before.size >= 0 && partition.size >= 0 && partition.size < before.size;
       const stale = sameBase && (before.stale || shrank);
       current.set(partition.name, {base, size: partition.size, stale});
-      if (partition.baseSource === 'cluster' && stale) partition.clusterBaseStale = true;
+      if (partition.baseSource !== 'leader' && stale) partition.clusterBaseStale = true;
     }
     this.previous = current;
   }

@@ -19,10 +19,10 @@ const exitCodes: Record<CheckLabel, number> = {OK: 0, WARNING: 1, UNKNOWN: 3, CR
  */
 function checkVerdict(entry: PartitionAnalysis): {entry: PartitionAnalysis; label: CheckLabel; reasons: string[]} {
   const reasons = reasonLines(entry.reasons);
-  if (!(entry.partition.baseSource === 'cluster' && entry.partition.clusterBaseStale)) return {entry, label: labels[entry.status], reasons};
+  if (!(entry.partition.baseSource !== 'leader' && entry.partition.clusterBaseStale)) return {entry, label: labels[entry.status], reasons};
   const resolution = entry.reasons.filter((reason) => reason.code === 'resolution');
   const label = resolution.some((reason) => reason.level === 'critical') ? 'CRITICAL' : 'UNKNOWN';
-  return {entry, label, reasons: [...reasonLines(resolution), "BASE is the SC's and stale (SIZE shrank while BASE stayed; the leader could not be asked): window rules not judged"]};
+  return {entry, label, reasons: [...reasonLines(resolution), "BASE is the SC's and stale (SIZE shrank while BASE stayed): window rules not judged"]};
 }
 
 /** The check's verdict when there is nothing to judge: the data could not be read. */

@@ -35,6 +35,7 @@ function partitionJson(entry: PartitionAnalysis) {
     base: offset(p, 'baseOffset'),
     baseSource: p.baseSource ?? 'cluster',
     clusterBase: p.clusterBase !== undefined ? p.clusterBase : p.baseOffset,
+    clusterBaseStale: p.clusterBaseStale === true,
     hw: offset(p, 'highWatermark'),
     leo: offset(p, 'logEndOffset'),
     lrs: p.lsr,

@@ -67,3 +67,16 @@ describe('recordings with what the leaders answered', () => {
     expect(byName['repl-1']).toMatchObject({base: 33969, baseSource: 'cluster', clusterBase: 33969});
   });
 });
+
+describe("a recording of a real cluster's stock SC (BASE stuck at 0, no leaders' answers)", () => {
+  it('--check says UNKNOWN for the partitions whose SIZE shrank while BASE stayed, instead of a silent OK', () => {
+    // test/fixtures/real/recording-base-stuck.jsonl: retention deleted thousands of records from every
+    // partition but idle-0 (written only in its first 40 s, before the recording began), while the SC
+    // kept saying BASE 0.
+    const result = runCli(['--replay', new URL('../fixtures/real/recording-base-stuck.jsonl', import.meta.url).pathname, '--check']);
+    expect(result.status).toBe(3);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^FLUVIO-TOP UNKNOWN - 0 critical, 0 warn, 5 unknown of 6 partitions/);
+    expect(lines.slice(1).map((line) => line.split(':')[0]).sort()).toEqual(['UNKNOWN capped-0', 'UNKNOWN repl-0', 'UNKNOWN repl-1', 'UNKNOWN steady-0', 'UNKNOWN tight-0']);
+  });
+});
