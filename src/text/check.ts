@@ -1,7 +1,7 @@
 import type {PartitionAnalysis, Status} from '../analysis/types.js';
 import type {MonitorState} from '../monitor.js';
 import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
-import {countStatuses, filterByTopic} from '../view/filter.js';
+import {filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
@@ -44,8 +44,9 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
     .filter((verdict) => verdict.label !== 'OK')
     .sort((a, b) => checkRank[b.label] - checkRank[a.label] || a.entry.partition.name.localeCompare(b.entry.partition.name));
   const worst: CheckLabel = flagged[0]?.label ?? 'OK';
-  const {critical, warn} = countStatuses(partitions);
-  const unknown = verdicts.filter((verdict) => verdict.label === 'UNKNOWN').length;
+  // Counted by verdict: a partition judged UNKNOWN is not also counted as the warn its stale BASE made it.
+  const count = (label: CheckLabel) => verdicts.filter((verdict) => verdict.label === label).length;
+  const [critical, warn, unknown] = [count('CRITICAL'), count('WARNING'), count('UNKNOWN')];
   const lines = [
     `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})`,
     ...flagged.map((verdict) => `${verdict.label} ${verdict.entry.partition.name}: ${verdict.reasons.join('; ')}`),
