@@ -1,7 +1,8 @@
 import type {MonitorState} from '../monitor.js';
-import {buildConsumersTable, consumerEntries} from '../view/consumers.js';
+import {buildConsumersTable, consumerEntries, consumerSortKeys} from '../view/consumers.js';
+import {sortMark} from '../view/order.js';
 import type {TableModel} from '../view/table.js';
-import {buildTopicsTable, rollUpTopics} from '../view/topics.js';
+import {buildTopicsTable, rollUpTopics, topicSortKeys} from '../view/topics.js';
 import type {UiState} from '../view/ui-state.js';
 import {consumerRowsOf, listOrder, topicRowsOf} from '../view/views.js';
 
@@ -26,7 +27,7 @@ export function listView(ui: UiState<MonitorState>, frame: {height: number; widt
     const total = analysis ? consumerEntries(analysis).length : 0;
     const none = analysis?.consumersNote ?? 'No consumer offsets are stored';
     return {
-      model: buildConsumersTable(entries, {...frame, selectedIndex: index, offset}) as TableModel<unknown>,
+      model: buildConsumersTable(entries, {...frame, selectedIndex: index, offset, sorted: sortMark(consumerSortKeys, ui.lists.consumers.sortKey, ui.lists.consumers.reverse)}) as TableModel<unknown>,
       empty: !analysis ? waiting : total === 0 ? none : 'No consumer matches the filter',
       shown: entries.length,
       total,
@@ -39,7 +40,7 @@ export function listView(ui: UiState<MonitorState>, frame: {height: number; widt
   const {index, offset} = ui.lists.topics.selection;
   const total = analysis ? rollUpTopics(analysis).length : 0;
   return {
-    model: buildTopicsTable(entries, {...frame, selectedIndex: index, offset}) as TableModel<unknown>,
+    model: buildTopicsTable(entries, {...frame, selectedIndex: index, offset, sorted: sortMark(topicSortKeys, ui.lists.topics.sortKey, ui.lists.topics.reverse)}) as TableModel<unknown>,
     empty: !analysis ? waiting : total === 0 ? 'No partitions found' : 'No topic matches the filter',
     shown: topics,
     total,

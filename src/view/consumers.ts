@@ -24,13 +24,13 @@ export interface ConsumerEntry {
 export type ConsumerSortKey = 'state' | 'consumer' | 'topic' | 'lag' | 'ahead' | 'lossIn' | 'lastSeen';
 
 export const consumerSortKeys: SortChoice<ConsumerSortKey>[] = [
-  {key: 'state', title: 'STATE', order: ['worst first', 'best first']},
-  {key: 'consumer', title: 'CONSUMER', order: ['A→Z', 'Z→A']},
-  {key: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
-  {key: 'lag', title: 'LAG', order: ['largest first', 'smallest first']},
-  {key: 'ahead', title: 'AHEAD-TIME', order: ['shortest first', 'longest first']},
-  {key: 'lossIn', title: 'LOSES-IN', order: ['soonest first', 'latest first']},
-  {key: 'lastSeen', title: 'LAST-SEEN', order: ['longest ago first', 'most recent first']},
+  {key: 'state', column: 'state', title: 'STATE', order: ['worst first', 'best first']},
+  {key: 'consumer', column: 'consumer', title: 'CONSUMER', order: ['A→Z', 'Z→A']},
+  {key: 'topic', column: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
+  {key: 'lag', column: 'lag', title: 'LAG', order: ['largest first', 'smallest first']},
+  {key: 'ahead', column: 'aheadTime', title: 'AHEAD-TIME', order: ['shortest first', 'longest first']},
+  {key: 'lossIn', column: 'lossIn', title: 'LOSES-IN', order: ['soonest first', 'latest first']},
+  {key: 'lastSeen', column: 'lastSeen', title: 'LAST-SEEN', order: ['longest ago first', 'most recent first']},
 ];
 
 export const consumerSeverity: Record<ConsumerState, Severity> = {lost: 'critical', 'at-risk': 'warn', ok: 'ok'};
@@ -124,7 +124,7 @@ export const consumerColumns: Column<ConsumerEntry>[] = [
 ];
 
 /** The consumers view's visible rows. */
-export function buildConsumersTable(entries: readonly ConsumerEntry[], frame: TableFrame): TableModel<ConsumerEntry> {
+export function buildConsumersTable(entries: readonly ConsumerEntry[], frame: TableFrame & {sorted?: {column: string; arrow: string}}): TableModel<ConsumerEntry> {
   return buildTable({
     ...frame,
     columns: consumerColumns,

@@ -3,6 +3,13 @@ export interface SortChoice<Key extends string> {
   key: Key;
   title: string;
   order: [string, string];
+  /** The id of the column it sorts, which the table's header marks. */
+  column: string;
+}
+
+/** ▼ for the usual order (worst, largest or A first, as the choice says), ▲ reversed, as the grid marks it. */
+export function orderArrow(reverse: boolean): string {
+  return reverse ? '▲' : '▼';
 }
 
 export type Comparator<Entry> = (a: Entry, b: Entry) => number;
@@ -33,7 +40,7 @@ export function nextSortKey<Key extends string>(choices: readonly SortChoice<Key
 
 export function describeOrder<Key extends string>(choices: readonly SortChoice<Key>[], key: Key, reverse: boolean): string {
   const choice = choices.find((candidate) => candidate.key === key) ?? choices[0];
-  return `${choice.title}, ${choice.order[reverse ? 1 : 0]}`;
+  return `${choice.title} ${orderArrow(reverse)} ${choice.order[reverse ? 1 : 0]}`;
 }
 
 /** Sorted once per sample and key: redraws and filter keystrokes re-use it. */
@@ -51,4 +58,10 @@ export function sortedOnce<Entry>(cache: WeakMap<object, Map<string, Entry[]>>, 
     byKey.set(cacheKey, sorted);
   }
   return sorted;
+}
+
+/** The sorted column's id and its arrow, for the table's header. */
+export function sortMark<Key extends string>(choices: readonly SortChoice<Key>[], key: Key, reverse: boolean): {column: string; arrow: string} {
+  const choice = choices.find((candidate) => candidate.key === key) ?? choices[0];
+  return {column: choice.column, arrow: orderArrow(reverse)};
 }

@@ -46,11 +46,15 @@ export interface TableOptions<Entry> extends TableFrame {
   name(entry: Entry): string;
   severity(entry: Entry): Severity;
   context: CellContext;
+  /** The sorted column, marked in the header with its arrow as the grid marks it. */
+  sorted?: {column: string; arrow: string};
 }
 
 /** The visible slice of any table (partitions, consumers, topics): cells are formatted for at most `height` rows. */
 export function buildTable<Entry>(options: TableOptions<Entry>): TableModel<Entry> {
-  const {columns, entries, selectedIndex, height, width, wide, context} = options;
+  const {entries, selectedIndex, height, width, wide, context, sorted} = options;
+  // The sorted column's title carries its arrow, and is laid out with it.
+  const columns = sorted ? options.columns.map((column) => (column.id === sorted.column ? {...column, title: `${column.title}${sorted.arrow}`} : column)) : options.columns;
   const visible = entries.slice(options.offset, options.offset + height);
   const cells = visible.map((entry) => columns.map((column) => column.cell(entry, context)));
   const layout = layoutColumns(cells, width, wide, options.atLeast, columns);

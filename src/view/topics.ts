@@ -104,12 +104,12 @@ function topicEntry(topic: string, unordered: PartitionAnalysis[]): TopicEntry {
 export type TopicSortKey = 'status' | 'topic' | 'partitions' | 'windowSeconds' | 'ingest' | 'lost';
 
 export const topicSortKeys: SortChoice<TopicSortKey>[] = [
-  {key: 'status', title: 'STATUS', order: ['worst first', 'best first']},
-  {key: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
-  {key: 'partitions', title: 'PARTS', order: ['most first', 'fewest first']},
-  {key: 'windowSeconds', title: 'MIN-WIN-TIME', order: ['shortest first', 'longest first']},
-  {key: 'ingest', title: 'INGEST/s', order: ['fastest first', 'slowest first']},
-  {key: 'lost', title: 'LOST', order: ['most first', 'fewest first']},
+  {key: 'status', column: 'status', title: 'STATUS', order: ['worst first', 'best first']},
+  {key: 'topic', column: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
+  {key: 'partitions', column: 'partitions', title: 'PARTS', order: ['most first', 'fewest first']},
+  {key: 'windowSeconds', column: 'windowSeconds', title: 'MIN-WIN-TIME', order: ['shortest first', 'longest first']},
+  {key: 'ingest', column: 'ingest', title: 'INGEST/s', order: ['fastest first', 'slowest first']},
+  {key: 'lost', column: 'lost', title: 'LOST', order: ['most first', 'fewest first']},
 ];
 
 const byName: Comparator<TopicEntry> = byText((entry) => entry.topic);
@@ -201,7 +201,7 @@ export const topicColumns: Column<TopicRow>[] = [
 ];
 
 /** The roll-up's visible rows. */
-export function buildTopicsTable(rows: readonly TopicRow[], frame: TableFrame): TableModel<TopicRow> {
+export function buildTopicsTable(rows: readonly TopicRow[], frame: TableFrame & {sorted?: {column: string; arrow: string}}): TableModel<TopicRow> {
   return buildTable({
     ...frame,
     columns: topicColumns,

@@ -25,7 +25,7 @@ describe('views, mouse and replay control in a real terminal (tmux)', () => {
     await session.waitFor((screen) => screen.includes('TOPIC') && screen.includes('orders'));
     session.keys('v');
     const consumers = await session.waitFor((screen) => /^\s*CONSUMER\s+TOPIC\s+PARTITION/m.test(screen));
-    expect(consumers).toMatch(/consumer offsets │ sort: STATE, worst first/);
+    expect(consumers).toMatch(/consumer offsets │ sort: STATE ▼ worst first/);
     expect(consumers.split('\n').every((line) => [...line].length <= 80)).toBe(true);
     session.keys('v');
     await session.waitFor((screen) => /^\s*TOPIC\s+PARTS/m.test(screen));

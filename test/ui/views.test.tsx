@@ -24,7 +24,7 @@ describe('the consumers view', () => {
     const {monitor} = await demoMonitor(60, 1);
     const {type, frame, rows} = await show(monitor);
     await type('v');
-    expect(frame()).toMatch(/showing 6 of 6 consumer offsets │ sort: STATE, worst first/);
+    expect(frame()).toMatch(/showing 6 of 6 consumer offsets │ sort: STATE ▼ worst first/);
     expect(rows('CONSUMER')[0]).toMatch(/^reporting\s+events\s+0\s.*✗ LOST$/);
     expect(rows('CONSUMER')).toHaveLength(6);
   });
@@ -43,10 +43,12 @@ describe('the consumers view', () => {
     const {monitor} = await demoMonitor(60, 1);
     const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
     await type('s');
-    expect(frame()).toMatch(/sort: CONSUMER, A→Z/);
+    expect(frame()).toMatch(/sort: CONSUMER ▼ A→Z/);
     expect(rows('CONSUMER').map((line) => line.split(/\s+/)[0])).toEqual(['archiver', 'billing', 'billing', 'billing', 'ledger', 'reporting']);
     await type('S');
     expect(rows('CONSUMER')[0]).toMatch(/^reporting/);
+    // The sorted column's title carries the arrow, as in the grid.
+    expect(frame()).toMatch(/^CONSUMER▲\s+TOPIC/m);
     await type('/', 'l', 'e', 'd', '\r');
     expect(rows('CONSUMER').map((line) => line.split(/\s+/)[0])).toEqual(['ledger']);
     expect(frame()).toMatch(/showing 1 of 6 consumer offsets/);
@@ -57,7 +59,7 @@ describe('the topic roll-up', () => {
   it('shows one row per topic; Enter opens a topic to its partitions and closes it again', async () => {
     const {monitor} = await demoMonitor(60, 1);
     const {type, frame, rows} = await show(monitor, {initialView: 'topics'});
-    expect(frame()).toMatch(/showing 10 of 10 topics │ sort: STATUS, worst first/);
+    expect(frame()).toMatch(/showing 10 of 10 topics │ sort: STATUS ▼ worst first/);
     expect(rows('TOPIC')).toHaveLength(10);
     await type('s');
     expect(rows('TOPIC')[6]).toMatch(/^orders\s+3\s/);
