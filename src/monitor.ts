@@ -32,6 +32,8 @@ export interface MonitorState {
   lastGoodAt: number | null;
   /** The latest failure, as the source worded it (raw); null once the source answers again. */
   error: string | null;
+  /** The latest failure in full when the source has it: the command and what it printed (raw). */
+  errorDetail: {command: string; output: string} | null;
   /** Failures since the last good sample; drives the back-off. */
   failures: number;
   /** Wall-clock ms of the first failure of the current run of failures. */
@@ -105,6 +107,7 @@ export class Monitor {
       analysis: null,
       lastGoodAt: null,
       error: null,
+      errorDetail: null,
       failures: 0,
       lastFailedAt: null,
       fatal: null,
@@ -206,7 +209,8 @@ export class Monitor {
       // The first failure of a run is an event; retries failing the same way are not.
       const failedAt = this.state.failures === 0 ? this.now() : this.state.lastFailedAt;
       const events = this.state.failures === 0 ? this.log([{kind: 'source-failed', time: this.now(), message}]) : this.state.events;
-      this.update({error: message, failures: this.state.failures + 1, fatal: fatal ? message : null, lastFailedAt: failedAt, events});
+      const errorDetail = error instanceof SourceError ? (error.detail ?? null) : null;
+      this.update({error: message, errorDetail, failures: this.state.failures + 1, fatal: fatal ? message : null, lastFailedAt: failedAt, events});
     } finally {
       this.polling = false;
     }
@@ -221,6 +225,7 @@ export class Monitor {
       analysis,
       lastGoodAt: this.now(),
       error: null,
+      errorDetail: null,
       failures: 0,
       samples: samplesBefore + 1,
       problems: sample.problems,

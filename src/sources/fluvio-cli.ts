@@ -47,7 +47,7 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
         })
       : null;
   const run = (what: string, args: string[]) =>
-    runCommand(bin, [...target, ...args], {timeoutMs, env, signal: closing.signal}).then((result) => check(what, result));
+    runCommand(bin, [...target, ...args], {timeoutMs, env, signal: closing.signal}).then((result) => check(what, result, [bin, ...target, ...args].join(' ')));
 
   return {
     info: {kind: 'fluvio', label, endpoint: profile.endpoint ?? undefined},
@@ -82,7 +82,9 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
     return leaderReader!.read(partitions);
   }
 
-  function check(what: string, result: CommandResult): string {
+  function check(what: string, result: CommandResult, command: string): string {
+    // The header gets one line; `E` shows the command and all it printed.
+    const detail = {command, output: (result.stderr.trim() !== '' ? result.stderr : result.stdout).slice(0, 4000)};
     if (result.spawnError) {
       if (result.spawnError.code === 'ENOENT') {
         throw new SourceError(
@@ -92,11 +94,11 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
       }
       throw new SourceError(`cannot run ${bin}: ${result.spawnError.message}`);
     }
-    if (result.timedOut) throw new SourceError(`fluvio ${what} timed out after ${timeoutMs / 1000}s`);
-    if (result.signal) throw new SourceError(`fluvio ${what} crashed (${result.signal})`);
+    if (result.timedOut) throw new SourceError(`fluvio ${what} timed out after ${timeoutMs / 1000}s`, {detail});
+    if (result.signal) throw new SourceError(`fluvio ${what} crashed (${result.signal})`, {detail});
     if (result.code !== 0) {
-      const detail = firstMeaningfulLine(result.stderr) || firstMeaningfulLine(result.stdout) || 'no message';
-      throw new SourceError(`fluvio ${what} failed (exit ${result.code}): ${detail}`);
+      const line = firstMeaningfulLine(result.stderr) || firstMeaningfulLine(result.stdout) || 'no message';
+      throw new SourceError(`fluvio ${what} failed (exit ${result.code}): ${line}`, {detail});
     }
     return result.stdout;
   }

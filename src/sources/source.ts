@@ -28,9 +28,12 @@ export interface Source {
 export class SourceError extends Error {
   /** The data source is unusable for good (e.g. the fluvio executable is missing). */
   readonly fatal: boolean;
-  constructor(message: string, options: {fatal?: boolean; cause?: unknown} = {}) {
+  /** What failed in full, for the UI's error view (`E`): the command line and everything it printed (raw). */
+  readonly detail?: {command: string; output: string};
+  constructor(message: string, options: {fatal?: boolean; cause?: unknown; detail?: {command: string; output: string}} = {}) {
     super(message, {cause: options.cause});
     this.fatal = options.fatal ?? false;
+    this.detail = options.detail;
   }
 }
 

@@ -12,7 +12,10 @@ export function ErrorView({state, width, height, now}: {state: MonitorState; wid
   if (message === null) return <Text dimColor>No error: the source has answered every time. E or Esc closes.</Text>;
   const since = state.lastFailedAt === null ? '' : ` since ${formatClock(state.lastFailedAt)} (${formatDuration((now - state.lastFailedAt) / 1000)} ago)`;
   const heading = state.error || state.fatal ? `Failing${since}, ${state.failures} failed ${state.failures === 1 ? 'try' : 'tries'}` : `Last error (recovered since), at ${last ? formatClock(last.time) : '-'}`;
-  const lines = sanitizedLines(message).flatMap((line) => wrap(line, width));
+  // The source's one-line message, then (when it has them) the command that failed and all it printed.
+  const detail = state.error || state.fatal ? state.errorDetail : null;
+  const text = detail ? `${message}\n\n$ ${detail.command}\n${detail.output}` : message;
+  const lines = sanitizedLines(text).flatMap((line) => wrap(line, width));
   return (
     <Box flexDirection="column">
       <Text bold color={state.error || state.fatal ? 'red' : undefined} wrap="truncate">

@@ -10,7 +10,9 @@ import {defaultThresholds} from '../../src/analysis/types.js';
 import {SourceError, type Source} from '../../src/sources/source.js';
 import {eventsFile} from '../../src/text/events.js';
 import {App} from '../../src/ui/app.js';
+import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import {demoMonitor} from '../support/demo-monitor.js';
+import {FluvioDouble} from '../support/fluvio-double.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
@@ -129,5 +131,28 @@ describe('the last error in full', () => {
     expect(frame).toContain('fluvio partition list -O json failed (exit 1): Fluvio client error');
     expect(frame).toContain('Error: Connection refused (os error 111)');
     expect(frame).toContain('caused by: tcp connect to 127.0.0.1:9003');
+  });
+
+  it('E shows the command that failed and all of its stderr, sanitised, from the fluvio CLI', async () => {
+    const stderr = 'Fluvio client error\n\u001B[31mError: Connection refused (os error 111)\u001B[0m\n  caused by: tcp connect to 127.0.0.1:9003\n';
+    const double = new FluvioDouble({partition: {exit: 1, stderr}});
+    const source = createFluvioSource({env: double.env(), timeoutMs: 1500, leaderOffsets: false, consumers: false});
+    const monitor = new Monitor({source, intervalMs: 2000});
+    await monitor.poll();
+    const app = render(<App monitor={monitor} />);
+    cleanup = () => {
+      app.unmount();
+      monitor.stop();
+    };
+    await settle();
+    expect(app.lastFrame()).toMatch(/E full error/);
+    app.stdin.write('E');
+    await settle();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toContain('fluvio partition list failed (exit 1): Fluvio client error');
+    expect(frame).toMatch(/^\$ \S*fluvio partition list -O json$/m);
+    expect(frame).toContain('Error: Connection refused (os error 111)');
+    expect(frame).toContain('  caused by: tcp connect to 127.0.0.1:9003');
+    expect(frame).not.toContain('\u001B[31m');
   });
 });
