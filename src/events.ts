@@ -16,11 +16,19 @@ export const eventsKept = 500;
  */
 export function statusChanges(previous: Analysis | null, next: Analysis): MonitorEvent[] {
   if (!previous) return [];
-  const before = new Map<string, Status>();
-  for (const entry of previous.partitions) before.set(entry.partition.name, entry.status);
+  // Samples usually list the partitions in the same order: compare by position, and build the
+  // lookup by name only for a partition that moved.
+  let before: Map<string, Status> | null = null;
   const events: MonitorEvent[] = [];
-  for (const entry of next.partitions) {
-    const from = before.get(entry.partition.name) ?? 'ok';
+  for (let index = 0; index < next.partitions.length; index++) {
+    const entry = next.partitions[index];
+    const same = previous.partitions[index];
+    let from: Status;
+    if (same && same.partition.name === entry.partition.name) from = same.status;
+    else {
+      before ??= new Map(previous.partitions.map((old) => [old.partition.name, old.status]));
+      from = before.get(entry.partition.name) ?? 'ok';
+    }
     if (from !== entry.status) {
       events.push({kind: 'status', time: next.time, partition: entry.partition.name, from, to: entry.status, reasons: entry.reasons});
     }

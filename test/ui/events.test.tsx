@@ -8,6 +8,7 @@ import type {Analysis, PartitionAnalysis, Reason, Status} from '../../src/analys
 import {Monitor, type SampleAnalyzer} from '../../src/monitor.js';
 import {defaultThresholds} from '../../src/analysis/types.js';
 import {SourceError, type Source} from '../../src/sources/source.js';
+import {statusChanges} from '../../src/events.js';
 import {eventsFile} from '../../src/text/events.js';
 import {App} from '../../src/ui/app.js';
 import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
@@ -154,5 +155,17 @@ describe('the last error in full', () => {
     expect(frame).toContain('Error: Connection refused (os error 111)');
     expect(frame).toContain('  caused by: tcp connect to 127.0.0.1:9003');
     expect(frame).not.toContain('\u001B[31m');
+  });
+});
+
+describe('status changes between two samples', () => {
+  const analysis = (time: number, rows: Array<[string, Status]>) =>
+    ({time, partitions: rows.map(([name, status]) => ({partition: {name}, status, reasons: reasonFor[status]}))}) as unknown as Analysis;
+
+  it('finds each partition by name when the order changed, and compares a new partition with OK', () => {
+    const before = analysis(0, [['a-0', 'ok'], ['b-0', 'warn'], ['c-0', 'ok']]);
+    const after = analysis(2000, [['c-0', 'critical'], ['b-0', 'warn'], ['a-0', 'ok'], ['d-0', 'critical'], ['e-0', 'ok']]);
+    expect(statusChanges(before, after).map((event) => event.kind === 'status' && `${event.partition} ${event.from}->${event.to}`)).toEqual(['c-0 ok->critical', 'd-0 ok->critical']);
+    expect(statusChanges(null, after)).toEqual([]);
   });
 });
