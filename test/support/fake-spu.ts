@@ -24,7 +24,8 @@ export interface FakeSpuOptions {
   fetchVersions?: {min: number; max: number};
   /** The answer to each FetchOffsets request, given what was asked. */
   reply(topics: TopicPartitions[], version: number): FetchReply;
-  tls?: {key: Buffer; cert: Buffer; ca: Buffer};
+  /** TLS; `anonymous` serves it without asking for a client certificate. */
+  tls?: {key: Buffer; cert: Buffer; ca: Buffer; anonymous?: boolean};
 }
 
 /**
@@ -57,7 +58,7 @@ export class FakeSpu {
       });
     };
     if (options.tls) {
-      this.server = createTlsServer({...options.tls, requestCert: true, rejectUnauthorized: true}, (socket) => {
+      this.server = createTlsServer({...options.tls, requestCert: !options.tls.anonymous, rejectUnauthorized: !options.tls.anonymous}, (socket) => {
         const peer = socket.getPeerCertificate();
         this.clientCertificates.push(String(peer?.subject?.CN ?? ''));
         this.serverNames.push((socket as unknown as {servername: string | false}).servername);

@@ -136,7 +136,14 @@ export class SpuConnection {
               // anonymous: the profile itself asks for no certificate checks (Fluvio's TlsPolicy::Anonymous).
               rejectUnauthorized: tls.policy === 'verified',
             });
-      const timer = setTimeout(() => socket.destroy(new SpuError(`connect timed out after ${this.options.timeoutMs / 1000}s`)), this.options.timeoutMs);
+      let tcpConnected = false;
+      socket.once('connect', () => (tcpConnected = true));
+      const timer = setTimeout(() => {
+        const seconds = this.options.timeoutMs / 1000;
+        // Connected but no TLS answer: most likely an SPU serving plain TCP to a TLS profile.
+        const what = tls.policy !== 'disabled' && tcpConnected ? `TLS handshake timed out after ${seconds}s (does the SPU serve TLS?)` : `connect timed out after ${seconds}s`;
+        socket.destroy(new SpuError(what));
+      }, this.options.timeoutMs);
       const refused = (error: Error) => {
         clearTimeout(timer);
         reject(error);

@@ -140,6 +140,23 @@ describe('TLS to an SPU, as the profile says', () => {
     await expect(connection.fetchOffsets(asked)).rejects.toThrow(/Hostname\/IP does not match certificate's altnames: Host: custom-spu-5001\.other\.example/);
   });
 
+  it('anonymous: TLS without certificate or name checks, because the profile asks for exactly that', async () => {
+    const resolved = tlsFromProfile({tls_policy: 'anonymous'});
+    if (!('setup' in resolved)) throw new Error(resolved.problem);
+    const {spu, connection} = await connectTo({tls: {...tlsSpu(), anonymous: true}, reply: (topics) => ({offsets: leadsEverything(topics)})}, {tls: resolved.setup});
+    expect((await connection.fetchOffsets(asked)).length).toBe(3);
+    expect(spu.clientCertificates).toEqual(['']);
+  });
+
+  it('verified TLS to a plain-TCP SPU says so in one line after the timeout, instead of hanging or reading garbage', async () => {
+    const resolved = tlsFromProfile(profileTls(), dir);
+    if (!('setup' in resolved)) throw new Error(resolved.problem);
+    const {connection} = await connectTo({reply: (topics) => ({offsets: leadsEverything(topics)})}, {tls: resolved.setup, timeoutMs: 1000});
+    const error = await connection.fetchOffsets(asked).catch((failure) => failure);
+    expect(error).toBeInstanceOf(SpuError);
+    expect(error.message).toBe('TLS handshake timed out after 1s (does the SPU serve TLS?)');
+  });
+
   it('says what is wrong with a profile it cannot follow', () => {
     expect(tlsFromProfile({tls_policy: 'verified', tls_source: 'files', certs: {domain: 'd', key: 'k', cert: 'c', ca_cert: 'nope.crt'}}, dir)).toEqual({
       problem: `cannot read TLS file ${join(dir, 'nope.crt')}: ENOENT`,
