@@ -78,6 +78,7 @@ interface Options {
   warnEta: number;
   consumerRisk: number;
   minWindow?: number;
+  criticalStall: number;
   shrink: number;
   view: View;
   mouse: boolean;
@@ -164,6 +165,11 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('--warn-eta <duration>', 'warn when the window empties within').argParser(seconds).default(defaultThresholds.warnEtaSeconds, '60m'))
     .addOption(new Option('--consumer-risk <duration>', 'warn when BASE overtakes a consumer within').argParser(seconds).default(defaultThresholds.consumerRiskSeconds, '60m'))
     .addOption(new Option('--min-window <duration>', 'window SLO: warn when WIN-TIME is below it, critical below half').argParser(seconds))
+    .addOption(
+      new Option('--critical-stall <duration>', 'critical once HW has stood still this long while LEO grows (replicated partitions)')
+        .argParser(seconds)
+        .default(defaultThresholds.criticalStallSeconds, '5m'),
+    )
     .addOption(new Option('--shrink <fraction>', 'warn when the window falls to this fraction of its peak').argParser(fraction).default(defaultThresholds.shrinkFraction))
     .allowExcessArguments(false)
     .showSuggestionAfterError(true)
@@ -213,6 +219,7 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
     consumerRiskSeconds: options.consumerRisk,
     shrinkFraction: options.shrink,
     minWindowSeconds: options.minWindow ?? null,
+    criticalStallSeconds: options.criticalStall,
   };
   if (thresholds.criticalEtaSeconds > thresholds.warnEtaSeconds) {
     const critical = originOf(command, settings, 'criticalEta', 'critical-eta');

@@ -50,6 +50,7 @@ export function printSettings(config: Config, settings: Settings, command: Comma
     line(`warn-eta = ${seconds(config.thresholds.warnEtaSeconds)}`, origin('warnEta')),
     line(`consumer-risk = ${seconds(config.thresholds.consumerRiskSeconds)}`, origin('consumerRisk')),
     line(`shrink = ${config.thresholds.shrinkFraction}`, origin('shrink')),
+    line(`critical-stall = ${seconds(config.thresholds.criticalStallSeconds ?? 300)}`, origin('criticalStall')),
     config.thresholds.minWindowSeconds
       ? line(`min-window = ${seconds(config.thresholds.minWindowSeconds)}`, origin('minWindow'))
       : line('# min-window = "10m"', 'no window SLO (default)'),
@@ -69,5 +70,6 @@ function overrideLines(overrides: ThresholdOverrides): string[] {
   if (overrides.consumerRiskSeconds !== undefined) lines.push(`consumer-risk = ${seconds(overrides.consumerRiskSeconds)}`);
   if (overrides.shrinkFraction !== undefined) lines.push(`shrink = ${overrides.shrinkFraction}`);
   if (overrides.minWindowSeconds) lines.push(`min-window = ${seconds(overrides.minWindowSeconds)}`);
+  if (overrides.criticalStallSeconds !== undefined) lines.push(`critical-stall = ${seconds(overrides.criticalStallSeconds)}`);
   return lines;
 }

@@ -28,6 +28,7 @@ export interface Settings {
     consumerRisk: number;
     shrink: number;
     minWindow: number;
+    criticalStall: number;
   }>;
   /** The line of each of `flags`, for errors found once flags and file are merged. */
   lines: Partial<Record<keyof Settings['flags'], number>>;
@@ -39,7 +40,7 @@ export interface Settings {
   topics: TopicRule[];
 }
 
-export type ThresholdOverrides = Partial<Pick<Thresholds, 'criticalEtaSeconds' | 'warnEtaSeconds' | 'consumerRiskSeconds' | 'shrinkFraction' | 'minWindowSeconds'>>;
+export type ThresholdOverrides = Partial<Pick<Thresholds, 'criticalEtaSeconds' | 'warnEtaSeconds' | 'consumerRiskSeconds' | 'shrinkFraction' | 'minWindowSeconds' | 'criticalStallSeconds'>>;
 
 /** A `[[topic]]` table: thresholds for the topics whose name is `name`, or matches `regex`. */
 export interface TopicRule {
@@ -143,6 +144,7 @@ const thresholdKeys: Record<string, {check: Check<number>; flag: keyof Settings[
   'consumer-risk': {check: seconds, flag: 'consumerRisk', field: 'consumerRiskSeconds'},
   shrink: {check: fraction, flag: 'shrink', field: 'shrinkFraction'},
   'min-window': {check: seconds, flag: 'minWindow', field: 'minWindowSeconds'},
+  'critical-stall': {check: seconds, flag: 'criticalStall', field: 'criticalStallSeconds'},
 };
 
 /** Top-level keys that a flag also sets. */

@@ -164,8 +164,9 @@ export class Simulator {
     for (const c of this.consumers) {
       const hw = c.partition.log.logEndOffset - c.partition.hwLag;
       const before = c.offset;
-      if (c.spec.pace === 'follow') c.offset = Math.max(c.offset, hw - Math.floor(20 * this.random()));
-      else c.offset = Math.min(hw, c.offset + Math.floor(c.spec.pace(t) * seconds));
+      // Fluvio stores the last record consumed: at most HW - 1.
+      if (c.spec.pace === 'follow') c.offset = Math.max(c.offset, hw - 1 - Math.floor(20 * this.random()));
+      else c.offset = Math.min(hw - 1, c.offset + Math.floor(c.spec.pace(t) * seconds));
       if (c.offset !== before) c.modifiedTime = to;
     }
   }
