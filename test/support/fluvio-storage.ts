@@ -64,6 +64,8 @@ interface ConsumerState {
   carry: number;
   stored: number | null;
   modified: number;
+  /** Deleted unread up to here (a stopped consumer is not moved, so count each record once). */
+  lostUpTo: number;
 }
 
 /** Runs the plan for `seconds` in 1 s steps and records a sample every `interval` seconds. */
@@ -86,7 +88,7 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
     if (t === 0) {
       for (const c of plan.consumers ?? []) {
         const next = Math.max(log.baseOffset, log.logEndOffset - (c.behind ?? 0));
-        consumers.push({plan: c, next, carry: 0, stored: next - 1, modified: at(0)});
+        consumers.push({plan: c, next, carry: 0, stored: next - 1, modified: at(0), lostUpTo: next});
       }
     }
     if (t > -(plan.ageSeconds ?? 0)) {
@@ -135,13 +137,15 @@ function highWatermark(plan: StoragePlan, log: PartitionLog, followerLeo: number
   return plan.followerDownAt === undefined ? log.logEndOffset : Math.min(log.logEndOffset, followerLeo);
 }
 
-/** A consumer whose next record was deleted resumes at BASE, as Fluvio's fetch does. */
+/** A reading consumer whose next record was deleted resumes at BASE, as Fluvio's fetch does; a stopped one stays. */
 function read(c: ConsumerState, base: number, hw: number, t: number, truth: Truth): void {
-  if (c.next < base) {
+  const reading = c.plan.pace === 'follow' || c.plan.pace(t) > 0;
+  if (c.next < base && base > c.lostUpTo) {
     if (!truth.lostAt.has(c.plan.id)) truth.lostAt.set(c.plan.id, t);
-    truth.lostRecords.set(c.plan.id, (truth.lostRecords.get(c.plan.id) ?? 0) + base - c.next);
-    c.next = base;
+    truth.lostRecords.set(c.plan.id, (truth.lostRecords.get(c.plan.id) ?? 0) + base - Math.max(c.next, c.lostUpTo));
+    c.lostUpTo = base;
   }
+  if (reading && c.next < base) c.next = base;
   if (c.plan.pace === 'follow') {
     c.next = hw;
     return;
