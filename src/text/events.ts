@@ -41,7 +41,11 @@ export function eventJson(event: MonitorEvent): string {
 
 /** `--events FILE`: checked writable up front (a clear error at start), then one JSON line per event. */
 export function eventsFile(file: string): (event: MonitorEvent) => void {
-  closeSync(openSync(file, 'a'));
+  try {
+    closeSync(openSync(file, 'a'));
+  } catch (error) {
+    throw new Error(`--events ${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   return (event) => {
     try {
       appendFileSync(file, `${eventJson(event)}\n`);

@@ -154,3 +154,22 @@ describe('record and replay', () => {
     expect(replayRest.partitions.some((p: {status: string}) => p.status !== 'ok')).toBe(true);
   });
 });
+
+describe('--events FILE', () => {
+  it('appends every status change of a demo run as JSON lines, with time, partition, old -> new and reasons', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fluvio-top-events-')), 'events.jsonl');
+    const result = runCli(['--demo', '--once', '--seed', '3', '--events', file]);
+    expect(result.status).toBe(0);
+    const events = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event).toMatchObject({kind: 'status', time: expect.stringMatching(/^2026-01-01T/), partition: expect.stringMatching(/-\d+$/)});
+    const offline = events.find((event) => event.partition === 'inventory-1');
+    expect(offline).toMatchObject({from: 'ok', to: 'critical', reasons: ['resolution LeaderOffline'], reasonCodes: [{code: 'resolution'}]});
+  });
+
+  it('refuses a file it cannot write, in one line, before it starts', () => {
+    const result = runCli(['--demo', '--once', '--events', '/nonexistent/dir/events.jsonl']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('fluvio-top: --events /nonexistent/dir/events.jsonl: cannot write it (ENOENT)\n');
+  });
+});
