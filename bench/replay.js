@@ -2,6 +2,7 @@
 // just reading the same file and JSON.parse of each line. Both run as their own Node process, so
 // both pay the same start-up; the figure is the median of five alternating runs, in CPU time (user +
 // system, GC threads included), which other work on a shared machine disturbs far less than wall time.
+// Alone (the ratio only): npm run bench:replay [-- --runs N --partitions N].
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -11,9 +12,11 @@ import {syntheticCluster} from './synthetic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-const partitions = Number(process.argv[process.argv.indexOf('--partitions') + 1]) || 10_000;
+const option = (name) => Number(process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : NaN);
+const partitions = option('--partitions') || 10_000;
 const samples = 20;
-const runs = 5;
+// `npm run bench:replay -- --runs 3`: the ratio alone, quicker, while working on it.
+const runs = option('--runs') || 5;
 
 const dir = mkdtempSync(join(tmpdir(), 'fluvio-top-replay-bench-'));
 const file = join(dir, 'recording.jsonl');

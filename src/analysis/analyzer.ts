@@ -3,7 +3,7 @@ import {ConsumerTracks} from './consumers.js';
 import {RetentionPolicy} from './policy.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
 import {drainEta, replicationStall, windowTime} from './window.js';
-import {defaultThresholds, statusRank, type Analysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
+import {defaultThresholds, statusRank, type Analysis, type ConsumerAnalysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
 import {judge, type Verdict} from './verdict.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
@@ -117,7 +117,7 @@ export class Analyzer {
     const etaSeconds = online && settled && partition.resolution === 'Online' ? drainEta(partition, tracker, time) : null;
     // The policy's predictions are built only for partitions with consumers: most have none.
     const policy = online && consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
-    const consumerResults = (consumers ?? []).map((consumer) =>
+    const consumerResults = !consumers ? noConsumers : consumers.map((consumer) =>
       this.consumerTracks.analyse(
         `${partition.name}\u0000${consumer.consumerId}`,
         consumer,
@@ -199,6 +199,8 @@ export class Analyzer {
 }
 
 const noWindowTime = {windowSeconds: null, windowSecondsKind: null} as const;
+/** Most partitions have no consumers: they share one frozen empty list. */
+const noConsumers = Object.freeze([]) as unknown as ConsumerAnalysis[];
 
 function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {
   if (ingestRate === null || trimRate === null) return null;

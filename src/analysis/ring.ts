@@ -1,36 +1,42 @@
 import type {HistoryPoint} from './types.js';
 
+/** Slots a ring starts with; it doubles up to its capacity as points come (a replay of a few samples stays small). */
+const initialSlots = 8;
+/** Numbers per point, interleaved in one array: time, BASE, HW, LEO. */
+const stride = 4;
+
 /**
  * A fixed-size ring of offsets per partition: memory stays flat however long the monitor
- * runs. Typed arrays keep 100,000 partitions' history compact; NaN stands for "unknown BASE".
+ * runs. One typed array per partition (not four, and grown to the capacity only as points come)
+ * keeps 100,000 partitions' history compact and cheap to create; NaN stands for "unknown BASE".
  */
 export class HistoryRing {
   readonly capacity: number;
   /** Offsets are stored relative to this (exact differences beyond 2^53); points() adds it back. */
   origin = 0;
-  private readonly times: Float64Array;
-  private readonly bases: Float64Array;
-  private readonly highWatermarks: Float64Array;
-  private readonly logEndOffsets: Float64Array;
+  private data: Float64Array;
+  /** Slots allocated so far (at most `capacity`); the ring wraps only once they are all used. */
+  private slots: number;
   private head = 0;
   length = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;
-    this.times = new Float64Array(capacity);
-    this.bases = new Float64Array(capacity);
-    this.highWatermarks = new Float64Array(capacity);
-    this.logEndOffsets = new Float64Array(capacity);
+    this.slots = Math.min(capacity, initialSlots);
+    this.data = new Float64Array(stride * this.slots);
   }
 
   push(time: number, base: number | null, highWatermark: number, logEndOffset: number): void {
-    const slot = (this.head + this.length) % this.capacity;
-    this.times[slot] = time;
-    this.bases[slot] = base ?? Number.NaN;
-    this.highWatermarks[slot] = highWatermark;
-    this.logEndOffsets[slot] = logEndOffset;
-    if (this.length < this.capacity) this.length++;
-    else this.head = (this.head + 1) % this.capacity;
+    // Until the ring is full the head stays at 0, so growing is a plain copy.
+    if (this.length === this.slots && this.slots < this.capacity) this.grow();
+    const at = stride * ((this.head + this.length) % this.slots);
+    const data = this.data;
+    data[at] = time;
+    data[at + 1] = base ?? Number.NaN;
+    data[at + 2] = highWatermark;
+    data[at + 3] = logEndOffset;
+    if (this.length < this.slots) this.length++;
+    else this.head = (this.head + 1) % this.slots;
   }
 
   clear(): void {
@@ -38,17 +44,17 @@ export class HistoryRing {
     this.length = 0;
   }
 
-  /** i-th point, oldest first. */
-  private slot(i: number): number {
-    return (this.head + i) % this.capacity;
+  /** i-th point, oldest first: the offset of its four numbers. */
+  private at(i: number): number {
+    return stride * ((this.head + i) % this.slots);
   }
 
   time(i: number): number {
-    return this.times[this.slot(i)];
+    return this.data[this.at(i)];
   }
 
   logEndOffset(i: number): number {
-    return this.logEndOffsets[this.slot(i)];
+    return this.data[this.at(i) + 3];
   }
 
   /** Index of the newest point at or before `time` (0 when all are later). */
@@ -65,14 +71,15 @@ export class HistoryRing {
 
   points(): HistoryPoint[] {
     const points: HistoryPoint[] = [];
+    const data = this.data;
     for (let i = 0; i < this.length; i++) {
-      const slot = this.slot(i);
-      const base = this.bases[slot];
+      const at = this.at(i);
+      const base = data[at + 1];
       points.push({
-        time: this.times[slot],
+        time: data[at],
         baseOffset: Number.isNaN(base) ? null : base + this.origin,
-        highWatermark: this.highWatermarks[slot] + this.origin,
-        logEndOffset: this.logEndOffsets[slot] + this.origin,
+        highWatermark: data[at + 2] + this.origin,
+        logEndOffset: data[at + 3] + this.origin,
       });
     }
     return points;
@@ -83,9 +90,16 @@ export class HistoryRing {
     const start = Math.max(0, this.length - count);
     const windows: number[] = [];
     for (let i = start; i < this.length; i++) {
-      const slot = this.slot(i);
-      windows.push(this.highWatermarks[slot] - this.bases[slot]);
+      const at = this.at(i);
+      windows.push(this.data[at + 2] - this.data[at + 1]);
     }
     return windows;
+  }
+
+  private grow(): void {
+    this.slots = Math.min(this.capacity, 2 * this.slots);
+    const data = new Float64Array(stride * this.slots);
+    data.set(this.data);
+    this.data = data;
   }
 }

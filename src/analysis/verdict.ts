@@ -34,9 +34,12 @@ const unhealthyResolutions = new Set(['Offline', 'LeaderOffline', 'OutOfStorage'
 
 /** The rules, in the order the README states them. Most severe reasons first. */
 export function judge(evidence: Evidence): Verdict {
-  const critical: Reason[] = [];
-  const warn: Reason[] = [];
-  const raise = (level: 'warn' | 'critical', cause: ReasonCause) => (level === 'critical' ? critical : warn).push({...cause, level, clearing: false});
+  // Reasons gather in two arrays kept between calls (judge runs for every partition of every
+  // sample, and most have none); the verdict gets copies of them.
+  const critical = criticalFound;
+  const warn = warnFound;
+  critical.length = 0;
+  warn.length = 0;
   const {partition, thresholds} = evidence;
 
   if (unhealthyResolutions.has(partition.resolution)) raise('critical', {code: 'resolution', resolution: partition.resolution});
@@ -65,8 +68,17 @@ export function judge(evidence: Evidence): Verdict {
   }
 
   if (critical.length > 0) return {status: 'critical', reasons: [...critical, ...warn]};
-  if (warn.length > 0) return {status: 'warn', reasons: warn};
-  return {status: 'ok', reasons: []};
+  if (warn.length > 0) return {status: 'warn', reasons: [...warn]};
+  return okVerdict;
+}
+
+const criticalFound: Reason[] = [];
+const warnFound: Reason[] = [];
+/** Nothing found: one shared verdict, frozen, rather than a new object and array per healthy partition. */
+const okVerdict: Verdict = Object.freeze({status: 'ok', reasons: Object.freeze([]) as unknown as Reason[]});
+
+function raise(level: 'warn' | 'critical', cause: ReasonCause): void {
+  (level === 'critical' ? criticalFound : warnFound).push({...cause, level, clearing: false});
 }
 
 /**

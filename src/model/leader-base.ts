@@ -38,19 +38,53 @@ function isOffset(value: unknown): value is number | string {
  * were not asked: --no-leader-offsets, recordings without their answers).
  */
 export class ClusterBaseWatch {
-  private previous = new Map<string, {base: number | null; size: number; stale: boolean}>();
+  /** One entry per partition, updated in place: no new map of 10,000 entries every sample. */
+  private readonly entries = new Map<string, WatchEntry>();
+  private generation = 0;
 
   mark(partitions: Partition[]): void {
-    const current = new Map<string, {base: number | null; size: number; stale: boolean}>();
+    const generation = ++this.generation;
+    let listed = 0;
     for (const partition of partitions) {
       const base = partition.clusterBase !== undefined ? partition.clusterBase : partition.baseOffset;
-      const before = this.previous.get(partition.name);
-      const sameBase = before !== undefined && before.base === base;
-      const shrank = sameBase && before.size >= 0 && partition.size >= 0 && partition.size < before.size;
-      const stale = sameBase && (before.stale || shrank);
-      current.set(partition.name, {base, size: partition.size, stale});
+      let entry = this.entries.get(partition.name);
+      if (entry === undefined) {
+        entry = {seen: 0, base: null, size: 0, stale: false, known: false, beforeBase: null, beforeSize: 0, beforeStale: false};
+        this.entries.set(partition.name, entry);
+      }
+      // What the previous sample said; a name listed twice in one sample compares with it too.
+      if (entry.seen !== generation) {
+        listed++;
+        entry.known = entry.seen === generation - 1;
+        entry.beforeBase = entry.base;
+        entry.beforeSize = entry.size;
+        entry.beforeStale = entry.stale;
+        entry.seen = generation;
+      }
+      const sameBase = entry.known && entry.beforeBase === base;
+      const shrank = sameBase && entry.beforeSize >= 0 && partition.size >= 0 && partition.size < entry.beforeSize;
+      const stale = sameBase && (entry.beforeStale || shrank);
+      entry.base = base;
+      entry.size = partition.size;
+      entry.stale = stale;
       if (partition.baseSource !== 'leader' && stale) partition.clusterBaseStale = true;
     }
-    this.previous = current;
+    // Partitions gone from the sample are forgotten (one that comes back starts afresh).
+    if (this.entries.size !== listed) {
+      for (const [name, entry] of this.entries) if (entry.seen !== generation) this.entries.delete(name);
+    }
   }
+}
+
+interface WatchEntry {
+  /** The sample (generation) that last listed the partition. */
+  seen: number;
+  base: number | null;
+  size: number;
+  stale: boolean;
+  /** Listed in the sample before `seen`, with these values. */
+  known: boolean;
+  beforeBase: number | null;
+  beforeSize: number;
+  beforeStale: boolean;
 }

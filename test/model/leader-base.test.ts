@@ -61,4 +61,34 @@ describe("BASE that is only the SC's", () => {
     const [tight] = JSON.parse(renderJson(monitor.getState())).partitions;
     expect(tight).toMatchObject({base: 11256, baseSource: 'leader', clusterBase: 0});
   });
+
+  it("stays stale while the SC's BASE stays, clears once it moves, and forgets a partition missing from a sample", async () => {
+    const sizes: [number, number, number][] = [
+      // [BASE of tight-0, its SIZE, whether gone-0 is listed]
+      [0, 90_000, 1],
+      [0, 70_000, 1], // shrank: stale
+      [0, 80_000, 1], // grew again, BASE still the same: still stale
+      [16_384, 60_000, 0], // BASE moved: fresh; gone-0 not listed
+      [16_384, 50_000, 1], // shrank again: stale; gone-0 is back, compared with nothing
+    ];
+    const samples = sizes.map(([base, size, listed], index) => ({
+      time: index * 2000,
+      partitions: [partition('tight-0', base, size), ...(listed ? [partition('gone-0', 0, index === 4 ? 10_000 : 90_000 - index * 1000)] : [])],
+      ...unreachable,
+    }));
+    const monitor = new Monitor({intervalMs: 2000, source: scripted(samples)});
+    const stale: Record<string, boolean>[] = [];
+    for (let index = 0; index < sizes.length; index++) {
+      await monitor.poll();
+      const json = JSON.parse(renderJson(monitor.getState()));
+      stale.push(Object.fromEntries(json.partitions.map((p: {topic: string; partition: number; clusterBaseStale: boolean}) => [`${p.topic}-${p.partition}`, p.clusterBaseStale])));
+    }
+    expect(stale).toEqual([
+      {'tight-0': false, 'gone-0': false},
+      {'tight-0': true, 'gone-0': true},
+      {'tight-0': true, 'gone-0': true},
+      {'tight-0': false},
+      {'tight-0': true, 'gone-0': false},
+    ]);
+  });
 });
