@@ -20,6 +20,15 @@ interface Held {
   clearCount: number;
 }
 
+/** What the analyzer keeps per partition, found with one lookup by name per sample. */
+interface Watched {
+  tracker: PartitionTracker;
+  /** The last update() that listed the partition. */
+  seen: number;
+  /** A status held up by hysteresis; null when none. */
+  held: Held | null;
+}
+
 /**
  * Turns successive samples into per-partition analytics and statuses. Cost per sample is
  * O(partitions + consumers): each partition's history is a fixed-size ring.
@@ -30,11 +39,9 @@ export class Analyzer {
   private readonly resolve: ((topic: string) => Thresholds) | null;
   private readonly topicThresholds = new Map<string, Thresholds>();
   private readonly capacity: number;
-  private readonly trackers = new Map<string, PartitionTracker>();
-  private readonly held = new Map<string, Held>();
+  private readonly watched = new Map<string, Watched>();
   private consumerTracks = new ConsumerTracks();
   private generation = 0;
-  private readonly seenAt = new Map<string, number>();
 
   /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
   constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
@@ -63,8 +70,7 @@ export class Analyzer {
     const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
     for (let index = 0; index < sample.partitions.length; index++) {
       const partition = sample.partitions[index];
-      this.seenAt.set(partition.name, generation);
-      const entry = this.analysePartition(partition, time, consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`));
+      const entry = this.analysePartition(partition, time, generation, consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`));
       partitions[index] = entry;
       counts[entry.status]++;
     }
@@ -76,33 +82,33 @@ export class Analyzer {
 
   /** Forgets every partition's history, as if no sample had been seen (a replay seeking backwards starts over). */
   reset(): void {
-    this.trackers.clear();
-    this.held.clear();
-    this.seenAt.clear();
+    this.watched.clear();
     this.consumerTracks = new ConsumerTracks();
   }
 
   history(name: string): readonly HistoryPoint[] {
-    return this.trackers.get(name)?.ring.points() ?? [];
+    return this.watched.get(name)?.tracker.ring.points() ?? [];
   }
 
   windowHistory(name: string, points: number): number[] {
-    return this.trackers.get(name)?.ring.windows(points) ?? [];
+    return this.watched.get(name)?.tracker.ring.windows(points) ?? [];
   }
 
   /** Number of partitions with history held (for memory checks). */
   get trackedPartitions(): number {
-    return this.trackers.size;
+    return this.watched.size;
   }
 
-  private analysePartition(partition: Partition, time: number, consumers: ConsumerOffset[] | undefined): PartitionAnalysis {
-    let tracker = this.trackers.get(partition.name);
-    if (!tracker) {
-      tracker = new PartitionTracker(this.capacity);
-      this.trackers.set(partition.name, tracker);
+  private analysePartition(partition: Partition, time: number, generation: number, consumers: ConsumerOffset[] | undefined): PartitionAnalysis {
+    let watched = this.watched.get(partition.name);
+    if (!watched) {
+      watched = {tracker: new PartitionTracker(this.capacity), seen: generation, held: null};
+      this.watched.set(partition.name, watched);
     }
+    watched.seen = generation;
+    const tracker = watched.tracker;
     // Only a recreated partition restarts its history (and its held status).
-    if (tracker.observe(partition, time)) this.held.delete(partition.name);
+    if (tracker.observe(partition, time)) watched.held = null;
     const thresholds = this.thresholdsFor(partition.topic);
     const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
     const online = partition.highWatermark >= 0 && tracker.ring.length > 0;
@@ -148,7 +154,7 @@ export class Analyzer {
       time,
       thresholds,
     });
-    const {status, reasons} = this.hold(partition.name, verdict, time);
+    const {status, reasons} = hold(watched, verdict, time);
     return {
       partition,
       window,
@@ -165,34 +171,10 @@ export class Analyzer {
     };
   }
 
-  /** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
-  private hold(name: string, verdict: Verdict, time: number): {status: Status; reasons: Reason[]} {
-    const held = this.held.get(name);
-    if (!held || statusRank[verdict.status] >= statusRank[held.status]) {
-      // Same or worse: take the fresh reasons; a new cause resets the clearing clock.
-      if (verdict.status === 'ok') this.held.delete(name);
-      else this.held.set(name, {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0});
-      return verdict;
-    }
-    held.clearSince ??= time;
-    held.clearCount++;
-    if (time - held.clearSince >= clearMs && held.clearCount >= clearSamples) {
-      this.held.delete(name);
-      return verdict;
-    }
-    return {status: held.status, reasons: held.reasons.map((reason) => ({...reason, clearing: true}))};
-  }
-
   /** Partitions gone from the sample free their history. */
   private forgetMissing(generation: number, present: number): void {
-    if (this.seenAt.size === present) return;
-    for (const [name, seen] of this.seenAt) {
-      if (seen !== generation) {
-        this.seenAt.delete(name);
-        this.trackers.delete(name);
-        this.held.delete(name);
-      }
-    }
+    if (this.watched.size === present) return;
+    for (const [name, watched] of this.watched) if (watched.seen !== generation) this.watched.delete(name);
     // Topics come and go with their partitions; resolve the survivors afresh.
     this.topicThresholds.clear();
   }
@@ -201,6 +183,23 @@ export class Analyzer {
 const noWindowTime = {windowSeconds: null, windowSecondsKind: null} as const;
 /** Most partitions have no consumers: they share one frozen empty list. */
 const noConsumers = Object.freeze([]) as unknown as ConsumerAnalysis[];
+
+/** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
+function hold(watched: Watched, verdict: Verdict, time: number): {status: Status; reasons: Reason[]} {
+  const held = watched.held;
+  if (!held || statusRank[verdict.status] >= statusRank[held.status]) {
+    // Same or worse: take the fresh reasons; a new cause resets the clearing clock.
+    watched.held = verdict.status === 'ok' ? null : {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0};
+    return verdict;
+  }
+  held.clearSince ??= time;
+  held.clearCount++;
+  if (time - held.clearSince >= clearMs && held.clearCount >= clearSamples) {
+    watched.held = null;
+    return verdict;
+  }
+  return {status: held.status, reasons: held.reasons.map((reason) => ({...reason, clearing: true}))};
+}
 
 function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {
   if (ingestRate === null || trimRate === null) return null;
