@@ -4,7 +4,7 @@ import {RetentionPolicy} from './policy.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
 import {drainEta, replicationStall, windowTime} from './window.js';
 import {defaultThresholds, statusRank, type Analysis, type ConsumerAnalysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
-import {judge, type Verdict} from './verdict.js';
+import {judge, type Evidence, type Verdict} from './verdict.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
 export const settleMs = 20_000;
@@ -42,6 +42,24 @@ export class Analyzer {
   private readonly watched = new Map<string, Watched>();
   private consumerTracks = new ConsumerTracks();
   private generation = 0;
+  private readonly evidence: Evidence = {
+    partition: null as unknown as Partition,
+    window: null,
+    windowSeconds: null,
+    windowMeasured: false,
+    ingestRate: null,
+    trimRate: null,
+    etaSeconds: null,
+    settled: false,
+    consumers: noConsumers,
+    windowPeak: 0,
+    windowSecondsPeak: 0,
+    typicalStep: null,
+    stall: null,
+    largestRecentStep: 0,
+    time: 0,
+    thresholds: defaultThresholds,
+  };
 
   /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
   constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
@@ -136,24 +154,25 @@ export class Analyzer {
       ),
     );
     const largestRecentStep = tracker.largestStepSince(time - peakBucketMs * peakBuckets);
-    const verdict = judge({
-      partition,
-      window,
-      windowSeconds,
-      windowMeasured: windowSecondsKind === 'measured' || windowSecondsKind === 'estimated',
-      ingestRate,
-      trimRate,
-      etaSeconds,
-      settled,
-      consumers: consumerResults,
-      windowPeak: tracker.windowPeak.value,
-      windowSecondsPeak: tracker.windowSecondsPeak.value,
-      typicalStep: tracker.typicalStep() ?? (largestRecentStep > 0 ? RetentionPolicy.segmentRecords(partition, tracker) : null),
-      largestRecentStep,
-      stall: online && settled ? replicationStall(partition, tracker, time) : null,
-      time,
-      thresholds,
-    });
+    // One evidence object, refilled for each partition: judge() keeps nothing of it.
+    const evidence = this.evidence;
+    evidence.partition = partition;
+    evidence.window = window;
+    evidence.windowSeconds = windowSeconds;
+    evidence.windowMeasured = windowSecondsKind === 'measured' || windowSecondsKind === 'estimated';
+    evidence.ingestRate = ingestRate;
+    evidence.trimRate = trimRate;
+    evidence.etaSeconds = etaSeconds;
+    evidence.settled = settled;
+    evidence.consumers = consumerResults;
+    evidence.windowPeak = tracker.windowPeak.value;
+    evidence.windowSecondsPeak = tracker.windowSecondsPeak.value;
+    evidence.typicalStep = tracker.typicalStep() ?? (largestRecentStep > 0 ? RetentionPolicy.segmentRecords(partition, tracker) : null);
+    evidence.largestRecentStep = largestRecentStep;
+    evidence.stall = online && settled ? replicationStall(partition, tracker, time) : null;
+    evidence.time = time;
+    evidence.thresholds = thresholds;
+    const verdict = judge(evidence);
     const {status, reasons} = hold(watched, verdict, time);
     return {
       partition,

@@ -6,15 +6,26 @@ const initialSlots = 8;
 const stride = 4;
 
 /**
+ * An array of doubles kept on the JS heap (V8 stores it unboxed, 8 bytes a number, as compact as
+ * a Float64Array): a small typed array gets a buffer outside the heap, which costs far more to
+ * create and to collect, and every partition has a few.
+ */
+export function doubles(length: number, value = Number.NaN): number[] {
+  const array: number[] = [];
+  for (let i = 0; i < length; i++) array.push(value);
+  return array;
+}
+
+/**
  * A fixed-size ring of offsets per partition: memory stays flat however long the monitor
- * runs. One typed array per partition (not four, and grown to the capacity only as points come)
- * keeps 100,000 partitions' history compact and cheap to create; NaN stands for "unknown BASE".
+ * runs. One array of doubles per partition (not four, and grown to the capacity only as points
+ * come) keeps 100,000 partitions' history compact and cheap to create; NaN stands for "unknown BASE".
  */
 export class HistoryRing {
   readonly capacity: number;
   /** Offsets are stored relative to this (exact differences beyond 2^53); points() adds it back. */
   origin = 0;
-  private data: Float64Array;
+  private data: number[];
   /** Slots allocated so far (at most `capacity`); the ring wraps only once they are all used. */
   private slots: number;
   private head = 0;
@@ -23,7 +34,7 @@ export class HistoryRing {
   constructor(capacity: number) {
     this.capacity = capacity;
     this.slots = Math.min(capacity, initialSlots);
-    this.data = new Float64Array(stride * this.slots);
+    this.data = doubles(stride * this.slots);
   }
 
   push(time: number, base: number | null, highWatermark: number, logEndOffset: number): void {
@@ -98,8 +109,7 @@ export class HistoryRing {
 
   private grow(): void {
     this.slots = Math.min(this.capacity, 2 * this.slots);
-    const data = new Float64Array(stride * this.slots);
-    data.set(this.data);
-    this.data = data;
+    const data = this.data;
+    for (let i = data.length; i < stride * this.slots; i++) data.push(Number.NaN);
   }
 }

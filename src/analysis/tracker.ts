@@ -1,5 +1,5 @@
 import type {Partition} from '../model/types.js';
-import {HistoryRing} from './ring.js';
+import {doubles, HistoryRing} from './ring.js';
 import {WriteHistory} from './write-history.js';
 
 /** INGEST/s is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
@@ -23,8 +23,8 @@ type OffsetKey = 'baseOffset' | 'highWatermark' | 'logEndOffset';
 
 /** Rolling maximum over a few buckets of time: O(1) per sample, no scan of the history. */
 export class RecentPeak {
-  private readonly values = new Float64Array(peakBuckets);
-  private readonly buckets = new Float64Array(peakBuckets).fill(Number.NEGATIVE_INFINITY);
+  private readonly values = doubles(peakBuckets);
+  private readonly buckets = doubles(peakBuckets, Number.NEGATIVE_INFINITY);
   private current = Number.NEGATIVE_INFINITY;
 
   add(time: number, value: number): void {

@@ -1,3 +1,5 @@
+import {doubles} from './ring.js';
+
 /** Points kept per partition: memory stays flat (512 bytes) however long the monitor runs. */
 const capacity = 32;
 /** Spacing of the first points; it doubles each time the history fills up. */
@@ -9,8 +11,8 @@ const initialSpacingMs = 5_000;
  * record can be read back by interpolation. Offsets are relative to the tracker's origin.
  */
 export class WriteHistory {
-  /** Interleaved (time, LEO) pairs: one typed array per partition, not two. */
-  private readonly points = new Float64Array(2 * capacity);
+  /** Interleaved (time, LEO) pairs: one array of doubles per partition, not two. */
+  private readonly points = doubles(2 * capacity);
   private length = 0;
   private spacingMs = initialSpacingMs;
 
