@@ -40,18 +40,23 @@ function isOffset(value: unknown): value is number | string {
 export class ClusterBaseWatch {
   /** One entry per partition, updated in place: no new map of 10,000 entries every sample. */
   private readonly entries = new Map<string, WatchEntry>();
+  /** The entries in the order the last sample listed them: the same place is checked before the map (samples keep their order). */
+  private readonly order: WatchEntry[] = [];
   private generation = 0;
 
   mark(partitions: Partition[]): void {
     const generation = ++this.generation;
     let listed = 0;
-    for (const partition of partitions) {
+    for (let index = 0; index < partitions.length; index++) {
+      const partition = partitions[index];
       const base = partition.clusterBase !== undefined ? partition.clusterBase : partition.baseOffset;
-      let entry = this.entries.get(partition.name);
+      let entry: WatchEntry | undefined = this.order[index];
+      if (entry === undefined || entry.name !== partition.name) entry = this.entries.get(partition.name);
       if (entry === undefined) {
-        entry = {seen: 0, base: null, size: 0, stale: false, known: false, beforeBase: null, beforeSize: 0, beforeStale: false};
+        entry = {name: partition.name, seen: 0, base: null, size: 0, stale: false, known: false, beforeBase: null, beforeSize: 0, beforeStale: false};
         this.entries.set(partition.name, entry);
       }
+      this.order[index] = entry;
       // What the previous sample said; a name listed twice in one sample compares with it too.
       if (entry.seen !== generation) {
         listed++;
@@ -69,6 +74,7 @@ export class ClusterBaseWatch {
       entry.stale = stale;
       if (partition.baseSource !== 'leader' && stale) partition.clusterBaseStale = true;
     }
+    this.order.length = partitions.length;
     // Partitions gone from the sample are forgotten (one that comes back starts afresh).
     if (this.entries.size !== listed) {
       for (const [name, entry] of this.entries) if (entry.seen !== generation) this.entries.delete(name);
@@ -77,6 +83,7 @@ export class ClusterBaseWatch {
 }
 
 interface WatchEntry {
+  name: string;
   /** The sample (generation) that last listed the partition. */
   seen: number;
   base: number | null;
