@@ -32,18 +32,33 @@ export function parseFluvioJson(text: string): unknown {
 
 /** Whether any number in a parsed JSON value lies beyond ±2^53, where JSON.parse rounds integers. */
 function holdsUnsafeNumber(root: unknown): boolean {
-  const pending: unknown[] = [root];
+  if (typeof root === 'number') return unsafe(root);
+  if (root === null || typeof root !== 'object') return false;
+  // Only objects and arrays wait on the stack; numbers are checked as they are met.
+  const pending: object[] = [root];
   while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value === 'number') {
-      if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) return true;
-    } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) pending.push(value[index]);
-    } else if (value !== null && typeof value === 'object') {
-      for (const key in value) pending.push((value as Record<string, unknown>)[key]);
+    const value = pending.pop()!;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item === 'number') {
+          if (unsafe(item)) return true;
+        } else if (item !== null && typeof item === 'object') pending.push(item);
+      }
+    } else {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === 'number') {
+          if (unsafe(item)) return true;
+        } else if (item !== null && typeof item === 'object') pending.push(item);
+      }
     }
   }
   return false;
+}
+
+function unsafe(value: number): boolean {
+  return value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
 }
 
 export function parseSample(raw: RawSample): Sample {
@@ -114,8 +129,8 @@ function parsePartition(value: unknown): Partition {
     topic: name.slice(0, dash),
     partition: Number(partitionText),
     leader: integer(spec, 'leader', 'spec.leader'),
-    replicas: replicas.map((id, index) => (Number.isSafeInteger(id) ? (id as number) : integerValue(id, `spec.replicas[${index}]`))),
-    followers: followers.map((replica, index) => replicaOffsets(replica, index)),
+    replicas: spuIds(replicas),
+    followers: followerOffsets(followers),
     mirror: formatMirror(spec.mirror),
     resolution: string(status, 'resolution', 'status.resolution'),
     size: status.size === undefined ? -2 : integer(status, 'size', 'status.size'),
@@ -157,13 +172,31 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+// These run for every partition of every sample: what JSON.parse built is kept when it already
+// has the right shape (nothing changes it afterwards), and copied only when a value needs converting.
+function spuIds(replicas: unknown[]): number[] {
+  let index = 0;
+  while (index < replicas.length && Number.isSafeInteger(replicas[index])) index++;
+  if (index === replicas.length) return replicas as number[];
+  const ids = replicas.slice(0, index) as number[];
+  for (; index < replicas.length; index++) {
+    const id = replicas[index];
+    ids.push(Number.isSafeInteger(id) ? (id as number) : integerValue(id, `spec.replicas[${index}]`));
+  }
+  return ids;
+}
+
+function followerOffsets(followers: unknown[]): ReplicaOffsets[] {
+  const offsets: ReplicaOffsets[] = [];
+  for (let index = 0; index < followers.length; index++) offsets.push(replicaOffsets(followers[index], index));
+  return offsets;
+}
+
 function replicaOffsets(value: unknown, index: number): ReplicaOffsets {
   const replica = isObject(value) ? value : object(value, `status.replicas[${index}]`);
   const {spu, hw, leo} = replica;
-  // The common case needs no field names; they are built only to report a problem.
-  if (Number.isSafeInteger(spu) && Number.isSafeInteger(hw) && Number.isSafeInteger(leo)) {
-    return {spu: spu as number, hw: hw as number, leo: leo as number};
-  }
+  // The common case is kept as JSON.parse built it; field names are built only to report a problem.
+  if (Number.isSafeInteger(spu) && Number.isSafeInteger(hw) && Number.isSafeInteger(leo)) return replica as unknown as ReplicaOffsets;
   const field = `status.replicas[${index}]`;
   return {spu: integer(replica, 'spu', `${field}.spu`), hw: integer(replica, 'hw', `${field}.hw`), leo: integer(replica, 'leo', `${field}.leo`)};
 }
