@@ -2,30 +2,22 @@ import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
+import {drawn, typeInto, waitForFrame} from '../support/ink-frames.js';
 import {App} from '../../src/ui/app.js';
 import {keymap} from '../../src/view/keymap.js';
 import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {initialFilter?: string; color?: boolean} = {}) {
   const app = render(<App monitor={monitor} {...props} />);
   cleanup = app.unmount;
-  await settle();
+  await drawn(app);
   const frame = () => app.lastFrame() ?? '';
-  const type = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await settle();
-    }
-  };
+  const type = (...keys: string[]) => typeInto(app, ...keys);
   /** Keys arriving in one chunk, faster than the screen redraws. */
-  const burst = async (keys: string) => {
-    app.stdin.write(keys);
-    await settle();
-  };
+  const burst = (keys: string) => typeInto(app, keys);
   /** The topic column of each grid row. */
   const topics = () => {
     const lines = frame().split('\n');
@@ -127,10 +119,10 @@ describe('the partition grid', () => {
 
   it('the selection survives refreshes and re-sorting', async () => {
     const {monitor, advance} = await demoMonitor(5);
-    const {type, frame} = await show(monitor);
+    const {app, type, frame} = await show(monitor);
     await type('s', 'j', 'j');
     await advance(5);
-    await settle();
+    await drawn(app);
     await type('S', '\r');
     expect(frame()).toMatch(/^.*edge-telemetry-0/m);
   });
@@ -194,8 +186,7 @@ describe('a steady picture', () => {
     const before = statusColumn();
     expect(frame()).toContain(' 1000000 ');
     await monitor.poll();
-    await settle();
-    expect(frame()).toContain(' 999999 ');
+    await waitForFrame(frame, (shown) => shown.includes(' 999999 '));
     expect(frame()).not.toContain(' 1000000 ');
     expect(statusColumn()).toBe(before);
   });

@@ -1,9 +1,7 @@
 import {readFileSync} from 'node:fs';
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../src/ui/app.js';
 import {fixedMonitor} from '../support/demo-monitor.js';
+import {renderApp} from '../support/ink-app.js';
 
 const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
 // SPU 0 answered for what it leads (true BASE above the SC's); SPU 1 could not be reached.
@@ -26,19 +24,9 @@ afterEach(() => unmount?.());
 
 async function app() {
   const monitor = await fixedMonitor([sample]);
-  const rendered = render(<App monitor={monitor} />);
+  const rendered = await renderApp(monitor);
   unmount = rendered.unmount;
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
-  await settle();
-  return {
-    frame: () => rendered.lastFrame() ?? '',
-    type: async (...keys: string[]) => {
-      for (const key of keys) {
-        rendered.stdin.write(key);
-        await settle();
-      }
-    },
-  };
+  return rendered;
 }
 
 describe("BASE that is the SC's, not the leader's", () => {

@@ -14,8 +14,8 @@ import {App} from '../../src/ui/app.js';
 import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import {demoMonitor} from '../support/demo-monitor.js';
 import {FluvioDouble} from '../support/fluvio-double.js';
+import {drawn, typeInto, waitForFrame} from '../support/ink-frames.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -68,10 +68,9 @@ describe('the events log', () => {
 
     const app = render(<App monitor={monitor} />);
     cleanup = app.unmount;
-    await settle();
-    app.stdin.write('e');
-    await settle();
-    const frame = app.lastFrame() ?? '';
+    await drawn(app);
+    await typeInto(app, 'e');
+    const frame = await waitForFrame(app.lastFrame, (shown) => shown.includes('payments-0 CRIT -> OK'));
     const shown = frame.split('\n').filter((line) => line.includes('payments-0'));
     // Newest first, with the time, the partition, old -> new and the reason.
     expect(shown).toEqual([
@@ -100,12 +99,12 @@ describe('the events log', () => {
     await monitor.poll();
     const app = render(<App monitor={monitor} />);
     cleanup = app.unmount;
-    await settle();
-    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT! empty in 1m20s$/m);
+    const marked = /^payments\s+0 .* ✗ CRIT! empty in 1m20s$/m;
+    expect(await waitForFrame(app.lastFrame, (frame) => marked.test(frame))).toMatch(marked);
     // Ten seconds of sample time later the mark is gone, the status stays.
     for (let sample = 0; sample < 6; sample++) await monitor.poll();
-    await settle();
-    expect(app.lastFrame()).toMatch(/^payments\s+0 .* ✗ CRIT {2}empty in 1m20s$/m);
+    const unmarked = /^payments\s+0 .* ✗ CRIT {2}empty in 1m20s$/m;
+    expect(await waitForFrame(app.lastFrame, (frame) => unmarked.test(frame))).toMatch(unmarked);
   });
 });
 
@@ -114,21 +113,17 @@ describe('the last error in full', () => {
     const {monitor} = await demoMonitor(3);
     const app = render(<App monitor={monitor} />);
     cleanup = app.unmount;
-    await settle();
-    expect(app.lastFrame()).toMatch(/events\s+0/);
+    await waitForFrame(app.lastFrame, (frame) => /events\s+0/.test(frame));
     // The monitor's feed fails: a long stderr the header cannot hold.
     (monitor as unknown as {source: Source}).source = scriptedSource(
       () => 'fluvio partition list -O json failed (exit 1): Fluvio client error\nError: Connection refused (os error 111)\n  caused by: tcp connect to 127.0.0.1:9003',
     );
     await monitor.poll();
-    await settle();
-    expect(app.lastFrame()).toMatch(/rows \d+s old │ retrying \(1 failed\)/);
+    await waitForFrame(app.lastFrame, (frame) => /rows \d+s old │ retrying \(1 failed\)/.test(frame));
     // The last good rows are still there.
     expect(app.lastFrame()).toMatch(/events\s+0/);
-    app.stdin.write('E');
-    await settle();
-    const frame = app.lastFrame() ?? '';
-    expect(frame).toMatch(/Failing since/);
+    await typeInto(app, 'E');
+    const frame = await waitForFrame(app.lastFrame, (shown) => /Failing since/.test(shown) && shown.includes('127.0.0.1:9003'));
     expect(frame).toContain('fluvio partition list -O json failed (exit 1): Fluvio client error');
     expect(frame).toContain('Error: Connection refused (os error 111)');
     expect(frame).toContain('caused by: tcp connect to 127.0.0.1:9003');
@@ -145,11 +140,9 @@ describe('the last error in full', () => {
       app.unmount();
       monitor.stop();
     };
-    await settle();
-    expect(app.lastFrame()).toMatch(/E full error/);
-    app.stdin.write('E');
-    await settle();
-    const frame = app.lastFrame() ?? '';
+    await waitForFrame(app.lastFrame, (frame) => /E full error/.test(frame));
+    await typeInto(app, 'E');
+    const frame = await waitForFrame(app.lastFrame, (shown) => shown.includes('127.0.0.1:9003'));
     expect(frame).toContain('fluvio partition list failed (exit 1): Fluvio client error');
     expect(frame).toMatch(/^\$ \S*fluvio partition list -O json$/m);
     expect(frame).toContain('Error: Connection refused (os error 111)');

@@ -2,10 +2,10 @@ import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
+import {drawn, typeInto, waitForFrame} from '../support/ink-frames.js';
 import {App} from '../../src/ui/app.js';
 import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -32,15 +32,10 @@ function cluster(scale: number) {
 async function show(monitor: Awaited<ReturnType<typeof fixedMonitor>>) {
   const app = render(<App monitor={monitor} />);
   cleanup = app.unmount;
-  await settle();
+  await drawn(app);
   const frame = () => app.lastFrame() ?? '';
   const gridHeader = () => frame().split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
-  const type = async (...keys: string[]) => {
-    for (const key of keys) {
-      app.stdin.write(key);
-      await settle();
-    }
-  };
+  const type = (...keys: string[]) => typeInto(app, ...keys);
   return {app, frame, gridHeader, type};
 }
 
@@ -57,8 +52,7 @@ describe('a grid that reads at a glance', () => {
     expect(frame()).toMatch(/filter: t4/);
     expect(gridHeader()).toBe(before);
     await monitor.poll(); // every offset gains digits
-    await settle();
-    expect(frame()).toMatch(/7000000000|7\.0G/);
+    await waitForFrame(frame, (shown) => /7000000000|7\.0G/.test(shown));
     expect(gridHeader()).toBe(before);
   });
 
