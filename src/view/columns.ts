@@ -88,6 +88,14 @@ export function baseCell(partition: Partition): string {
   return marked && text !== '-' ? `${text}?` : text;
 }
 
+/**
+ * The window's trend, only while there is a window: a partition whose leader is offline keeps the
+ * history from before, and drawing it would show a trend of a window nobody can read now.
+ */
+function historyCell(entry: PartitionAnalysis, context: CellContext): string {
+  return entry.window === null ? '' : sparkline(context.windowHistory(entry.partition.name), sparklineWidth);
+}
+
 /** The first reason, short, as k9s puts it in the row; "(clearing)" stays visible. */
 export function reasonCell(entry: PartitionAnalysis): string {
   const first = entry.reasons[0];
@@ -107,7 +115,7 @@ export const columns: GridColumn[] = [
   {id: 'eta', title: 'ETA', align: 'right', width: 6, priority: 2, sortKey: 'eta', cell: (e) => formatSeconds(e.etaSeconds)},
   {id: 'ingest', title: 'INGEST/s', align: 'right', width: 9, priority: 3, sortKey: 'ingest', cell: (e) => formatCount(e.ingestRate)},
   {id: 'trim', title: 'TRIM/s', align: 'right', width: 7, priority: 4, sortKey: 'trim', cell: (e) => formatCount(e.trimRate)},
-  {id: 'history', title: 'HISTORY', align: 'left', width: sparklineWidth, priority: 5, cell: (e, c) => sparkline(c.windowHistory(e.partition.name), sparklineWidth)},
+  {id: 'history', title: 'HISTORY', align: 'left', width: sparklineWidth, priority: 5, cell: historyCell},
   {id: 'size', title: 'SIZE', align: 'right', width: 9, priority: 6, sortKey: 'size', cell: (e) => formatSize(e.partition.size)},
   {id: 'leader', title: 'LEADER', align: 'right', width: 7, priority: 7, sortKey: 'leader', cell: (e) => String(e.partition.leader)},
   {id: 'replicas', title: 'REPLICAS', align: 'left', width: 9, maxWidth: 16, priority: 8, cell: (e) => `[${e.partition.replicas.filter((id) => id !== e.partition.leader).join(', ')}]`},

@@ -1,7 +1,13 @@
 import type {Reason} from '../analysis/types.js';
 import {formatDuration} from './duration.js';
+import {formatCount} from './format.js';
 
-/** A reason in words: `short` fits a cell or a check line's list, `long` is the detail view's sentence. */
+/**
+ * A reason in words: `short` fits a cell or a check line's list and still names what it is about
+ * (a consumer, the window, the window in time) with the facts first, so that a narrow REASON
+ * column still shows them (consumer names come last: they can be long), `long` is the detail
+ * view's sentence.
+ */
 export interface ReasonText {
   short: string;
   long: string;
@@ -28,24 +34,24 @@ function words(reason: Reason): ReasonText {
       return {short: reason.resolution, long: `resolution ${reason.resolution}`};
     case 'consumer-lost':
       return {
-        short: `${reason.consumer} lost ${reason.records}`,
+        short: `consumer lost ${formatCount(reason.records)}: ${reason.consumer}`,
         long: `consumer ${reason.consumer} lost ${reason.records} records (offset below BASE)`,
       };
     case 'consumer-at-risk':
       return {
-        short: `${reason.consumer} at risk in ${formatDuration(reason.seconds)}`,
+        short: `consumer at risk ${formatDuration(reason.seconds)}: ${reason.consumer}`,
         long: `BASE overtakes consumer ${reason.consumer} in ${formatDuration(reason.seconds)}`,
       };
     case 'window-empty-eta':
       return {short: `empty in ${formatDuration(reason.seconds)}`, long: `window empty in ${formatDuration(reason.seconds)}`};
     case 'retention-cut':
       return {
-        short: `cut ${percentFallen(reason.window, reason.peak)}`,
+        short: `window cut ${percentFallen(reason.window, reason.peak)}`,
         long: `window fell ${percentFallen(reason.window, reason.peak)} to ${reason.window} records: ${reason.segments} segments deleted at once (retention cut?)`,
       };
     case 'ingest-burst':
       return {
-        short: `time ${formatDuration(reason.seconds)}`,
+        short: `win-time fell ${percentFallen(reason.seconds, reason.peakSeconds)}`,
         long: `window in time fell ${percentFallen(reason.seconds, reason.peakSeconds)} to ${formatDuration(reason.seconds)} (ingest burst?)`,
       };
     case 'replication-stall': {
@@ -57,7 +63,7 @@ function words(reason: Reason): ReasonText {
     }
     case 'window-below-slo':
       return {
-        short: `window ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)}`,
+        short: `win-time ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)} SLO`,
         long: `window in time ${formatDuration(reason.seconds)} is below the minimum ${formatDuration(reason.minSeconds)}`,
       };
   }

@@ -76,7 +76,7 @@ describe('a grid that reads at a glance', () => {
     const {frame} = await show(monitor as never);
     const crit = frame().split('\n').filter((line) => /^\S+\s+\d+\s.*✗ CRIT/.test(line));
     expect(crit.length).toBeGreaterThan(0);
-    for (const row of crit) expect(row).toMatch(/✗ CRIT!?\s+(empty in|reporting lost|LeaderOffline)/);
+    for (const row of crit) expect(row).toMatch(/✗ CRIT!?\s+(empty in|consumer lost [\d.]+k?:|LeaderOffline)/);
     const lines = frame().split('\n');
     expect(lines[lines.length - 2]).toMatch(/^✗ CRIT \S+-\d: /);
   });
