@@ -31,7 +31,14 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
   const target = options.profile ? ['-P', options.profile] : options.cluster ? ['-c', options.cluster] : [];
   const profile = readProfile({env, profile: options.profile, cluster: options.cluster});
   // Without a profile file there is no profile to name: say so rather than claim a "default" one.
-  const label = options.cluster ? `cluster ${options.cluster}` : profile.profile ? `profile ${profile.profile}` : 'fluvio (no profile file)';
+  // One that exists but cannot be read is said apart: the fluvio CLI will fail on it too.
+  const label = options.cluster
+    ? `cluster ${options.cluster}`
+    : profile.profile
+      ? `profile ${profile.profile}`
+      : profile.error
+        ? 'fluvio (profile file unreadable)'
+        : 'fluvio (no profile file)';
 
   const closing = new AbortController();
   // -c HOST:PORT carries no TLS settings: the fluvio CLI then connects in plain TCP too.
@@ -51,6 +58,7 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
 
   return {
     info: {kind: 'fluvio', label, endpoint: profile.endpoint ?? undefined},
+    warnings: profile.error ? [`fluvio profile: ${profile.error}`] : [],
     async next(): Promise<RawSample> {
       const partitionOutput = await run('partition list', ['partition', 'list', '-O', 'json', ...(options.system ? ['--system'] : [])]);
       const time = now();

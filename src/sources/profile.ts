@@ -9,6 +9,7 @@ export interface ProfileInfo {
   tls: string | null;
   /** The profile's `[cluster.X.tls]` table as written (for asking SPUs directly). */
   tlsSection?: unknown;
+  /** Why a profile file that exists could not be used (the source's label and warnings say it). */
   error?: string;
 }
 

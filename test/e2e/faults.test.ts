@@ -22,10 +22,11 @@ describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', ()
   afterEach(() => session?.kill());
 
   it('keeps running through failures, shows them, answers keys, recovers, and leaves no fluvio process behind', async () => {
-    // Seed 55 fails the first call and draws every kind of fault within the phase.
+    // Seed 111 draws exit, hang, garbage, signal for the first four calls, then a normal one: every
+    // kind of fault early in the phase, the first call failing.
     const faultMs = 15_000;
     const until = Date.now() + faultMs;
-    const double = new FluvioDouble({...healthy, faults: {seed: 55, until}});
+    const double = new FluvioDouble({...healthy, faults: {seed: 111, until}});
     session = new TmuxSession('faults');
     start(session, double, '--interval 500ms --timeout 1s');
 

@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseSample} from '../../src/model/parse.js';
 import {Monitor} from '../../src/monitor.js';
@@ -149,6 +152,18 @@ describe('the profile from the fluvio config', () => {
     const without = createFluvioSource({env: double.env({FLV_PROFILE_PATH: '/nonexistent/config'}), leaderOffsets: false});
     expect(without.info.label).toBe('fluvio (no profile file)');
     expect(without.info.label).not.toMatch(/default/);
+    expect(without.warnings).toEqual([]);
     without.close();
+  });
+
+  it('says so when the profile file exists but is not TOML, in the label and as a warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fluvio-top-profile-'));
+    const file = join(dir, 'config');
+    writeFileSync(file, 'current_profile = "local\n[profile.local\n');
+    const broken = createFluvioSource({env: new FluvioDouble(healthy).env({FLV_PROFILE_PATH: file}), leaderOffsets: false});
+    expect(broken.info.label).toBe('fluvio (profile file unreadable)');
+    expect(broken.warnings).toEqual([`fluvio profile: ${file} is not valid TOML`]);
+    broken.close();
+    rmSync(dir, {recursive: true, force: true});
   });
 });

@@ -1,6 +1,7 @@
 import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {seededRandom} from '../../src/sources/simulator/prng.js';
 
 /** What the double does for one subcommand. */
 export interface Behaviour {
@@ -59,11 +60,9 @@ let fault = 'none';
 if (script.faults && Date.now() < script.faults.until) {
   let calls = 0;
   try { calls = fs.readFileSync(log, 'utf8').split('\\n').length - 1; } catch {}
-  // mulberry32 on seed and call number: the same seed replays the same faults.
-  let t = (script.faults.seed ^ Math.imul(calls + 1, 0x9e3779b9)) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  const draw = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  // The simulator's PRNG, seeded from the seed and the call number: the same seed replays the same faults.
+  const seededRandom = ${seededRandom.toString()};
+  const draw = seededRandom((script.faults.seed ^ Math.imul(calls + 1, 0x9e3779b9)) >>> 0)();
   const ok = script.faults.ok ?? 0.3;
   const kinds = ['exit', 'hang', 'signal', 'garbage'];
   fault = draw < ok ? 'none' : kinds[Math.min(kinds.length - 1, Math.floor(((draw - ok) / (1 - ok)) * kinds.length))];
