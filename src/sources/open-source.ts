@@ -1,20 +1,26 @@
 import {accessSync, constants} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import type {SourceConfig} from '../config.js';
-import {createFluvioSource} from './fluvio-cli.js';
-import {createReplaySource} from './replay.js';
-import {createDemoSource} from './simulator/index.js';
 import {SourceError, type Clock, type Source} from './source.js';
 
-/** The source the flags ask for: the demo, a replay, or the user's cluster via the fluvio CLI. */
+/**
+ * The source the flags ask for: the demo, a replay, or the user's cluster via the fluvio CLI.
+ * Only that source's modules are loaded (the cluster client with its TLS and wire code is most of
+ * the start-up of a short `--replay --once` run).
+ */
 export async function openSource(config: SourceConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<Source> {
   switch (config.source) {
-    case 'demo':
+    case 'demo': {
+      const {createDemoSource} = await import('./simulator/index.js');
       return createDemoSource({seed: config.seed, speed: config.speed, clock});
-    case 'replay':
+    }
+    case 'replay': {
+      const {createReplaySource} = await import('./replay.js');
       return createReplaySource(config.replay, {speed: config.speed});
-    case 'fluvio':
+    }
+    case 'fluvio': {
       if (!findExecutable(config.fluvioBin, env)) throw missingFluvio(config.fluvioBin);
+      const {createFluvioSource} = await import('./fluvio-cli.js');
       return createFluvioSource({
         bin: config.fluvioBin,
         profile: config.profile,
@@ -25,6 +31,7 @@ export async function openSource(config: SourceConfig, clock: Clock, env: NodeJS
         leaderOffsets: config.leaderOffsets,
         env,
       });
+    }
   }
 }
 
