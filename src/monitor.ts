@@ -1,24 +1,15 @@
 import {Analyzer} from './analysis/analyzer.js';
-import type {Analysis, HistoryPoint, Thresholds} from './analysis/types.js';
+import type {Analysis, Thresholds} from './analysis/types.js';
 import {ClusterBaseWatch} from './model/leader-base.js';
 import {appendEvents, statusChanges, type MonitorEvent} from './events.js';
+import {emptyHistory, historyAsOf, type HistoryView} from './history-view.js';
+import {nextInterval} from './intervals.js';
 import {parseSample} from './model/parse.js';
 import type {RawSample} from './model/types.js';
 import {seekable, seekTarget, type ReplayMove} from './replay-seek.js';
 import {SourceError, type Source, type SourceInfo} from './sources/source.js';
 
 export const maxBackoffMs = 30_000;
-
-/**
- * A partition's history as of one snapshot. Points are read on demand (only visible rows and
- * the open detail view draw them) and never include samples taken after the snapshot.
- */
-export interface HistoryView {
-  /** Every point held, oldest first. */
-  points(name: string): readonly HistoryPoint[];
-  /** The last `count` window sizes (hw - base), oldest first; NaN where BASE was unknown. */
-  windows(name: string, count: number): number[];
-}
 
 /**
  * Everything the header, grid and batch output draw: an immutable snapshot. A new sample or a
@@ -311,44 +302,8 @@ export class Monitor {
 }
 
 /** Refresh intervals `+` and `-` step through. */
-export const intervalSteps = [500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
-
-export function nextInterval(current: number, direction: 1 | -1): number {
-  if (direction > 0) return [...intervalSteps].reverse().find((step) => step < current) ?? intervalSteps[0];
-  return intervalSteps.find((step) => step > current) ?? intervalSteps[intervalSteps.length - 1];
-}
-
 /** Where a replay stands: the sample on screen (1-based) of how many. */
 function replayPosition(source: Source): MonitorState['replay'] {
   const replay = seekable(source);
   return replay ? {sample: Math.min(replay.position, replay.length), of: replay.length} : null;
-}
-
-const emptyHistory: HistoryView = {points: () => [], windows: () => []};
-
-/**
- * The analyzer's rings keep moving after a snapshot is handed out: reading them through the
- * snapshot's time keeps later samples out, and each answer is kept, so a snapshot always
- * answers the same. (Points older than the ring's capacity may already be gone when first read.)
- */
-function historyAsOf(analyzer: SampleAnalyzer, time: number): HistoryView {
-  const read = new Map<string, readonly HistoryPoint[]>();
-  const points = (name: string) => {
-    let kept = read.get(name);
-    if (!kept) {
-      const all = analyzer.history(name);
-      let end = all.length;
-      while (end > 0 && all[end - 1].time > time) end--;
-      kept = Object.freeze(end === all.length ? all : all.slice(0, end));
-      read.set(name, kept);
-    }
-    return kept;
-  };
-  return {
-    points,
-    windows: (name, count) =>
-      points(name)
-        .slice(-count)
-        .map((point) => (point.baseOffset === null ? Number.NaN : point.highWatermark - point.baseOffset)),
-  };
 }
