@@ -11,9 +11,8 @@ const stride = 4;
  * create and to collect, and every partition has a few.
  */
 export function doubles(length: number, value = Number.NaN): number[] {
-  const array: number[] = [];
-  for (let i = 0; i < length; i++) array.push(value);
-  return array;
+  // Sized up front: an array grown by push() keeps spare room.
+  return new Array<number>(length).fill(value);
 }
 
 /**
@@ -109,7 +108,8 @@ export class HistoryRing {
 
   private grow(): void {
     this.slots = Math.min(this.capacity, 2 * this.slots);
-    const data = this.data;
-    for (let i = data.length; i < stride * this.slots; i++) data.push(Number.NaN);
+    const data = doubles(stride * this.slots);
+    for (let i = 0; i < this.data.length; i++) data[i] = this.data[i];
+    this.data = data;
   }
 }

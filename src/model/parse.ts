@@ -178,18 +178,26 @@ function spuIds(replicas: unknown[]): number[] {
   let index = 0;
   while (index < replicas.length && Number.isSafeInteger(replicas[index])) index++;
   if (index === replicas.length) return replicas as number[];
-  const ids = replicas.slice(0, index) as number[];
-  for (; index < replicas.length; index++) {
-    const id = replicas[index];
-    ids.push(Number.isSafeInteger(id) ? (id as number) : integerValue(id, `spec.replicas[${index}]`));
+  const ids = new Array<number>(replicas.length);
+  for (let at = 0; at < replicas.length; at++) {
+    const id = replicas[at];
+    ids[at] = Number.isSafeInteger(id) ? (id as number) : integerValue(id, `spec.replicas[${at}]`);
   }
   return ids;
 }
 
 function followerOffsets(followers: unknown[]): ReplicaOffsets[] {
-  const offsets: ReplicaOffsets[] = [];
-  for (let index = 0; index < followers.length; index++) offsets.push(replicaOffsets(followers[index], index));
-  return offsets;
+  // A copy only once an element had to be converted.
+  let offsets: ReplicaOffsets[] | null = null;
+  for (let index = 0; index < followers.length; index++) {
+    const offset = replicaOffsets(followers[index], index);
+    if (offsets) offsets[index] = offset;
+    else if (offset !== followers[index]) {
+      offsets = followers.slice() as ReplicaOffsets[];
+      offsets[index] = offset;
+    }
+  }
+  return offsets ?? (followers as ReplicaOffsets[]);
 }
 
 function replicaOffsets(value: unknown, index: number): ReplicaOffsets {

@@ -49,6 +49,23 @@ describe('parsing `fluvio partition list -O json`', () => {
     expect(byName.get('edge-telemetry-0')?.mirror).toBe('edge1(from-home)');
   });
 
+  it('converts an SPU id or follower offset that arrives as digits, wherever it stands in its list', () => {
+    const element = JSON.parse(fixture('partition-list.json')).find((p: {name: string}) => p.name === 'orders-eu-0');
+    element.spec.replicas = [0, '1', 2];
+    element.status.replicas = [{spu: 1, hw: 88211, leo: 88240}, {spu: 2, hw: '88200', leo: 88211}];
+    const [parsed] = parsePartitions([element]);
+    expect(parsed.replicas).toEqual([0, 1, 2]);
+    expect(parsed.followers).toEqual([
+      {spu: 1, hw: 88211, leo: 88240},
+      {spu: 2, hw: 88200, leo: 88211},
+    ]);
+    element.status.replicas = [{spu: 1, hw: 88211, leo: 'x'}];
+    expect(() => parsePartitions([element], [])).not.toThrow();
+    const problems: string[] = [];
+    expect(parsePartitions([element], problems)).toEqual([]);
+    expect(problems).toEqual(['partition #0: status.replicas[0].leo: expected an integer, got the string "x"']);
+  });
+
   it('treats a missing baseOffset (Fluvio < 0.11.11) as unknown, never 0', () => {
     const old = parsePartitions(parseFluvioJson(fixture('partition-list-pre-0.11.11.json')));
     expect(old).toHaveLength(2);
