@@ -5,7 +5,7 @@ import {createElement} from 'react';
 import {render} from 'ink';
 import {EventEmitter} from 'node:events';
 import {cpus, totalmem} from 'node:os';
-import {Monitor} from '../dist/monitor.js';
+import {Monitor} from '../dist/monitor/monitor.js';
 import {Analyzer} from '../dist/analysis/analyzer.js';
 import {parseFluvioJson} from '../dist/model/parse.js';
 import {Simulator} from '../dist/sources/simulator/index.js';

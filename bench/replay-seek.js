@@ -5,7 +5,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Monitor} from '../dist/monitor.js';
+import {Monitor} from '../dist/monitor/monitor.js';
 import {Analyzer} from '../dist/analysis/analyzer.js';
 import {createReplaySource} from '../dist/sources/replay.js';
 import {createDemoSource} from '../dist/sources/simulator/index.js';

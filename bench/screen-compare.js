@@ -21,9 +21,9 @@ const refreshes = 30;
 
 /** Inside tmux: the App on one renderer; writes what each refresh cost to --stats. */
 async function child(renderer, t0, statsFile) {
-  const {Monitor} = await import('../dist/monitor.js');
+  const {Monitor} = await import('../dist/monitor/monitor.js');
   const {parseFluvioJson} = await import('../dist/model/parse.js');
-  const {parseConfig} = await import('../dist/config.js');
+  const {parseConfig} = await import('../dist/config/config.js');
   const {syntheticCluster} = await import('./synthetic.js');
   const cluster = syntheticCluster(1000);
   // The same data at the same times in every session, so that two sessions draw the same frame.

@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import chalk from 'chalk';
 import {Analyzer} from './analysis/analyzer.js';
-import {InfoRequest, parseConfig, UsageError, type Config} from './config.js';
-import {Monitor} from './monitor.js';
+import {InfoRequest, parseConfig, UsageError, type Config} from './config/config.js';
+import {Monitor} from './monitor/monitor.js';
 import {sanitizeLine} from './model/sanitize.js';
-import {resolveThresholds, SettingsError} from './settings.js';
+import {resolveThresholds, SettingsError} from './config/settings.js';
 import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';

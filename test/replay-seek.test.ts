@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {seekTarget, type ReplayTimeline} from '../src/replay-seek.js';
+import {seekTarget, type ReplayTimeline} from '../src/monitor/replay-seek.js';
 
 /** Samples every 2 s, with a 5-minute gap after the 40th (the recorder was stopped). */
 function timeline(position: number): ReplayTimeline {

@@ -1,6 +1,6 @@
 import {accessSync, constants} from 'node:fs';
 import {delimiter, join} from 'node:path';
-import type {SourceConfig} from '../config.js';
+import type {SourceConfig} from '../config/config.js';
 import {SourceError, type Clock, type Source} from './source.js';
 
 /**

@@ -1,5 +1,5 @@
 import type {PartitionAnalysis, Status} from '../analysis/types.js';
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';

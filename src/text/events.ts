@@ -1,5 +1,5 @@
 import {appendFileSync, openSync, closeSync} from 'node:fs';
-import type {MonitorEvent} from '../events.js';
+import type {MonitorEvent} from '../monitor/events.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {describeReason, reasonLines} from '../view/reasons.js';
 
@@ -44,7 +44,7 @@ export function eventsFile(file: string): (event: MonitorEvent) => void {
   try {
     closeSync(openSync(file, 'a'));
   } catch (error) {
-    throw new Error(`--events ${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`--events ${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {cause: error});
   }
   return (event) => {
     try {

@@ -1,5 +1,5 @@
 import type {PartitionAnalysis} from '../analysis/types.js';
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import type {Partition} from '../model/types.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';

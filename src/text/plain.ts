@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {sanitize, sanitizeLines} from '../model/sanitize.js';
 import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
 import {formatClock} from '../view/format.js';

@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {buildConsumersTable, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
 import {formatClock} from '../view/format.js';

@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
-import {recentlyChanged} from '../events.js';
-import type {Monitor} from '../monitor.js';
+import {recentlyChanged} from '../monitor/events.js';
+import type {Monitor} from '../monitor/monitor.js';
 import {layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
 import {buildGrid} from '../view/grid-model.js';
 import {gridPosition} from '../view/position.js';

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {sanitize} from '../model/sanitize.js';
 import {clip} from '../view/columns.js';
 import {formatClock, formatDuration} from '../view/format.js';

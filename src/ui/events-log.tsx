@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorEvent} from '../events.js';
+import type {MonitorEvent} from '../monitor/events.js';
 import {sanitize} from '../model/sanitize.js';
 import {eventLine, eventSeverity} from '../text/events.js';
 import {clip} from '../view/columns.js';

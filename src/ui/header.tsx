@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {clip, displayWidth, type GridLayout} from '../view/columns.js';
 import {sortArrow} from '../view/grid-model.js';

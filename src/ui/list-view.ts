@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor.js';
+import type {MonitorState} from '../monitor/monitor.js';
 import {buildConsumersTable, consumerEntries, consumerSortKeys} from '../view/consumers.js';
 import {sortMark} from '../view/order.js';
 import type {TableModel} from '../view/table.js';

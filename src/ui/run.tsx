@@ -1,9 +1,9 @@
 import {constants} from 'node:os';
 import React from 'react';
 import {render} from 'ink';
-import type {Config} from '../config.js';
+import type {Config} from '../config/config.js';
 import {reportCrash} from '../crash.js';
-import type {Monitor} from '../monitor.js';
+import type {Monitor} from '../monitor/monitor.js';
 import type {ColumnId} from '../view/columns.js';
 import {App} from './app.js';
 import {disableMouse, enableMouse} from './mouse.js';

@@ -4,7 +4,7 @@ import {columnIds, type ColumnId} from './columns.js';
 import {commandFor, type Command, type KeyPress} from './keymap.js';
 import {moveSelection, settle, type Selection} from './selection.js';
 import {sortKeys, type SortKey} from './sort.js';
-import type {ReplayMove} from '../replay-seek.js';
+import type {ReplayMove} from '../monitor/replay-seek.js';
 import {consumerRowsOf, initialLists, moveInList, nextView, openInList, resizeLists, settleList, sortList, toggleAllTopics, topicRowsOf, type View, type ViewLists} from './views.js';
 
 export type Screen = 'grid' | 'detail' | 'help' | 'events' | 'error' | 'columns';

@@ -5,7 +5,7 @@ import {Analyzer} from '../../src/analysis/analyzer.js';
 import type {PartitionAnalysis} from '../../src/analysis/types.js';
 import {parseFluvioJson, parseSample} from '../../src/model/parse.js';
 import type {RawSample} from '../../src/model/types.js';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 
 // A recording of a real Fluvio 0.18.2 cluster (../shared/fixtures/fluvio/real, README there): 2 s

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {RawSample} from '../../src/model/types.js';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import type {Source} from '../../src/sources/source.js';
 import {renderCheck} from '../../src/text/check.js';
 import {renderJson} from '../../src/text/json.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {defaultThresholds} from '../../src/analysis/types.js';
-import {parseSettings, resolveThresholds, settingsPath, SettingsError} from '../../src/settings.js';
+import {parseSettings, resolveThresholds, settingsPath, SettingsError} from '../../src/config/settings.js';
 
 const file = '/home/op/.config/fluvio-top/config.toml';
 

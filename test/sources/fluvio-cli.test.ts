@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseSample} from '../../src/model/parse.js';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import {readProfile} from '../../src/sources/profile.js';
 import {SourceError} from '../../src/sources/source.js';

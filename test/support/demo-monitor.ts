@@ -1,5 +1,5 @@
 import type {RawSample} from '../../src/model/types.js';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import {createDemoSource} from '../../src/sources/simulator/index.js';
 import {virtualClock, type Source} from '../../src/sources/source.js';
 

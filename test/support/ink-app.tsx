@@ -1,6 +1,6 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
-import type {Monitor} from '../../src/monitor.js';
+import type {Monitor} from '../../src/monitor/monitor.js';
 import {App, type AppProps} from '../../src/ui/app.js';
 import {drawn, typeIgnored, typeInto} from './ink-frames.js';
 

@@ -1,5 +1,5 @@
 import {fileURLToPath} from 'node:url';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 
 /** A recording of a real cluster (Fluvio 0.18.2-dev, 2 SPUs; see /work/shared/fixtures/fluvio/real/README.md), with BASE reported. */

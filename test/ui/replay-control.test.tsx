@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {Monitor} from '../../src/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 import {renderApp} from '../support/ink-app.js';
 import {realRecording} from '../support/real-recording.js';

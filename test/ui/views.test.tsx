@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Monitor} from '../../src/monitor.js';
+import type {Monitor} from '../../src/monitor/monitor.js';
 import type {AppProps} from '../../src/ui/app.js';
 import {demoMonitor} from '../support/demo-monitor.js';
 import {renderApp} from '../support/ink-app.js';

@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {Analyzer} from '../../src/analysis/analyzer.js';
 import {defaultThresholds} from '../../src/analysis/types.js';
-import {Monitor} from '../../src/monitor.js';
-import {parseSettings, resolveThresholds} from '../../src/settings.js';
+import {Monitor} from '../../src/monitor/monitor.js';
+import {parseSettings, resolveThresholds} from '../../src/config/settings.js';
 import {createDemoSource} from '../../src/sources/simulator/index.js';
 import {virtualClock} from '../../src/sources/source.js';
 import {renderApp} from '../support/ink-app.js';

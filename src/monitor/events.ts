@@ -1,4 +1,4 @@
-import type {Analysis, Reason, Status} from './analysis/types.js';
+import type {Analysis, Reason, Status} from '../analysis/types.js';
 
 /** Something an operator wants to know happened, and when (the sample's time, or the wall clock for the feed). */
 export type MonitorEvent =

@@ -1,13 +1,13 @@
-import {Analyzer} from './analysis/analyzer.js';
-import type {Analysis, Thresholds} from './analysis/types.js';
-import {ClusterBaseWatch} from './model/leader-base.js';
+import {Analyzer} from '../analysis/analyzer.js';
+import type {Analysis, Thresholds} from '../analysis/types.js';
+import {ClusterBaseWatch} from '../model/leader-base.js';
 import {appendEvents, statusChanges, type MonitorEvent} from './events.js';
 import {emptyHistory, historyAsOf, type HistoryView} from './history-view.js';
 import {nextInterval} from './intervals.js';
-import {parseSample} from './model/parse.js';
-import type {RawSample} from './model/types.js';
+import {parseSample} from '../model/parse.js';
+import type {RawSample} from '../model/types.js';
 import {seekable, seekTarget, type ReplayMove} from './replay-seek.js';
-import {SourceError, type Source, type SourceInfo} from './sources/source.js';
+import {SourceError, type Source, type SourceInfo} from '../sources/source.js';
 
 export const maxBackoffMs = 30_000;
 

@@ -2,8 +2,8 @@ import type {Command} from 'commander';
 import type {Config} from './config.js';
 import {durationText} from './durations.js';
 import type {Settings, ThresholdOverrides} from './settings.js';
-import {columns as gridColumns} from './view/columns.js';
-import {sortKeys} from './view/sort.js';
+import {columns as gridColumns} from '../view/columns.js';
+import {sortKeys} from '../view/sort.js';
 
 /** The file's values become the flags' defaults: a flag given on the command line still wins. */
 export function applySettings(command: Command, settings: Settings): void {

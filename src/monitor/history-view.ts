@@ -1,4 +1,4 @@
-import type {HistoryPoint} from './analysis/types.js';
+import type {HistoryPoint} from '../analysis/types.js';
 
 /**
  * A partition's history as of one snapshot. Points are read on demand (only visible rows and

@@ -2,12 +2,12 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {parse, TomlError} from 'smol-toml';
-import type {Thresholds, TopicThresholds} from './analysis/types.js';
+import type {Thresholds, TopicThresholds} from '../analysis/types.js';
 import {durationMs} from './durations.js';
-import {sanitizeLine} from './model/sanitize.js';
-import {columns as gridColumns} from './view/columns.js';
-import {compileFilter} from './view/filter.js';
-import {sortKeys, type SortKey} from './view/sort.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import {columns as gridColumns} from '../view/columns.js';
+import {compileFilter} from '../view/filter.js';
+import {sortKeys, type SortKey} from '../view/sort.js';
 
 /**
  * The settings file: what a user wants every time, so that a monitor left open starts the way

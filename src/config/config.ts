@@ -1,10 +1,10 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
-import {defaultThresholds, type Thresholds} from './analysis/types.js';
+import {defaultThresholds, type Thresholds} from '../analysis/types.js';
 import {durationMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
 import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
-import type {SortKey} from './view/sort.js';
-import {compileFilter} from './view/filter.js';
+import type {SortKey} from '../view/sort.js';
+import {compileFilter} from '../view/filter.js';
 
 /** Where samples come from, and only the flags that apply to it. */
 export type SourceConfig =
