@@ -163,7 +163,11 @@ async function idleCpu(count, seconds) {
   const cluster = syntheticCluster(count);
   const outputs = Array.from({length: 20}, () => cluster.sample(2));
   let index = 0;
-  const source = {info: {kind: 'demo', label: 'idle'}, next: async () => ({time: Date.now(), partitions: parseFluvioJson(outputs[index++ % outputs.length])}), close() {}};
+  const source = {
+    info: {kind: 'demo', label: 'idle'},
+    next: async () => ({time: Date.now(), partitions: parseFluvioJson(outputs[index++ % outputs.length])}),
+    close() {},
+  };
   const monitor = new Monitor({source, intervalMs: 2000});
   const {app} = mount(monitor);
   monitor.start();
@@ -180,7 +184,9 @@ async function idleCpu(count, seconds) {
 
 async function bench() {
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}`);
-  console.log('partitions | JSON.parse ms | with i64 check ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | bytes/refresh | bytes/selection move | RSS');
+  console.log(
+    'partitions | JSON.parse ms | with i64 check ms | analysis ms | frame ms | (analysis+frame)/parse | filter key ms | bytes/refresh | bytes/selection move | RSS',
+  );
   console.log('---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
   for (const count of [1_000, 10_000, 100_000]) {
     const r = await measure(count);
@@ -236,7 +242,9 @@ async function soak() {
       const rss = process.memoryUsage().rss;
       if (time - start === hour) firstHour = rss;
       report.push(rss);
-      console.log(`${((time - start) / hour).toFixed(0).padStart(4)} h  ${String(sample).padStart(7)} samples  RSS ${mb(rss)}  heap ${mb(process.memoryUsage().heapUsed)}  (${((performance.now() - began) / 1000).toFixed(0)} s)`);
+      console.log(
+        `${((time - start) / hour).toFixed(0).padStart(4)} h  ${String(sample).padStart(7)} samples  RSS ${mb(rss)}  heap ${mb(process.memoryUsage().heapUsed)}  (${((performance.now() - began) / 1000).toFixed(0)} s)`,
+      );
     }
   }
   app.unmount();

@@ -13,14 +13,20 @@ const fluvio = (...args) => JSON.parse(execFileSync('fluvio', args, {encoding: '
 const partitions = fluvio('partition', 'list', '-O', 'json');
 const tls = tlsFromProfile(readProfile().tlsSection);
 if (!('setup' in tls)) throw new Error(tls.problem);
-const reader = new LeaderOffsetReader({listSpus: async () => fluvio('cluster', 'spu', 'list', '-O', 'json'), tls: tls.setup, timeoutMs: 10_000, backoffMs: 2000});
+const reader = new LeaderOffsetReader({
+  listSpus: async () => fluvio('cluster', 'spu', 'list', '-O', 'json'),
+  tls: tls.setup,
+  timeoutMs: 10_000,
+  backoffMs: 2000,
+});
 const times = [];
 let reading;
 for (let index = 0; index <= samples; index++) {
   const start = process.hrtime.bigint();
   reading = await reader.read(partitions);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (index > 0) times.push(ms); // the first sample also lists the SPUs and connects
+  if (index > 0)
+    times.push(ms); // the first sample also lists the SPUs and connects
   else console.log(`first sample (spu list, connect, ApiVersions, FetchOffsets): ${ms.toFixed(1)} ms`);
 }
 reader.close();
@@ -37,7 +43,11 @@ for (const entries of Object.values(reading.leaderOffsets)) {
   received += encodeFetchOffsetsResponse(1, entries).length;
 }
 times.sort((a, b) => a - b);
-const answered = Object.values(reading.leaderOffsets).flat().filter((entry) => entry.error === 0).length;
-console.log(`${partitions.length} partitions, ${Object.keys(reading.leaderOffsets).length} SPUs, ${answered} answered by their leader, problems: ${JSON.stringify(reading.leaderProblems ?? [])}`);
+const answered = Object.values(reading.leaderOffsets)
+  .flat()
+  .filter((entry) => entry.error === 0).length;
+console.log(
+  `${partitions.length} partitions, ${Object.keys(reading.leaderOffsets).length} SPUs, ${answered} answered by their leader, problems: ${JSON.stringify(reading.leaderProblems ?? [])}`,
+);
 console.log(`leader reads per sample over ${samples} samples: median ${times[times.length >> 1].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
 console.log(`bytes per sample: ${sent} sent, ${received} received (${Object.keys(reading.leaderOffsets).length} requests)`);

@@ -45,7 +45,11 @@ async function measure(label, file) {
     await time('{ from the end', 'minute-back');
   }
   const length = createReplaySource(file).length;
-  console.log(`${label} (${length} samples): ${Object.entries(timings).map(([name, values]) => `${name} ${median(values).toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `${label} (${length} samples): ${Object.entries(timings)
+      .map(([name, values]) => `${name} ${median(values).toFixed(0)} ms`)
+      .join(', ')}`,
+  );
 }
 
 await measure('real cluster recording', new URL('../test/fixtures/real/recording-base-reported.jsonl', import.meta.url).pathname);

@@ -49,4 +49,6 @@ for (let i = 0; i < runs; i++) {
 rmSync(dir, {recursive: true, force: true});
 const [readMs, replayMs] = [median(read), median(replay)];
 console.log(`\nreplay, ${partitions.toLocaleString('en')} partitions x ${samples} samples:`);
-console.log(`  read + JSON.parse per line: ${readMs.toFixed(0)} ms CPU   --replay --once --json: ${replayMs.toFixed(0)} ms CPU   ratio ${(replayMs / readMs).toFixed(2)}x`);
+console.log(
+  `  read + JSON.parse per line: ${readMs.toFixed(0)} ms CPU   --replay --once --json: ${replayMs.toFixed(0)} ms CPU   ratio ${(replayMs / readMs).toFixed(2)}x`,
+);

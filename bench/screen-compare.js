@@ -100,7 +100,17 @@ class Tmux {
     return execFileSync('tmux', ['-S', this.socket, ...args], {encoding: 'utf8'});
   }
   start(command, columns, rows) {
-    this.run('new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), `cd '${root}' && env -u CI TERM=xterm-256color NODE_ENV=production ${command}`);
+    this.run(
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      `cd '${root}' && env -u CI TERM=xterm-256color NODE_ENV=production ${command}`,
+    );
   }
   screen() {
     return this.run('capture-pane', '-p', '-t', this.name)
@@ -139,7 +149,11 @@ async function drive() {
   // The last size is reached by dragging: ten sizes 30 ms apart, with frames still being drawn.
   const sizes = [[80, 24], [120, 40], [100, 29], [70, 20], [100, 30], 'drag'];
   const drag = Array.from({length: 10}, (_, i) => [60 + 7 * i, 18 + 2 * i]);
-  console.log('renderer | bytes/refresh | frame ms | refreshes not in one synchronized update | screen clears/refresh | rows wrong after resize (' + sizes.map((s) => (s === 'drag' ? 'dragged to ' + drag[drag.length - 1].join('x') : s.join('x'))).join(', ') + ')');
+  console.log(
+    'renderer | bytes/refresh | frame ms | refreshes not in one synchronized update | screen clears/refresh | rows wrong after resize (' +
+      sizes.map((s) => (s === 'drag' ? 'dragged to ' + drag[drag.length - 1].join('x') : s.join('x'))).join(', ') +
+      ')',
+  );
   console.log('--- | ---: | ---: | ---: | ---: | ---');
   let detector = 0;
   const names = {screen: 'own frame differ (was ui/screen.ts)', ink: 'Ink 8 alternateScreen + incrementalRendering (ui/run.tsx now)'};
@@ -164,7 +178,8 @@ async function drive() {
       reference.kill();
       const differing = expected.map((line, row) => (line === (seen[row] ?? '') ? 0 : 1)).reduce((a, b) => a + b, 0);
       wrong.push(differing);
-      if (differing && process.argv.includes('--show')) console.log(`--- ${renderer} after resize to ${columns}x${rows}:\n${seen.join('\n')}\n--- expected:\n${expected.join('\n')}`);
+      if (differing && process.argv.includes('--show'))
+        console.log(`--- ${renderer} after resize to ${columns}x${rows}:\n${seen.join('\n')}\n--- expected:\n${expected.join('\n')}`);
     }
     if (renderer === 'screen') {
       // The comparison can fail: a session whose clock is one second later differs in its header.
@@ -178,7 +193,9 @@ async function drive() {
       detector = laterScreen.filter((line, row) => line !== seen[row]).length;
     }
     session.kill();
-    console.log(`${names[renderer]} | ${result.bytesPerRefresh} | ${result.frameMs.toFixed(1)} | ${result.unsynchronized} of ${refreshes - 2} | ${result.clearsPerRefresh.toFixed(2)} | ${wrong.join(', ')}`);
+    console.log(
+      `${names[renderer]} | ${result.bytesPerRefresh} | ${result.frameMs.toFixed(1)} | ${result.unsynchronized} of ${refreshes - 2} | ${result.clearsPerRefresh.toFixed(2)} | ${wrong.join(', ')}`,
+    );
   }
   console.log(`\n(check of the comparison: a session one second later differs in ${detector} row(s))`);
   rmSync(dir, {recursive: true, force: true});

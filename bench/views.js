@@ -38,6 +38,9 @@ for (const count of [1000, 10_000, 100_000]) {
       frame.push(frameMs);
       resort.push(resortMs);
     }
-    if (index === 5) console.log(`${count} partitions, ${topics.length} topics: roll-up and order ${median(rollUp).toFixed(2)} ms, 30 rows of text ${median(frame).toFixed(2)} ms, re-sort by INGEST/s ${median(resort).toFixed(2)} ms`);
+    if (index === 5)
+      console.log(
+        `${count} partitions, ${topics.length} topics: roll-up and order ${median(rollUp).toFixed(2)} ms, 30 rows of text ${median(frame).toFixed(2)} ms, re-sort by INGEST/s ${median(resort).toFixed(2)} ms`,
+      );
   }
 }

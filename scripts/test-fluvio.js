@@ -11,7 +11,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const candidates = [
   ['FLUVIO_BIN_DIR', process.env.FLUVIO_BIN_DIR],
   ['../shared/fluvio/bin', join(root, '..', 'shared', 'fluvio', 'bin')],
-  ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => ['PATH', dir]),
+  ...(process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => ['PATH', dir]),
 ];
 const executable = (file) => {
   try {

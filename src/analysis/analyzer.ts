@@ -3,7 +3,19 @@ import {ConsumerTracks} from './consumers.js';
 import {RetentionPolicy} from './policy.js';
 import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
 import {drainEta, replicationStall, windowTime} from './window.js';
-import {defaultThresholds, statusRank, type Analysis, type ConsumerAnalysis, type HistoryPoint, type PartitionAnalysis, type Reason, type Status, type Thresholds, type TopicThresholds, type Trend} from './types.js';
+import {
+  defaultThresholds,
+  statusRank,
+  type Analysis,
+  type ConsumerAnalysis,
+  type HistoryPoint,
+  type PartitionAnalysis,
+  type Reason,
+  type Status,
+  type Thresholds,
+  type TopicThresholds,
+  type Trend,
+} from './types.js';
 import {judge, type Evidence, type Verdict} from './verdict.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
@@ -103,7 +115,8 @@ export class Analyzer {
     this.order.length = sample.partitions.length;
     this.forgetMissing(generation, sample.partitions.length);
     this.consumerTracks.sweep();
-    const consumersNote = sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
+    const consumersNote =
+      sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
     return {time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote};
   }
 
@@ -153,18 +166,20 @@ export class Analyzer {
     const etaSeconds = online && settled && partition.resolution === 'Online' ? drainEta(partition, tracker, time) : null;
     // The policy's predictions are built only for partitions with consumers: most have none.
     const policy = online && consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
-    const consumerResults = !consumers ? noConsumers : consumers.map((consumer) =>
-      this.consumerTracks.analyse(
-        `${partition.name}\u0000${consumer.consumerId}`,
-        consumer,
-        tracker.relativeOffset(consumer.offset),
-        time,
-        partition.baseOffset === null ? null : tracker.base,
-        tracker.highWatermark,
-        policy,
-        thresholds.consumerRiskSeconds,
-      ),
-    );
+    const consumerResults = !consumers
+      ? noConsumers
+      : consumers.map((consumer) =>
+          this.consumerTracks.analyse(
+            `${partition.name}\u0000${consumer.consumerId}`,
+            consumer,
+            tracker.relativeOffset(consumer.offset),
+            time,
+            partition.baseOffset === null ? null : tracker.base,
+            tracker.highWatermark,
+            policy,
+            thresholds.consumerRiskSeconds,
+          ),
+        );
     const largestRecentStep = tracker.largestStepSince(time - peakBucketMs * peakBuckets);
     // One evidence object, refilled for each partition: judge() keeps nothing of it.
     const evidence = this.evidence;

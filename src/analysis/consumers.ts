@@ -35,7 +35,16 @@ export class ConsumerTracks {
   private readonly tracks = new Map<string, Track>();
   private seen = new Set<string>();
 
-  analyse(key: string, consumer: ConsumerOffset, offset: number, now: number, base: number | null, highWatermark: number, policy: RetentionPolicy | null, riskSeconds: number): ConsumerAnalysis {
+  analyse(
+    key: string,
+    consumer: ConsumerOffset,
+    offset: number,
+    now: number,
+    base: number | null,
+    highWatermark: number,
+    policy: RetentionPolicy | null,
+    riskSeconds: number,
+  ): ConsumerAnalysis {
     this.seen.add(key);
     const flushedAt = consumer.modifiedTime > 0 ? consumer.modifiedTime * 1000 : now;
     let track = this.tracks.get(key);
@@ -73,7 +82,17 @@ export class ConsumerTracks {
     const distanceToBase = base === null ? null : next - base;
     const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, pace, base, policy);
     const state = lostRecords > 0 ? 'lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= riskSeconds ? 'at-risk' : 'ok';
-    return {id: consumer.consumerId, offset: consumer.offset, state, lostRecords, distanceToBase, lag, rate: pace, secondsUntilOvertaken, modifiedTime: consumer.modifiedTime};
+    return {
+      id: consumer.consumerId,
+      offset: consumer.offset,
+      state,
+      lostRecords,
+      distanceToBase,
+      lag,
+      rate: pace,
+      secondsUntilOvertaken,
+      modifiedTime: consumer.modifiedTime,
+    };
   }
 
   /** A loss stays shown for a while after it was seen; losses within that time add up. */

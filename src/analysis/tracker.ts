@@ -107,9 +107,7 @@ export class PartitionTracker {
     // Recreated: offsets restart near zero, or BASE/HW fall below the old BASE. A leader change
     // or HW/LEO stepping back by less than the window is the same partition.
     const oldBase = switched ? null : this.base;
-    const recreated =
-      this.ring.length > 0 &&
-      (oldBase !== null ? highWatermark < oldBase || (base !== null && base < oldBase) : logEnd < this.maxLogEnd / 2);
+    const recreated = this.ring.length > 0 && (oldBase !== null ? highWatermark < oldBase || (base !== null && base < oldBase) : logEnd < this.maxLogEnd / 2);
     if (recreated) {
       this.reset(partition, time);
       base = this.relative(partition, 'baseOffset');

@@ -94,13 +94,7 @@ function unexplainedShrink(evidence: Evidence): ReasonCause | null {
     return {code: 'retention-cut', window, peak: windowPeak, segments: Math.round(largestRecentStep / typicalStep)};
   }
   // Window in time collapsed while the records held: ingest outran a size cap (a burst).
-  if (
-    windowSeconds !== null &&
-    windowSecondsPeak > 0 &&
-    windowSeconds <= fraction * windowSecondsPeak &&
-    window !== null &&
-    window > 0.75 * windowPeak
-  ) {
+  if (windowSeconds !== null && windowSecondsPeak > 0 && windowSeconds <= fraction * windowSecondsPeak && window !== null && window > 0.75 * windowPeak) {
     return {code: 'ingest-burst', seconds: windowSeconds, peakSeconds: windowSecondsPeak};
   }
   return null;

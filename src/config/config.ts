@@ -148,7 +148,7 @@ export function buildCommand(version: string): Command {
     .option('--check', 'print non-ok partitions; exit 0 ok, 1 warn, 2 critical, 3 unreadable')
     .addOption(new Option('--samples <n>', 'with --once/--check: samples to take first (default 1; 60 for --demo)').argParser(positiveInteger))
     .option('--record <file>', 'append every sample as a JSON line to FILE')
-    .option('--columns <list>', 'the grid\'s columns, comma-separated (topic,base,hw,leo,status,reason); TOPIC, P and STATUS always show')
+    .option('--columns <list>', "the grid's columns, comma-separated (topic,base,hw,leo,status,reason); TOPIC, P and STATUS always show")
     .option('--events <file>', 'append every status change and source failure/recovery as a JSON line to FILE')
     .addOption(new Option('--replay <file>', 'play back a recording made with --record'))
     .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
@@ -161,16 +161,26 @@ export function buildCommand(version: string): Command {
     .option('--no-mouse', 'no mouse in the TUI (wheel, click, double click)')
     .option('--config <file>', 'settings file (default $XDG_CONFIG_HOME/fluvio-top/config.toml, else ~/.config/...)')
     .option('--print-config', 'print the effective settings (flags over the settings file over defaults) and exit')
-    .addOption(new Option('--critical-eta <duration>', 'critical when the window empties within').argParser(seconds).default(defaultThresholds.criticalEtaSeconds, '5m'))
+    .addOption(
+      new Option('--critical-eta <duration>', 'critical when the window empties within').argParser(seconds).default(defaultThresholds.criticalEtaSeconds, '5m'),
+    )
     .addOption(new Option('--warn-eta <duration>', 'warn when the window empties within').argParser(seconds).default(defaultThresholds.warnEtaSeconds, '60m'))
-    .addOption(new Option('--consumer-risk <duration>', 'warn when BASE overtakes a consumer within').argParser(seconds).default(defaultThresholds.consumerRiskSeconds, '60m'))
+    .addOption(
+      new Option('--consumer-risk <duration>', 'warn when BASE overtakes a consumer within')
+        .argParser(seconds)
+        .default(defaultThresholds.consumerRiskSeconds, '60m'),
+    )
     .addOption(new Option('--min-window <duration>', 'window SLO: warn when WIN-TIME is below it, critical below half').argParser(seconds))
     .addOption(
       new Option('--critical-stall <duration>', 'critical once HW has stood still this long while LEO grows (replicated partitions)')
         .argParser(seconds)
         .default(defaultThresholds.criticalStallSeconds, '5m'),
     )
-    .addOption(new Option('--shrink <fraction>', 'warn when the window falls to this fraction of its peak').argParser(fraction).default(defaultThresholds.shrinkFraction))
+    .addOption(
+      new Option('--shrink <fraction>', 'warn when the window falls to this fraction of its peak')
+        .argParser(fraction)
+        .default(defaultThresholds.shrinkFraction),
+    )
     .allowExcessArguments(false)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -252,7 +262,12 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
 
 function columnsFlag(text: string): string[] {
   try {
-    return columnChoice(text.split(',').map((name) => name.trim()).filter(Boolean));
+    return columnChoice(
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
   } catch (error) {
     throw new UsageError(`--columns: ${(error as Error).message}`);
   }

@@ -41,7 +41,10 @@ export function printSettings(config: Config, settings: Settings, command: Comma
     line(`filter = ${tomlString(config.filter ?? '')}`, origin('filter')),
     line(`sort = ${tomlString(sort.title.toLowerCase())}`, fileOrDefault(settings.sort !== undefined)),
     line(`reverse = ${config.reverse}`, fileOrDefault(settings.reverse !== undefined)),
-    line(`columns = [${(config.columns ?? gridColumns.map((column) => column.id)).map((id) => tomlString(gridColumns.find((column) => column.id === id)!.title.toLowerCase())).join(', ')}]`, origin('columns') === 'flag' ? 'flag' : fileOrDefault(settings.columns !== undefined)),
+    line(
+      `columns = [${(config.columns ?? gridColumns.map((column) => column.id)).map((id) => tomlString(gridColumns.find((column) => column.id === id)!.title.toLowerCase())).join(', ')}]`,
+      origin('columns') === 'flag' ? 'flag' : fileOrDefault(settings.columns !== undefined),
+    ),
     line(`wide = ${config.wide}`, origin('wide')),
     line(`mouse = ${config.mouse}`, origin('mouse')),
     '',

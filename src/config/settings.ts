@@ -40,7 +40,9 @@ export interface Settings {
   topics: TopicRule[];
 }
 
-export type ThresholdOverrides = Partial<Pick<Thresholds, 'criticalEtaSeconds' | 'warnEtaSeconds' | 'consumerRiskSeconds' | 'shrinkFraction' | 'minWindowSeconds' | 'criticalStallSeconds'>>;
+export type ThresholdOverrides = Partial<
+  Pick<Thresholds, 'criticalEtaSeconds' | 'warnEtaSeconds' | 'consumerRiskSeconds' | 'shrinkFraction' | 'minWindowSeconds' | 'criticalStallSeconds'>
+>;
 
 /** A `[[topic]]` table: thresholds for the topics whose name is `name`, or matches `regex`. */
 export interface TopicRule {
@@ -285,13 +287,20 @@ export function checkTopicRules(global: Thresholds, rules: readonly TopicRule[],
   for (const rule of rules) {
     const merged = {...global, ...rule.thresholds};
     if (merged.criticalEtaSeconds > merged.warnEtaSeconds) {
-      throw new SettingsError(`${file ?? 'settings'} line ${rule.line}: [[topic]] ${sanitizeLine(rule.name ?? rule.regex ?? '', 60)}: critical-eta must not be longer than warn-eta`);
+      throw new SettingsError(
+        `${file ?? 'settings'} line ${rule.line}: [[topic]] ${sanitizeLine(rule.name ?? rule.regex ?? '', 60)}: critical-eta must not be longer than warn-eta`,
+      );
     }
   }
 }
 
 /** Where a merged value came from, for an error: the flag, or the file and its line. */
-export function originOf(command: {getOptionValueSource(key: string): string | undefined}, settings: Settings, option: keyof Settings['flags'], flagName: string): string {
+export function originOf(
+  command: {getOptionValueSource(key: string): string | undefined},
+  settings: Settings,
+  option: keyof Settings['flags'],
+  flagName: string,
+): string {
   if (command.getOptionValueSource(option) !== 'config') return `--${flagName}`;
   const line = settings.lines[option];
   return `${flagName} (${settings.file}${line ? ` line ${line}` : ''})`;

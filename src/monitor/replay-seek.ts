@@ -16,7 +16,9 @@ export interface SeekableSource extends ReplayTimeline {
 /** The source as a replay that can seek, or null for a live one. */
 export function seekable(source: object): SeekableSource | null {
   const candidate = source as Partial<SeekableSource>;
-  return typeof candidate.rewind === 'function' && typeof candidate.timeAt === 'function' && typeof candidate.length === 'number' ? (candidate as SeekableSource) : null;
+  return typeof candidate.rewind === 'function' && typeof candidate.timeAt === 'function' && typeof candidate.length === 'number'
+    ? (candidate as SeekableSource)
+    : null;
 }
 
 const minuteMs = 60_000;

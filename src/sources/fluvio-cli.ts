@@ -121,7 +121,10 @@ function parse(what: string, output: string): unknown {
 }
 
 function firstMeaningfulLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const error = lines.find((line) => /error|fail|refused|denied|not found|unable/i.test(line));
   return oneLine(error ?? lines[0] ?? '', 240);
 }

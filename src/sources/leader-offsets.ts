@@ -130,7 +130,12 @@ export class LeaderOffsetReader {
     const same = existing && existing.endpoint.host === endpoint.host && existing.endpoint.port === endpoint.port && existing.endpoint.name === endpoint.name;
     if (existing && same) return existing;
     existing?.close();
-    const connection = new SpuConnection(endpoint, {tls: this.options.tls, timeoutMs: this.options.timeoutMs, backoffMs: this.options.backoffMs, now: this.now});
+    const connection = new SpuConnection(endpoint, {
+      tls: this.options.tls,
+      timeoutMs: this.options.timeoutMs,
+      backoffMs: this.options.backoffMs,
+      now: this.now,
+    });
     this.connections.set(endpoint.id, connection);
     return connection;
   }

@@ -45,7 +45,12 @@ function missingFluvio(bin: string): SourceError {
 
 /** Like `which`: checked up front so that the TUI never opens on a cluster it cannot read. */
 export function findExecutable(bin: string, env: NodeJS.ProcessEnv): string | null {
-  const candidates = bin.includes('/') ? [bin] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, bin));
+  const candidates = bin.includes('/')
+    ? [bin]
+    : (env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, bin));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);

@@ -47,11 +47,7 @@ function untrack(group: number): void {
  * `exec`) would otherwise leave the real one running, holding the output pipe open. Always
  * settles, and only once the child has exited, so no zombie is left.
  */
-export function runCommand(
-  bin: string,
-  args: string[],
-  options: {timeoutMs: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal},
-): Promise<CommandResult> {
+export function runCommand(bin: string, args: string[], options: {timeoutMs: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal}): Promise<CommandResult> {
   return new Promise((resolve) => {
     const stdout: Buffer[] = [];
     let stderr = '';

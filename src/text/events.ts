@@ -31,7 +31,15 @@ export function eventJson(event: MonitorEvent): string {
   const time = new Date(event.time).toISOString();
   switch (event.kind) {
     case 'status':
-      return JSON.stringify({time, kind: event.kind, partition: event.partition, from: event.from, to: event.to, reasons: reasonLines(event.reasons), reasonCodes: event.reasons});
+      return JSON.stringify({
+        time,
+        kind: event.kind,
+        partition: event.partition,
+        from: event.from,
+        to: event.to,
+        reasons: reasonLines(event.reasons),
+        reasonCodes: event.reasons,
+      });
     case 'source-failed':
       return JSON.stringify({time, kind: event.kind, message: event.message});
     case 'source-recovered':

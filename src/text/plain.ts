@@ -46,7 +46,7 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
     offset: 0,
     height: entries.length,
     width,
-    layout: layoutGrid({width, wide: options.wide ?? false, content, chosen: options.columns as ColumnId[] | null ?? undefined}),
+    layout: layoutGrid({width, wide: options.wide ?? false, content, chosen: (options.columns as ColumnId[] | null) ?? undefined}),
     context,
   });
   lines.push(grid.header.trimEnd());

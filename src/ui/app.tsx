@@ -52,7 +52,16 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   // The grid's own header line above, the selected row's status bar below.
   const gridHeight = Math.max(1, bodyHeight - 2);
   // A click lands on the list's first row below the header and the list's column titles.
-  const ui = useUi(monitor, {filter: initialFilter, wide: initialWide, sort: initialSort, columns, pageSize: gridHeight, view: initialView, mouse, firstRow: headerLines + 1});
+  const ui = useUi(monitor, {
+    filter: initialFilter,
+    wide: initialWide,
+    sort: initialSort,
+    columns,
+    pageSize: gridHeight,
+    view: initialView,
+    mouse,
+    firstRow: headerLines + 1,
+  });
   const state = ui.feed;
   const now = useNow(state.error !== null);
   const {entries, filterError} = rowsOf(ui);
@@ -66,7 +75,10 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
     [width, selectionGutter, ui.wide, ui.chosen, ui.scrollX],
   );
   const {index: selectedIndex, offset} = ui.selection;
-  const changed = useMemo(() => (state.analysis ? recentlyChanged(state.events, state.analysis.time, changeMarkMs) : new Set<string>()), [state.events, state.analysis]);
+  const changed = useMemo(
+    () => (state.analysis ? recentlyChanged(state.events, state.analysis.time, changeMarkMs) : new Set<string>()),
+    [state.events, state.analysis],
+  );
   const grid = useMemo(
     () =>
       buildGrid({

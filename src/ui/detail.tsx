@@ -36,7 +36,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
         <Text color={severityColor[severity]} bold>
           {statusLabel[severity]}
         </Text>
-        <Text dimColor>   Esc back</Text>
+        <Text dimColor> Esc back</Text>
       </Text>
       {reasons.map((reason, index) => (
         <Text key={index} color={severityColor[severity]} wrap="truncate">

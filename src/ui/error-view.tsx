@@ -11,7 +11,10 @@ export function ErrorView({state, width, height, now}: {state: MonitorState; wid
   const message = state.fatal ?? state.error ?? (last?.kind === 'source-failed' ? last.message : null);
   if (message === null) return <Text dimColor>No error: the source has answered every time. E or Esc closes.</Text>;
   const since = state.lastFailedAt === null ? '' : ` since ${formatClock(state.lastFailedAt)} (${formatDuration((now - state.lastFailedAt) / 1000)} ago)`;
-  const heading = state.error || state.fatal ? `Failing${since}, ${state.failures} failed ${state.failures === 1 ? 'try' : 'tries'}` : `Last error (recovered since), at ${last ? formatClock(last.time) : '-'}`;
+  const heading =
+    state.error || state.fatal
+      ? `Failing${since}, ${state.failures} failed ${state.failures === 1 ? 'try' : 'tries'}`
+      : `Last error (recovered since), at ${last ? formatClock(last.time) : '-'}`;
   // The source's one-line message, then (when it has them) the command that failed and all it printed.
   const detail = state.error || state.fatal ? state.errorDetail : null;
   const text = detail ? `${message}\n\n$ ${detail.command}\n${detail.output}` : message;

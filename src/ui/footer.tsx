@@ -13,7 +13,7 @@ export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhaus
         <Text color="cyan">/</Text>
         {clip(sanitize(ui.filter), width - 30)}
         <Text inverse> </Text>
-        <Text dimColor>  Enter keep · Esc clear</Text>
+        <Text dimColor> Enter keep · Esc clear</Text>
       </Text>
     );
   }

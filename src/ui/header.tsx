@@ -70,7 +70,18 @@ export function Header(props: HeaderProps) {
           </Text>
         ))}
       </Text>
-      <StatusLine ui={ui} shown={shown} total={total} filterError={filterError} width={width} now={now} position={props.position} sortShown={props.sortShown} layout={props.layout} listing={listing} />
+      <StatusLine
+        ui={ui}
+        shown={shown}
+        total={total}
+        filterError={filterError}
+        width={width}
+        now={now}
+        position={props.position}
+        sortShown={props.sortShown}
+        layout={props.layout}
+        listing={listing}
+      />
     </Box>
   );
 }
@@ -79,11 +90,20 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   const state = ui.feed;
   // Everything here may carry text from outside (errors, notes, the filter): one line, sanitised once.
   const line = (text: string) => clip(sanitizeLine(text, 1000), width);
-  if (state.fatal) return <Text color="red" wrap="truncate">{line(`✗ ${state.fatal}`)}</Text>;
+  if (state.fatal)
+    return (
+      <Text color="red" wrap="truncate">
+        {line(`✗ ${state.fatal}`)}
+      </Text>
+    );
   if (state.error) {
     const age = state.lastGoodAt === null ? 'no data yet' : `rows ${formatDuration((now - state.lastGoodAt) / 1000)} old`;
     // How old the data is and that it is being retried come first: the CLI's message may be long (E shows it all, the footer says so).
-    return <Text color="red" wrap="truncate">{line(`✗ ${age} │ retrying (${state.failures} failed) │ ${state.error}`)}</Text>;
+    return (
+      <Text color="red" wrap="truncate">
+        {line(`✗ ${age} │ retrying (${state.failures} failed) │ ${state.error}`)}
+      </Text>
+    );
   }
   const parts: string[] = [];
   if (ui.filter || ui.editingFilter) parts.push(`filter: ${ui.filter.slice(0, 40) || '…'}`);
@@ -101,13 +121,18 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
     parts.push(cue ?? `showing ${shown} of ${total}`);
     const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
     parts.push(`sort: ${sort.title} ${sortArrow(sort.key, ui.reverse)} ${sort.order[ui.reverse ? 1 : 0]}${sortShown ? '' : ' (not on screen)'}`);
-    if (ui.wide) parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
+    if (ui.wide)
+      parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
   }
   if (state.analysis?.consumersNote) parts.push(state.analysis.consumersNote.slice(0, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');
   if (!state.analysis) parts.push('waiting for the first sample…');
-  return <Text dimColor wrap="truncate">{line(parts.join(' │ '))}</Text>;
+  return (
+    <Text dimColor wrap="truncate">
+      {line(parts.join(' │ '))}
+    </Text>
+  );
 }
 
 /** Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be asked. */

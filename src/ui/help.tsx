@@ -13,7 +13,7 @@ const legend = [
   '-  unknown: Fluvio says -1, or the leader is offline   12.3G: offset shortened',
   '! or inverted: status changed just now   dim rows: source failing, last answer',
   '« »  wide mode: columns hidden left / more right    +2: more reasons (Enter)',
-  'BASE 1200?: the SC\'s BASE, its leader did not answer (Enter shows both)',
+  "BASE 1200?: the SC's BASE, its leader did not answer (Enter shows both)",
 ];
 
 /**
@@ -41,7 +41,8 @@ export function Help({height, width, thresholds}: {height: number; width: number
         </Text>
       ))}
       <Text wrap="truncate">
-        <Text color="red">{statusLabel.critical}</Text> empty within {formatDuration(thresholds.criticalEtaSeconds)}, a consumer lost records, leader or storage down
+        <Text color="red">{statusLabel.critical}</Text> empty within {formatDuration(thresholds.criticalEtaSeconds)}, a consumer lost records, leader or storage
+        down
       </Text>
       <Text wrap="truncate">
         <Text color="yellow">{statusLabel.warn}</Text> empty within {formatDuration(thresholds.warnEtaSeconds)}, window cut, a consumer overtaken within{' '}

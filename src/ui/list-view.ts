@@ -27,7 +27,12 @@ export function listView(ui: UiState<MonitorState>, frame: {height: number; widt
     const total = analysis ? consumerEntries(analysis).length : 0;
     const none = analysis?.consumersNote ?? 'No consumer offsets are stored';
     return {
-      model: buildConsumersTable(entries, {...frame, selectedIndex: index, offset, sorted: sortMark(consumerSortKeys, ui.lists.consumers.sortKey, ui.lists.consumers.reverse)}) as TableModel<unknown>,
+      model: buildConsumersTable(entries, {
+        ...frame,
+        selectedIndex: index,
+        offset,
+        sorted: sortMark(consumerSortKeys, ui.lists.consumers.sortKey, ui.lists.consumers.reverse),
+      }) as TableModel<unknown>,
       empty: !analysis ? waiting : total === 0 ? none : 'No consumer matches the filter',
       shown: entries.length,
       total,
@@ -40,7 +45,12 @@ export function listView(ui: UiState<MonitorState>, frame: {height: number; widt
   const {index, offset} = ui.lists.topics.selection;
   const total = analysis ? rollUpTopics(analysis).length : 0;
   return {
-    model: buildTopicsTable(entries, {...frame, selectedIndex: index, offset, sorted: sortMark(topicSortKeys, ui.lists.topics.sortKey, ui.lists.topics.reverse)}) as TableModel<unknown>,
+    model: buildTopicsTable(entries, {
+      ...frame,
+      selectedIndex: index,
+      offset,
+      sorted: sortMark(topicSortKeys, ui.lists.topics.sortKey, ui.lists.topics.reverse),
+    }) as TableModel<unknown>,
     empty: !analysis ? waiting : total === 0 ? 'No partitions found' : 'No topic matches the filter',
     shown: topics,
     total,

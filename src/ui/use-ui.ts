@@ -31,11 +31,16 @@ export function useUi(
     firstRow?: number;
   },
 ): State {
-  const [state, dispatch] = useReducer(
-    uiReducer<MonitorState>,
-    undefined,
-    (): State =>
-      initialUiState({feed: monitor.getState(), filter: options.filter, wide: options.wide, sort: options.sort, columns: options.columns, pageSize: options.pageSize, view: options.view}),
+  const [state, dispatch] = useReducer(uiReducer<MonitorState>, undefined, (): State =>
+    initialUiState({
+      feed: monitor.getState(),
+      filter: options.filter,
+      wide: options.wide,
+      sort: options.sort,
+      columns: options.columns,
+      pageSize: options.pageSize,
+      view: options.view,
+    }),
   );
   const {exit} = useApp();
 
@@ -78,7 +83,8 @@ export function useUi(
   // The mouse's sequences never reach useInput: Ink drops them. They are read beside it.
   const firstRow = options.firstRow ?? 0;
   useMouse(
-    (event) => dispatch(event.kind === 'wheel' ? {type: 'wheel', direction: event.direction} : {type: 'click', row: event.row - firstRow, double: event.double}),
+    (event) =>
+      dispatch(event.kind === 'wheel' ? {type: 'wheel', direction: event.direction} : {type: 'click', row: event.row - firstRow, double: event.double}),
     options.mouse ?? false,
   );
 

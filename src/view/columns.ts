@@ -109,7 +109,15 @@ export const columns: GridColumn[] = [
   {id: 'partition', title: 'P', align: 'right', width: 3, priority: 0.1, sortKey: 'partition', cell: (e) => String(e.partition.partition)},
   {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => baseCell(e.partition)},
   {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
-  {id: 'leo', title: 'LEO', align: 'right', width: offsetWidth, priority: 0.4, sortKey: 'leo', cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth)},
+  {
+    id: 'leo',
+    title: 'LEO',
+    align: 'right',
+    width: offsetWidth,
+    priority: 0.4,
+    sortKey: 'leo',
+    cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth),
+  },
   {id: 'window', title: 'WINDOW', align: 'right', width: 7, priority: 0.5, sortKey: 'window', cell: (e) => formatCount(e.window)},
   {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', width: 9, priority: 0.6, sortKey: 'windowSeconds', cell: (e) => formatWindowTime(e)},
   {id: 'eta', title: 'ETA', align: 'right', width: 6, priority: 2, sortKey: 'eta', cell: (e) => formatSeconds(e.etaSeconds)},
@@ -118,7 +126,15 @@ export const columns: GridColumn[] = [
   {id: 'history', title: 'HISTORY', align: 'left', width: sparklineWidth, priority: 5, cell: historyCell},
   {id: 'size', title: 'SIZE', align: 'right', width: 9, priority: 6, sortKey: 'size', cell: (e) => formatSize(e.partition.size)},
   {id: 'leader', title: 'LEADER', align: 'right', width: 7, priority: 7, sortKey: 'leader', cell: (e) => String(e.partition.leader)},
-  {id: 'replicas', title: 'REPLICAS', align: 'left', width: 9, maxWidth: 16, priority: 8, cell: (e) => `[${e.partition.replicas.filter((id) => id !== e.partition.leader).join(', ')}]`},
+  {
+    id: 'replicas',
+    title: 'REPLICAS',
+    align: 'left',
+    width: 9,
+    maxWidth: 16,
+    priority: 8,
+    cell: (e) => `[${e.partition.replicas.filter((id) => id !== e.partition.leader).join(', ')}]`,
+  },
   {id: 'lrs', title: 'LRS', align: 'right', width: 4, priority: 9, sortKey: 'lrs', cell: (e) => String(e.partition.lsr)},
   // STATUS and REASON say when the resolution is not Online: its own column comes only with room to spare.
   {id: 'resolution', title: 'RESOLUTION', align: 'left', width: 13, priority: 10, sortKey: 'resolution', cell: (e) => e.partition.resolution},
@@ -245,7 +261,12 @@ export function layoutColumns<Entry = PartitionAnalysis>(
   });
   let chosen = set.map((_, index) => index);
   if (!wide) {
-    chosen = fitByPriority(chosen, width, {cost: (index) => natural[index], priority: (index) => set[index].priority, separator: 1, always: (index) => set[index].priority === 0});
+    chosen = fitByPriority(chosen, width, {
+      cost: (index) => natural[index],
+      priority: (index) => set[index].priority,
+      separator: 1,
+      always: (index) => set[index].priority === 0,
+    });
   }
   return {columns: chosen.map((index) => set[index]), widths: chosen.map((index) => natural[index]), natural};
 }

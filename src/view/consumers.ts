@@ -63,7 +63,9 @@ export function consumerEntries(analysis: Analysis): ConsumerEntry[] {
 }
 
 const byIdentity: Comparator<ConsumerEntry> = (a, b) =>
-  byText<ConsumerEntry>((e) => e.consumer.id)(a, b) || byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) || a.partition.partition.partition - b.partition.partition.partition;
+  byText<ConsumerEntry>((e) => e.consumer.id)(a, b) ||
+  byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) ||
+  a.partition.partition.partition - b.partition.partition.partition;
 
 const comparators: Record<ConsumerSortKey, Comparator<ConsumerEntry>> = {
   // Lost first (most records lost first), then at risk (soonest first), then the least headroom.
@@ -73,7 +75,8 @@ const comparators: Record<ConsumerSortKey, Comparator<ConsumerEntry>> = {
     (a.consumer.secondsUntilOvertaken ?? Infinity) - (b.consumer.secondsUntilOvertaken ?? Infinity) ||
     byNumber<ConsumerEntry>((e) => e.secondsAheadOfBase, false, byIdentity)(a, b),
   consumer: byIdentity,
-  topic: (a, b) => byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) || a.partition.partition.partition - b.partition.partition.partition || byIdentity(a, b),
+  topic: (a, b) =>
+    byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) || a.partition.partition.partition - b.partition.partition.partition || byIdentity(a, b),
   lag: byNumber((e) => e.consumer.lag, true, byIdentity),
   ahead: byNumber((e) => e.secondsAheadOfBase, false, byIdentity),
   lossIn: byNumber((e) => e.consumer.secondsUntilOvertaken, false, byIdentity),
@@ -103,7 +106,10 @@ export function matchConsumers(analysis: Analysis | null, selection: ConsumerSel
     inverted
       ? filter.matches(entry.partition.partition.topic) && filter.matches(entry.consumer.id)
       : filter.matches(entry.partition.partition.topic) || filter.matches(entry.consumer.id);
-  const entries = selection.filter === '' && !selection.alertsOnly ? sorted : sorted.filter((entry) => (!selection.alertsOnly || entry.consumer.state !== 'ok') && passes(entry));
+  const entries =
+    selection.filter === '' && !selection.alertsOnly
+      ? sorted
+      : sorted.filter((entry) => (!selection.alertsOnly || entry.consumer.state !== 'ok') && passes(entry));
   return {entries, filterError: filter.error};
 }
 
@@ -119,12 +125,21 @@ export const consumerColumns: Column<ConsumerEntry>[] = [
   {id: 'pace', title: 'PACE/s', align: 'right', priority: 4, cell: (e) => formatCount(e.consumer.rate)},
   {id: 'lossIn', title: 'LOSES-IN', align: 'right', priority: 1, cell: (e) => formatSeconds(e.consumer.secondsUntilOvertaken)},
   {id: 'lost', title: 'LOST', align: 'right', priority: 2, cell: (e) => (e.consumer.lostRecords > 0 ? formatCount(e.consumer.lostRecords) : '-')},
-  {id: 'lastSeen', title: 'LAST-SEEN', align: 'right', priority: 5, cell: (e) => (e.lastSeenSeconds === null ? '-' : `${formatSeconds(e.lastSeenSeconds)} ago`)},
+  {
+    id: 'lastSeen',
+    title: 'LAST-SEEN',
+    align: 'right',
+    priority: 5,
+    cell: (e) => (e.lastSeenSeconds === null ? '-' : `${formatSeconds(e.lastSeenSeconds)} ago`),
+  },
   {id: 'state', title: 'STATE', align: 'left', priority: 0, cell: (e) => consumerStateLabel[e.consumer.state]},
 ];
 
 /** The consumers view's visible rows. */
-export function buildConsumersTable(entries: readonly ConsumerEntry[], frame: TableFrame & {sorted?: {column: string; arrow: string}}): TableModel<ConsumerEntry> {
+export function buildConsumersTable(
+  entries: readonly ConsumerEntry[],
+  frame: TableFrame & {sorted?: {column: string; arrow: string}},
+): TableModel<ConsumerEntry> {
   return buildTable({
     ...frame,
     columns: consumerColumns,

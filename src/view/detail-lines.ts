@@ -21,7 +21,9 @@ export function replicaRows(partition: Partition): string[] {
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const align = ['right', 'left', 'right', 'right', 'right'];
-  return rows.map((row) => `  ${row.map((cell, column) => (align[column] === 'left' ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`);
+  return rows.map(
+    (row) => `  ${row.map((cell, column) => (align[column] === 'left' ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`,
+  );
 }
 
 /**
@@ -34,6 +36,7 @@ export function consumerLine(consumer: ConsumerAnalysis): string {
     return `${where}: ${formatCount(consumer.lostRecords)} records behind BASE: ${grouped.format(consumer.lostRecords)} lost`;
   }
   const ahead = consumer.distanceToBase === null ? 'BASE unknown' : `${formatCount(consumer.distanceToBase)} ahead of BASE`;
-  const risk = consumer.state === 'at-risk' && consumer.secondsUntilOvertaken !== null ? `; BASE reaches it in ${formatSeconds(consumer.secondsUntilOvertaken)}` : '';
+  const risk =
+    consumer.state === 'at-risk' && consumer.secondsUntilOvertaken !== null ? `; BASE reaches it in ${formatSeconds(consumer.secondsUntilOvertaken)}` : '';
   return `${where}: ${ahead}, ${formatCount(consumer.lag)} to read${risk}`;
 }

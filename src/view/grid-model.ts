@@ -87,7 +87,13 @@ export function buildGrid(options: {
     const beforeText = before === '' ? '' : `${before} `;
     const room = width - displayWidth(beforeText);
     const status = clip(padded[statusPosition], Math.max(0, room));
-    const after = clip(padded.slice(statusPosition + 1).map((cell) => ` ${cell}`).join(''), Math.max(0, room - displayWidth(status))).trimEnd();
+    const after = clip(
+      padded
+        .slice(statusPosition + 1)
+        .map((cell) => ` ${cell}`)
+        .join(''),
+      Math.max(0, room - displayWidth(status)),
+    ).trimEnd();
     return {name: entry.partition.name, before: clip(beforeText, width), status, after, severity, selected};
   });
   return {header, rows, offset: options.offset};

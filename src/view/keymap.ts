@@ -79,7 +79,14 @@ export const keymap: Binding[] = [
   {command: 'down', keys: '↓ j', description: 'move the selection down', matches: (k) => Boolean(k.downArrow) || is('j')(k)},
   {command: 'page-up', keys: 'PgUp', description: 'one page up', matches: (k) => Boolean(k.pageUp)},
   {command: 'page-down', keys: 'PgDn', description: 'one page down', matches: (k) => Boolean(k.pageDown)},
-  {command: 'seek-sample-back', keys: '[ ] { }', description: 'replay: back, forward a sample, a minute', hint: {keys: '[ ]', label: 'step', rank: 5}, replayOnly: true, matches: is('[')},
+  {
+    command: 'seek-sample-back',
+    keys: '[ ] { }',
+    description: 'replay: back, forward a sample, a minute',
+    hint: {keys: '[ ]', label: 'step', rank: 5},
+    replayOnly: true,
+    matches: is('['),
+  },
   {command: 'seek-sample-forward', keys: ']', description: 'replay: one sample forward', replayOnly: true, inHelp: false, matches: is(']')},
   {command: 'seek-minute-back', keys: '{', description: 'replay: one minute back', replayOnly: true, inHelp: false, matches: is('{')},
   {command: 'seek-minute-forward', keys: '}', description: 'replay: one minute forward', replayOnly: true, inHelp: false, matches: is('}')},
@@ -87,7 +94,13 @@ export const keymap: Binding[] = [
   {command: 'seek-end', keys: 'G', description: 'replay: its last sample', replayOnly: true, inHelp: false, matches: is('G')},
   {command: 'top', keys: 'Home g', description: 'first row (a replay: g its first sample)', matches: (k) => Boolean(k.home) || is('g')(k)},
   {command: 'bottom', keys: 'End G', description: 'last row (a replay: G its last sample)', matches: (k) => Boolean(k.end) || is('G')(k)},
-  {command: 'detail', keys: 'Enter', description: 'details of the selected row; a consumer\'s partition; open or close a topic', hint: {keys: 'Enter', label: 'details', rank: 2}, matches: (k) => Boolean(k.return)},
+  {
+    command: 'detail',
+    keys: 'Enter',
+    description: "details of the selected row; a consumer's partition; open or close a topic",
+    hint: {keys: 'Enter', label: 'details', rank: 2},
+    matches: (k) => Boolean(k.return),
+  },
   {command: 'back', keys: 'Esc', description: 'back; clears the filter', matches: (k) => Boolean(k.escape)},
   {command: 'pause', keys: 'space', description: 'pause / resume refreshing', hint: {keys: 'space', label: 'pause', rank: 6}, matches: is(' ')},
   {command: 'step', keys: 'n', description: 'one sample while paused', matches: is('n')},
@@ -101,7 +114,13 @@ export const keymap: Binding[] = [
   {command: 'columns', keys: 'c', description: 'choose the columns', hint: {keys: 'c', label: 'columns', rank: 8}, matches: is('c')},
   {command: 'events', keys: 'e', description: 'events log (status changes)', hint: {keys: 'e', label: 'events', rank: 3}, matches: is('e')},
   {command: 'error', keys: 'E', description: 'last error in full (stderr)', matches: is('E')},
-  {command: 'quit', keys: 'q Ctrl+C', description: 'quit', hint: {keys: 'q', label: 'quit', rank: 0}, matches: (k) => is('q')(k) || (Boolean(k.ctrl) && k.input === 'c')},
+  {
+    command: 'quit',
+    keys: 'q Ctrl+C',
+    description: 'quit',
+    hint: {keys: 'q', label: 'quit', rank: 0},
+    matches: (k) => is('q')(k) || (Boolean(k.ctrl) && k.input === 'c'),
+  },
 ];
 
 export function commandFor(key: KeyPress, context: {replay: boolean} = {replay: false}): Command | null {

@@ -44,7 +44,14 @@ export function describeOrder<Key extends string>(choices: readonly SortChoice<K
 }
 
 /** Sorted once per sample and key: redraws and filter keystrokes re-use it. */
-export function sortedOnce<Entry>(cache: WeakMap<object, Map<string, Entry[]>>, owner: object, entries: readonly Entry[], id: string, compare: Comparator<Entry>, reverse: boolean): Entry[] {
+export function sortedOnce<Entry>(
+  cache: WeakMap<object, Map<string, Entry[]>>,
+  owner: object,
+  entries: readonly Entry[],
+  id: string,
+  compare: Comparator<Entry>,
+  reverse: boolean,
+): Entry[] {
   let byKey = cache.get(owner);
   if (!byKey) {
     byKey = new Map();

@@ -54,7 +54,9 @@ export interface TableOptions<Entry> extends TableFrame {
 export function buildTable<Entry>(options: TableOptions<Entry>): TableModel<Entry> {
   const {entries, selectedIndex, height, width, wide, context, sorted} = options;
   // The sorted column's title carries its arrow, and is laid out with it.
-  const columns = sorted ? options.columns.map((column) => (column.id === sorted.column ? {...column, title: `${column.title}${sorted.arrow}`} : column)) : options.columns;
+  const columns = sorted
+    ? options.columns.map((column) => (column.id === sorted.column ? {...column, title: `${column.title}${sorted.arrow}`} : column))
+    : options.columns;
   const visible = entries.slice(options.offset, options.offset + height);
   const cells = visible.map((entry) => columns.map((column) => column.cell(entry, context)));
   const layout = layoutColumns(cells, width, wide, options.atLeast, columns);

@@ -139,12 +139,16 @@ export function matchTopics(analysis: Analysis | null, selection: TopicSelection
   const all = rollUpTopics(analysis);
   const sorted = sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
   const filter = compileFilter(selection.filter);
-  const entries = selection.filter === '' && !selection.alertsOnly ? sorted : sorted.filter((entry) => (!selection.alertsOnly || entry.status !== 'ok') && filter.matches(entry.topic));
+  const entries =
+    selection.filter === '' && !selection.alertsOnly
+      ? sorted
+      : sorted.filter((entry) => (!selection.alertsOnly || entry.status !== 'ok') && filter.matches(entry.topic));
   return {entries, filterError: filter.error};
 }
 
 /** A line of the roll-up: a topic, or (when its topic is expanded) one of its partitions, as in htop's tree. */
-export type TopicRow = {kind: 'topic'; name: string; topic: TopicEntry; expanded: boolean} | {kind: 'partition'; name: string; entry: PartitionAnalysis; last: boolean};
+export type TopicRow =
+  {kind: 'topic'; name: string; topic: TopicEntry; expanded: boolean} | {kind: 'partition'; name: string; entry: PartitionAnalysis; last: boolean};
 
 /** The roll-up's lines: every topic, followed by its partitions when it is expanded. */
 export function topicRows(topics: readonly TopicEntry[], expanded: ReadonlySet<string>): TopicRow[] {
@@ -187,16 +191,103 @@ export const topicColumns: Column<TopicRow>[] = [
     // The topic's name first, so that `--once --view topics` lines can be grepped by topic.
     cell: (row) => (row.kind === 'topic' ? sanitize(row.topic.topic) : `  ${row.last ? '└' : '├'}─ ${row.entry.partition.partition}`),
   },
-  {id: 'partitions', title: 'PARTS', align: 'right', priority: 0, cell: cell((t) => String(t.partitions.length), () => '')},
-  {id: 'critical', title: 'CRIT', align: 'right', priority: 3, cell: cell((t) => String(t.counts.critical), () => '')},
-  {id: 'warn', title: 'WARN', align: 'right', priority: 3, cell: cell((t) => String(t.counts.warn), () => '')},
-  {id: 'windowSeconds', title: 'MIN-WIN-TIME', align: 'right', priority: 1, cell: cell((t) => formatWindowTime({windowSeconds: t.minWindowSeconds, windowSecondsKind: t.minWindowKind}), formatWindowTime)},
-  {id: 'eta', title: 'ETA', align: 'right', priority: 1, cell: cell((t) => formatSeconds(t.etaSeconds), (e) => formatSeconds(e.etaSeconds))},
-  {id: 'ingest', title: 'INGEST/s', align: 'right', priority: 2, cell: cell((t) => formatCount(t.ingestRate), (e) => formatCount(e.ingestRate))},
-  {id: 'trim', title: 'TRIM/s', align: 'right', priority: 4, cell: cell((t) => formatCount(t.trimRate), (e) => formatCount(e.trimRate))},
-  {id: 'size', title: 'SIZE', align: 'right', priority: 5, cell: cell((t) => formatSize(t.size), (e) => formatSize(e.partition.size))},
-  {id: 'consumers', title: 'CONSUMERS', align: 'right', priority: 4, cell: cell((t) => String(t.consumers), (e) => String(e.consumers.length))},
-  {id: 'lost', title: 'LOST', align: 'right', priority: 1, cell: cell((t) => String(t.consumersLost), (e) => String(partitionsLost(e)))},
+  {
+    id: 'partitions',
+    title: 'PARTS',
+    align: 'right',
+    priority: 0,
+    cell: cell(
+      (t) => String(t.partitions.length),
+      () => '',
+    ),
+  },
+  {
+    id: 'critical',
+    title: 'CRIT',
+    align: 'right',
+    priority: 3,
+    cell: cell(
+      (t) => String(t.counts.critical),
+      () => '',
+    ),
+  },
+  {
+    id: 'warn',
+    title: 'WARN',
+    align: 'right',
+    priority: 3,
+    cell: cell(
+      (t) => String(t.counts.warn),
+      () => '',
+    ),
+  },
+  {
+    id: 'windowSeconds',
+    title: 'MIN-WIN-TIME',
+    align: 'right',
+    priority: 1,
+    cell: cell((t) => formatWindowTime({windowSeconds: t.minWindowSeconds, windowSecondsKind: t.minWindowKind}), formatWindowTime),
+  },
+  {
+    id: 'eta',
+    title: 'ETA',
+    align: 'right',
+    priority: 1,
+    cell: cell(
+      (t) => formatSeconds(t.etaSeconds),
+      (e) => formatSeconds(e.etaSeconds),
+    ),
+  },
+  {
+    id: 'ingest',
+    title: 'INGEST/s',
+    align: 'right',
+    priority: 2,
+    cell: cell(
+      (t) => formatCount(t.ingestRate),
+      (e) => formatCount(e.ingestRate),
+    ),
+  },
+  {
+    id: 'trim',
+    title: 'TRIM/s',
+    align: 'right',
+    priority: 4,
+    cell: cell(
+      (t) => formatCount(t.trimRate),
+      (e) => formatCount(e.trimRate),
+    ),
+  },
+  {
+    id: 'size',
+    title: 'SIZE',
+    align: 'right',
+    priority: 5,
+    cell: cell(
+      (t) => formatSize(t.size),
+      (e) => formatSize(e.partition.size),
+    ),
+  },
+  {
+    id: 'consumers',
+    title: 'CONSUMERS',
+    align: 'right',
+    priority: 4,
+    cell: cell(
+      (t) => String(t.consumers),
+      (e) => String(e.consumers.length),
+    ),
+  },
+  {
+    id: 'lost',
+    title: 'LOST',
+    align: 'right',
+    priority: 1,
+    cell: cell(
+      (t) => String(t.consumersLost),
+      (e) => String(partitionsLost(e)),
+    ),
+  },
   {id: 'status', title: 'STATUS', align: 'left', priority: 0, cell: (row) => statusLabel[topicRowSeverity(row)]},
 ];
 

@@ -5,7 +5,20 @@ import {commandFor, type Command, type KeyPress} from './keymap.js';
 import {moveSelection, settle, type Selection} from './selection.js';
 import {sortKeys, type SortKey} from './sort.js';
 import type {ReplayMove} from '../monitor/replay-seek.js';
-import {consumerRowsOf, initialLists, moveInList, nextView, openInList, resizeLists, settleList, sortList, toggleAllTopics, topicRowsOf, type View, type ViewLists} from './views.js';
+import {
+  consumerRowsOf,
+  initialLists,
+  moveInList,
+  nextView,
+  openInList,
+  resizeLists,
+  settleList,
+  sortList,
+  toggleAllTopics,
+  topicRowsOf,
+  type View,
+  type ViewLists,
+} from './views.js';
 
 export type Screen = 'grid' | 'detail' | 'help' | 'events' | 'error' | 'columns';
 
@@ -123,7 +136,10 @@ export function uiReducer<F extends Feed>(state: UiState<F>, action: UiAction<F>
 /** The shown view's first visible row and how many rows it has. */
 function placeOf(state: UiState): {offset: number; count: number} {
   if (state.view === 'partitions') return {offset: state.selection.offset, count: rowsOf(state).entries.length};
-  const rows = state.view === 'consumers' ? consumerRowsOf(state.feed.analysis, state, state.lists.consumers) : topicRowsOf(state.feed.analysis, state, state.lists.topics);
+  const rows =
+    state.view === 'consumers'
+      ? consumerRowsOf(state.feed.analysis, state, state.lists.consumers)
+      : topicRowsOf(state.feed.analysis, state, state.lists.topics);
   return {offset: state.lists[state.view].selection.offset, count: rows.entries.length};
 }
 
@@ -169,9 +185,14 @@ const move = <F extends Feed>(state: UiState<F>, to: (index: number, count: numb
     : {...state, lists: moveInList(state.view, state.lists, state.feed.analysis, state, to)};
 
 /** The detail view of `partition`, from any view: the grid's selection follows it, so the grid shows it selected later. */
-const openDetail = <F extends Feed>(state: UiState<F>, partition: string): UiState<F> => ({...state, screen: 'detail', selection: {...state.selection, selected: partition}});
+const openDetail = <F extends Feed>(state: UiState<F>, partition: string): UiState<F> => ({
+  ...state,
+  screen: 'detail',
+  selection: {...state.selection, selected: partition},
+});
 
-const sortIn = <F extends Feed>(state: UiState<F>, reverse: boolean): UiState<F> => withRows({...state, lists: sortList(state.view as Exclude<View, 'partitions'>, state.lists, reverse)});
+const sortIn = <F extends Feed>(state: UiState<F>, reverse: boolean): UiState<F> =>
+  withRows({...state, lists: sortList(state.view as Exclude<View, 'partitions'>, state.lists, reverse)});
 
 /** The command table: what each command of the keymap does to the state. */
 const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F>> = {
@@ -236,7 +257,9 @@ function chooseColumns<F extends Feed>(state: UiState<F>, press: KeyPress): UiSt
     const id = columnIds[state.chooserIndex];
     if (id === 'topic' || id === 'status') return state;
     const shown = state.chosen ?? columnIds;
-    const chosen = shown.includes(id) ? shown.filter((candidate) => candidate !== id) : columnIds.filter((candidate) => candidate === id || shown.includes(candidate));
+    const chosen = shown.includes(id)
+      ? shown.filter((candidate) => candidate !== id)
+      : columnIds.filter((candidate) => candidate === id || shown.includes(candidate));
     return {...state, chosen};
   }
   return state;

@@ -41,14 +41,22 @@ export function initialLists(pageSize: number): ViewLists {
   return {consumers: {sortKey: 'state', reverse: false, selection}, topics: {sortKey: 'status', reverse: false, selection, expanded: []}};
 }
 
-export function consumerRowsOf(analysis: Analysis | null, filter: RowFilter, list: ListState<ConsumerSortKey>): {entries: ConsumerEntry[]; filterError: string | null} {
+export function consumerRowsOf(
+  analysis: Analysis | null,
+  filter: RowFilter,
+  list: ListState<ConsumerSortKey>,
+): {entries: ConsumerEntry[]; filterError: string | null} {
   return matchConsumers(analysis, {...filter, sortKey: list.sortKey, reverse: list.reverse});
 }
 
 const treeCache = new WeakMap<object, {key: string; rows: TopicRow[]}>();
 
 /** The roll-up's lines: the topics that pass, each followed by its partitions when expanded. */
-export function topicRowsOf(analysis: Analysis | null, filter: RowFilter, list: TopicListState): {entries: TopicRow[]; filterError: string | null; topics: number} {
+export function topicRowsOf(
+  analysis: Analysis | null,
+  filter: RowFilter,
+  list: TopicListState,
+): {entries: TopicRow[]; filterError: string | null; topics: number} {
   const {entries: topics, filterError} = matchTopics(analysis, {...filter, sortKey: list.sortKey, reverse: list.reverse});
   const key = list.expanded.join('\u0000');
   let cached = treeCache.get(topics);
@@ -78,7 +86,13 @@ export function settleList(view: ListView, lists: ViewLists, analysis: Analysis 
   return withSelection(lists, view, settle(lists[view].selection, rowsOf(view, analysis, filter, lists).names, byName));
 }
 
-export function moveInList(view: ListView, lists: ViewLists, analysis: Analysis | null, filter: RowFilter, to: (index: number, count: number) => number): ViewLists {
+export function moveInList(
+  view: ListView,
+  lists: ViewLists,
+  analysis: Analysis | null,
+  filter: RowFilter,
+  to: (index: number, count: number) => number,
+): ViewLists {
   return withSelection(lists, view, moveSelection(lists[view].selection, rowsOf(view, analysis, filter, lists).names, to, byName));
 }
 
@@ -101,7 +115,9 @@ export function sortList(view: ListView, lists: ViewLists, reverse: boolean): Vi
 
 /** The header's words for a list view's order. */
 export function listOrder(view: ListView, lists: ViewLists): string {
-  return view === 'consumers' ? describeOrder(consumerSortKeys, lists.consumers.sortKey, lists.consumers.reverse) : describeOrder(topicSortKeys, lists.topics.sortKey, lists.topics.reverse);
+  return view === 'consumers'
+    ? describeOrder(consumerSortKeys, lists.consumers.sortKey, lists.consumers.reverse)
+    : describeOrder(topicSortKeys, lists.topics.sortKey, lists.topics.reverse);
 }
 
 /**
@@ -111,11 +127,25 @@ export function listOrder(view: ListView, lists: ViewLists): string {
 export function openInList(view: ListView, lists: ViewLists, analysis: Analysis | null, filter: RowFilter): {lists: ViewLists; partition: string | null} {
   if (view === 'consumers') {
     const rows = consumerRowsOf(analysis, filter, lists.consumers).entries;
-    const row = rows[settle(lists.consumers.selection, rows.map((entry) => entry.name), byName).index];
+    const row =
+      rows[
+        settle(
+          lists.consumers.selection,
+          rows.map((entry) => entry.name),
+          byName,
+        ).index
+      ];
     return {lists, partition: row ? row.partition.partition.name : null};
   }
   const rows = topicRowsOf(analysis, filter, lists.topics).entries;
-  const row = rows[settle(lists.topics.selection, rows.map((entry) => entry.name), byName).index];
+  const row =
+    rows[
+      settle(
+        lists.topics.selection,
+        rows.map((entry) => entry.name),
+        byName,
+      ).index
+    ];
   if (!row) return {lists, partition: null};
   if (row.kind === 'partition') return {lists, partition: row.entry.partition.name};
   const topic = row.topic.topic;
@@ -127,6 +157,7 @@ export function openInList(view: ListView, lists: ViewLists, analysis: Analysis 
 
 /** `*` in the roll-up: every topic opened, or all closed when any is open. */
 export function toggleAllTopics(lists: ViewLists, analysis: Analysis | null, filter: RowFilter): ViewLists {
-  const expanded = lists.topics.expanded.length > 0 ? [] : matchTopics(analysis, {...filter, sortKey: 'topic', reverse: false}).entries.map((topic) => topic.topic);
+  const expanded =
+    lists.topics.expanded.length > 0 ? [] : matchTopics(analysis, {...filter, sortKey: 'topic', reverse: false}).entries.map((topic) => topic.topic);
   return settleList('topics', {...lists, topics: {...lists.topics, expanded}}, analysis, filter);
 }

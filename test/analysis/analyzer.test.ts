@@ -146,7 +146,12 @@ describe('the window SLO (minWindowSeconds)', () => {
 describe('consumers', () => {
   it('a consumer whose offset fell below BASE lost records and makes the partition critical at once', () => {
     // Fluvio's stored offset is the last record consumed: at BASE - 500 it resumes at BASE - 499.
-    const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: () => 60, consumers: (t, base) => [{id: 'reporting', offset: Math.max(0, base - 500)}]};
+    const script: Script = {
+      ingest: steady(100),
+      segmentRecords: 1000,
+      retention: () => 60,
+      consumers: (t, base) => [{id: 'reporting', offset: Math.max(0, base - 500)}],
+    };
     const {results} = run(script, 200);
     const lost = results.find((r) => r.consumers[0]?.state === 'lost')!;
     expect(lost.status).toBe('critical');
@@ -157,7 +162,11 @@ describe('consumers', () => {
   it('a consumer whose stored offset is BASE - 1 has lost nothing: it resumes at BASE', () => {
     const script: Script = {ingest: steady(100), segmentRecords: 1000, retention: () => 7 * 86400, consumers: (t, base) => [{id: 'first', offset: base - 1}]};
     const [first] = scriptedSamples(script, 0);
-    const analysis = new Analyzer().update({...first, partitions: [{...first.partitions[0], baseOffset: 5000, highWatermark: 9000, logEndOffset: 9000}], consumers: [{...first.consumers![0], offset: 4999}]});
+    const analysis = new Analyzer().update({
+      ...first,
+      partitions: [{...first.partitions[0], baseOffset: 5000, highWatermark: 9000, logEndOffset: 9000}],
+      consumers: [{...first.consumers![0], offset: 4999}],
+    });
     expect(analysis.partitions[0].consumers[0]).toMatchObject({state: 'ok', lostRecords: 0, distanceToBase: 0});
     expect(analysis.partitions[0].status).toBe('ok');
   });
@@ -179,7 +188,12 @@ describe('consumers', () => {
   });
 
   it('a consumer that keeps up is never at risk, however short the retention', () => {
-    const script: Script = {ingest: steady(100), segmentRecords: 500, retention: () => 10, consumers: (t, base, hw) => [{id: 'fast', offset: Math.max(base, hw - 50)}]};
+    const script: Script = {
+      ingest: steady(100),
+      segmentRecords: 500,
+      retention: () => 10,
+      consumers: (t, base, hw) => [{id: 'fast', offset: Math.max(base, hw - 50)}],
+    };
     const {results} = run(script, 600);
     expect(results.every((r) => r.consumers[0].state === 'ok' && r.status === 'ok')).toBe(true);
   });
@@ -205,10 +219,15 @@ describe('structural problems and unknowns', () => {
     const analyzer = new Analyzer();
     const text = readFileSync(new URL('../fixtures/partition-list-pre-0.11.11.json', import.meta.url), 'utf8');
     const analysis = analyzer.update(parseSample({time: 0, partitions: parseFluvioJson(text)}));
-    expect(analysis.partitions.map((p) => [p.window, p.status])).toEqual([[null, 'ok'], [null, 'ok']]);
+    expect(analysis.partitions.map((p) => [p.window, p.status])).toEqual([
+      [null, 'ok'],
+      [null, 'ok'],
+    ]);
     expect(analysis.consumersUnavailable).toBe(true);
     expect(analysis.consumersNote).toBe('consumer offsets not read');
-    const failed = new Analyzer().update(parseSample({time: 0, partitions: parseFluvioJson(text), consumerError: 'fluvio consumer list failed (exit 1): unknown API key'}));
+    const failed = new Analyzer().update(
+      parseSample({time: 0, partitions: parseFluvioJson(text), consumerError: 'fluvio consumer list failed (exit 1): unknown API key'}),
+    );
     expect(failed.consumersNote).toBe('consumer offsets unavailable: fluvio consumer list failed (exit 1): unknown API key');
   });
 

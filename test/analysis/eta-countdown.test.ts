@@ -7,7 +7,11 @@ describe('the ETA between trims', () => {
     // A producer that stopped: the window only shrinks, one segment at a time, every 10 s cleaner pass or so.
     const script: Script = {ingest: (t) => (t < 600 ? 100 : 0), segmentRecords: 5000, retention: () => 240};
     const analyzer = new Analyzer();
-    const results = [...scriptedSamples(script, 900)].map((sample) => ({t: sample.t, base: sample.partitions[0].baseOffset, ...analyzer.update(sample).partitions[0]}));
+    const results = [...scriptedSamples(script, 900)].map((sample) => ({
+      t: sample.t,
+      base: sample.partitions[0].baseOffset,
+      ...analyzer.update(sample).partitions[0],
+    }));
     // Runs of samples with the same BASE (between two trims) once an ETA is projected.
     const runs: Array<typeof results> = [];
     for (const result of results.filter((r) => r.t > 600 && r.etaSeconds !== null)) {

@@ -36,7 +36,8 @@ async function replayAsMonitor(): Promise<Timeline> {
   while (!monitor.getState().exhausted) {
     await monitor.poll();
     const analysis = monitor.getState().analysis;
-    if (analysis && analysis.time !== timeline.at(-1)?.time) timeline.push({time: analysis.time, byName: new Map(analysis.partitions.map((p) => [p.partition.name, p]))});
+    if (analysis && analysis.time !== timeline.at(-1)?.time)
+      timeline.push({time: analysis.time, byName: new Map(analysis.partitions.map((p) => [p.partition.name, p]))});
   }
   return timeline;
 }

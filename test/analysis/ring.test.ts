@@ -14,10 +14,20 @@ describe('HistoryRing', () => {
       expect(ring.length).toBe(count - first);
       expect(ring.points().map((point) => point.time)).toEqual(Array.from({length: count - first}, (_, i) => (first + i) * 1000));
       const last = ring.points().at(-1)!;
-      expect(last).toEqual({time: (count - 1) * 1000, baseOffset: (count - 1) % 7 === 3 ? null : 10 * (count - 1), highWatermark: 20 * (count - 1), logEndOffset: 30 * (count - 1)});
+      expect(last).toEqual({
+        time: (count - 1) * 1000,
+        baseOffset: (count - 1) % 7 === 3 ? null : 10 * (count - 1),
+        highWatermark: 20 * (count - 1),
+        logEndOffset: 30 * (count - 1),
+      });
       expect(ring.time(0)).toBe(first * 1000);
       expect(ring.logEndOffset(ring.length - 1)).toBe(30 * (count - 1));
-      expect(ring.windows(3)).toEqual(ring.points().slice(-3).map((p) => (p.baseOffset === null ? Number.NaN : p.highWatermark - p.baseOffset)));
+      expect(ring.windows(3)).toEqual(
+        ring
+          .points()
+          .slice(-3)
+          .map((p) => (p.baseOffset === null ? Number.NaN : p.highWatermark - p.baseOffset)),
+      );
     }
   });
 

@@ -86,7 +86,26 @@ describe('--once on the demo cluster', () => {
     const statuses = new Set(document.partitions.map((p: {status: string}) => p.status));
     expect(statuses).toEqual(new Set(['ok', 'warn', 'critical']));
     const partition = document.partitions[0];
-    for (const key of ['topic', 'partition', 'leader', 'replicas', 'resolution', 'size', 'base', 'hw', 'leo', 'window', 'ingestRate', 'trimRate', 'windowSeconds', 'etaSeconds', 'status', 'reasons', 'reasonCodes', 'consumers']) {
+    for (const key of [
+      'topic',
+      'partition',
+      'leader',
+      'replicas',
+      'resolution',
+      'size',
+      'base',
+      'hw',
+      'leo',
+      'window',
+      'ingestRate',
+      'trimRate',
+      'windowSeconds',
+      'etaSeconds',
+      'status',
+      'reasons',
+      'reasonCodes',
+      'consumers',
+    ]) {
       expect(partition).toHaveProperty(key);
     }
     const lost = document.partitions.flatMap((p: {consumers: {state: string}[]}) => p.consumers).filter((c: {state: string}) => c.state === 'lost');
@@ -160,9 +179,13 @@ describe('--events FILE', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fluvio-top-events-')), 'events.jsonl');
     const result = runCli(['--demo', '--once', '--seed', '3', '--events', file]);
     expect(result.status).toBe(0);
-    const events = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const events = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect(event).toMatchObject({kind: 'status', time: expect.stringMatching(/^2026-01-01T/), partition: expect.stringMatching(/-\d+$/)});
+    for (const event of events)
+      expect(event).toMatchObject({kind: 'status', time: expect.stringMatching(/^2026-01-01T/), partition: expect.stringMatching(/-\d+$/)});
     const offline = events.find((event) => event.partition === 'inventory-1');
     expect(offline).toMatchObject({from: 'ok', to: 'critical', reasons: ['resolution LeaderOffline'], reasonCodes: [{code: 'resolution'}]});
   });

@@ -14,7 +14,9 @@ function start(session: TmuxSession, double: FluvioDouble, flags: string) {
 }
 
 function recovered(screen: string): boolean {
-  return !errorLine.test(screen) && screen.includes('● LIVE') && screen.includes('6 partitions') && fixtureTopics.every((topic) => topicRow(topic).test(screen));
+  return (
+    !errorLine.test(screen) && screen.includes('● LIVE') && screen.includes('6 partitions') && fixtureTopics.every((topic) => topicRow(topic).test(screen))
+  );
 }
 
 describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', () => {

@@ -14,13 +14,24 @@ describe('the package as npm installs it (npm pack, then npm install -g from the
   const home = join(dir, 'home');
   let files: string[] = [];
   // Only the installed package and the Node running the tests: not the project's own bin or node_modules.
-  const env = () => ({...process.env, HOME: home, PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter), FLV_PROFILE_PATH: join(home, 'none')});
+  const env = () => ({
+    ...process.env,
+    HOME: home,
+    PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter),
+    FLV_PROFILE_PATH: join(home, 'none'),
+  });
   const run = (command: string, args: string[]) => spawnSync(command, args, {encoding: 'utf8', env: env(), cwd: dir, timeout: 60_000});
 
   beforeAll(() => {
     mkdirSync(home);
     // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; npm test built it.
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
     files = packed[0].files.map((file: {path: string}) => file.path);
     execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(dir, packed[0].filename)], {stdio: 'ignore', env: env()});
   }, 120_000);

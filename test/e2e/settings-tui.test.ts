@@ -37,7 +37,9 @@ describe('the settings file and the window SLO in a real terminal (tmux)', () =>
     const screen = await session.waitFor((text) => text.includes('EXITED:'));
     expect(screen).toContain('EXITED:2');
     const lines = screen.split('\n').filter((line) => line.startsWith('fluvio-top:'));
-    expect(lines).toEqual([`fluvio-top: ${home}/fluvio-top/config.toml line 3: [thresholds] min-window: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "ten minutes"`]);
+    expect(lines).toEqual([
+      `fluvio-top: ${home}/fluvio-top/config.toml line 3: [thresholds] min-window: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "ten minutes"`,
+    ]);
     expect(screen).not.toMatch(/\n\s+at /);
     expect(session.display('#{alternate_on}')).toBe('0');
   });

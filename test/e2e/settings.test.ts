@@ -32,7 +32,11 @@ describe('the settings file on the command line', () => {
     const first = runCli(['--print-config', '--min-window', '2m', '--filter', '!audit'], {XDG_CONFIG_HOME});
     writeFileSync(file, first.stdout);
     const second = runCli(['--print-config'], {XDG_CONFIG_HOME});
-    const values = (text: string) => text.split('\n').filter((line) => !line.startsWith('#')).map((line) => line.replace(/\s+#.*$/, ''));
+    const values = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .map((line) => line.replace(/\s+#.*$/, ''));
     expect(values(second.stdout)).toEqual(values(first.stdout));
     expect(second.stdout).toMatch(/^filter = "!audit" +# file$/m);
   });
@@ -50,7 +54,9 @@ describe('the settings file on the command line', () => {
     const {XDG_CONFIG_HOME, file} = configHome('view = "topics"\n\n[thresholds]\ncritical-eta = "soon"\n');
     const once = runCli(['--demo', '--once'], {XDG_CONFIG_HOME});
     expect(once.status).toBe(2);
-    expect(once.stderr).toBe(`fluvio-top: ${file} line 4: [thresholds] critical-eta: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "soon"\n`);
+    expect(once.stderr).toBe(
+      `fluvio-top: ${file} line 4: [thresholds] critical-eta: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "soon"\n`,
+    );
     const check = runCli(['--demo', '--check'], {XDG_CONFIG_HOME});
     expect(check.status).toBe(3);
     expect(check.stdout).toMatch(/^FLUVIO-TOP UNKNOWN - .*line 4/);

@@ -81,7 +81,10 @@ describe('views, mouse and replay control in a real terminal (tmux)', () => {
     made.push(dir);
     const trigger = join(dir, 'now');
     session = new TmuxSession('ops-mouse-crash');
-    session.start(`env FLUVIO_TOP_CRASH=throw FLUVIO_TOP_CRASH_TRIGGER='${trigger}' node --import ./test/support/inject-crash.js bin/fluvio-top.js --demo --interval 500ms`, {columns: 100, rows: 30});
+    session.start(
+      `env FLUVIO_TOP_CRASH=throw FLUVIO_TOP_CRASH_TRIGGER='${trigger}' node --import ./test/support/inject-crash.js bin/fluvio-top.js --demo --interval 500ms`,
+      {columns: 100, rows: 30},
+    );
     await session.waitFor((screen) => screen.includes('TOPIC'));
     await mouseTurns(session, '11');
     writeFileSync(trigger, '');

@@ -46,7 +46,13 @@ describe('--once --view', () => {
     expect(consumers.stdout.split('\n')[2]).toMatch(/^slowpoke +tight +0 .*✗ LOST$/);
     expect(consumers.stdout.split('\n')[3]).toMatch(/^stalled +steady +0 +651 .*✗ LOST$/);
     const topics = runCli(['--replay', realRecording, '--once', '--view', 'topics']);
-    expect(topics.stdout.split('\n').slice(2, -1).map((line) => line.split(' ')[0]).sort()).toEqual(['capped', 'idle', 'repl', 'steady', 'tight']);
+    expect(
+      topics.stdout
+        .split('\n')
+        .slice(2, -1)
+        .map((line) => line.split(' ')[0])
+        .sort(),
+    ).toEqual(['capped', 'idle', 'repl', 'steady', 'tight']);
   });
 
   it('refuses an unknown view in one line', () => {

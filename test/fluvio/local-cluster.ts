@@ -24,13 +24,30 @@ export class LocalCluster {
   private daemons: number[] = [];
 
   constructor() {
-    this.env = {...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: this.dir, FLV_PROFILE_PATH: join(this.dir, '.fluvio', 'config'), NO_COLOR: '1'};
+    this.env = {
+      ...process.env,
+      PATH: `${binDir}:${process.env.PATH ?? ''}`,
+      HOME: this.dir,
+      FLV_PROFILE_PATH: join(this.dir, '.fluvio', 'config'),
+      NO_COLOR: '1',
+    };
   }
 
   async start(options: {spus: number; tls?: boolean}): Promise<void> {
     const busy = (await Promise.all(ports.map(async (port) => ((await listening(port)) ? port : null)))).filter((port) => port !== null);
     if (busy.length > 0) throw new Error(`ports ${busy.join(', ')} are in use: another Fluvio cluster runs on this machine`);
-    const args = ['cluster', 'start', '--local', '--spu', String(options.spus), '--skip-checks', '--data-dir', join(this.dir, 'data'), '--log-dir', join(this.dir, 'log')];
+    const args = [
+      'cluster',
+      'start',
+      '--local',
+      '--spu',
+      String(options.spus),
+      '--skip-checks',
+      '--data-dir',
+      join(this.dir, 'data'),
+      '--log-dir',
+      join(this.dir, 'log'),
+    ];
     if (options.tls) {
       // Relative paths in the profile, as users write them: they resolve against the cwd (this.dir).
       mkdirSync(join(this.dir, 'certs'));
@@ -40,7 +57,10 @@ export class LocalCluster {
     }
     const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 90_000});
     this.daemons = findDaemons(this.dir);
-    if (result.status !== 0) throw new Error(`fluvio cluster start failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+    if (result.status !== 0)
+      throw new Error(
+        `fluvio cluster start failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ')}`,
+      );
   }
 
   /** Runs the fluvio CLI against this cluster and returns its stdout; throws on failure. */

@@ -68,7 +68,7 @@ describe('fluvio-top on a real local Fluvio cluster (2 SPUs, plain TCP)', () => 
     expect(scList.find((p: {name: string}) => p.name === 'tight-0').status.baseOffset).toBe(0);
   });
 
-  it("shows the right BASE of an idle partition, which the SC never hears about even when fixed", async () => {
+  it('shows the right BASE of an idle partition, which the SC never hears about even when fixed', async () => {
     const {base, first} = await baseBesideConsume(cluster, 'idle');
     expect(first).toBeGreaterThan(0);
     expect(base).toMatchObject({base: first, baseSource: 'leader', clusterBase: 0});

@@ -21,7 +21,7 @@ function scripted(samples: RawSample[]): Source {
 const unreachable = {leaderOffsets: {}, leaderProblems: ['SPU 5001 at localhost:9010: connect ECONNREFUSED 127.0.0.1:9010']};
 
 describe("BASE that is only the SC's", () => {
-  it('--check says UNKNOWN for the window rules once SIZE shrank while the SC\'s BASE stayed, and --json says where BASE came from', async () => {
+  it("--check says UNKNOWN for the window rules once SIZE shrank while the SC's BASE stayed, and --json says where BASE came from", async () => {
     const monitor = new Monitor({
       intervalMs: 2000,
       source: scripted([
@@ -81,7 +81,11 @@ describe("BASE that is only the SC's", () => {
     for (let index = 0; index < sizes.length; index++) {
       await monitor.poll();
       const json = JSON.parse(renderJson(monitor.getState()));
-      stale.push(Object.fromEntries(json.partitions.map((p: {topic: string; partition: number; clusterBaseStale: boolean}) => [`${p.topic}-${p.partition}`, p.clusterBaseStale])));
+      stale.push(
+        Object.fromEntries(
+          json.partitions.map((p: {topic: string; partition: number; clusterBaseStale: boolean}) => [`${p.topic}-${p.partition}`, p.clusterBaseStale]),
+        ),
+      );
     }
     expect(stale).toEqual([
       {'tight-0': false, 'gone-0': false},

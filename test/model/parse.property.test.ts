@@ -30,9 +30,12 @@ function parsesSafely(partitions: unknown, consumerList?: unknown) {
 
 describe('the parser under random and mutated Fluvio JSON', () => {
   it('never lets an exception other than ParseError escape on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (partitions, consumerList) => {
-      parsesSafely(partitions, consumerList);
-    }), {numRuns: 500});
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (partitions, consumerList) => {
+        parsesSafely(partitions, consumerList);
+      }),
+      {numRuns: 500},
+    );
   });
 
   it('rejects a mutated field with a message naming it and keeps every untouched partition', () => {

@@ -9,9 +9,7 @@ describe('parsing `fluvio partition list -O json`', () => {
   const byName = new Map(partitions.map((p) => [p.name, p]));
 
   it('reads every partition of the fixture', () => {
-    expect(partitions.map((p) => p.name)).toEqual(
-      (JSON.parse(fixture('partition-list.json')) as {name: string}[]).map((p) => p.name),
-    );
+    expect(partitions.map((p) => p.name)).toEqual((JSON.parse(fixture('partition-list.json')) as {name: string}[]).map((p) => p.name));
   });
 
   it('splits the topic from the partition at the last dash', () => {
@@ -52,7 +50,10 @@ describe('parsing `fluvio partition list -O json`', () => {
   it('converts an SPU id or follower offset that arrives as digits, wherever it stands in its list', () => {
     const element = JSON.parse(fixture('partition-list.json')).find((p: {name: string}) => p.name === 'orders-eu-0');
     element.spec.replicas = [0, '1', 2];
-    element.status.replicas = [{spu: 1, hw: 88211, leo: 88240}, {spu: 2, hw: '88200', leo: 88211}];
+    element.status.replicas = [
+      {spu: 1, hw: 88211, leo: 88240},
+      {spu: 2, hw: '88200', leo: 88211},
+    ];
     const [parsed] = parsePartitions([element]);
     expect(parsed.replicas).toEqual([0, 1, 2]);
     expect(parsed.followers).toEqual([

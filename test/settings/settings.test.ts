@@ -24,7 +24,20 @@ describe('the settings file', () => {
 
   it('reads the display, the thresholds and per-topic thresholds', () => {
     const settings = parseSettings(
-      ['interval = "5s"', 'view = "topics"', 'sort = "WIN-TIME"', 'columns = ["eta", "window"]', '', '[thresholds]', 'min-window = "10m"', 'shrink = 0.4', '', '[[topic]]', 'name = "payments"', 'min-window = "30m"'].join('\n'),
+      [
+        'interval = "5s"',
+        'view = "topics"',
+        'sort = "WIN-TIME"',
+        'columns = ["eta", "window"]',
+        '',
+        '[thresholds]',
+        'min-window = "10m"',
+        'shrink = 0.4',
+        '',
+        '[[topic]]',
+        'name = "payments"',
+        'min-window = "30m"',
+      ].join('\n'),
       file,
     );
     expect(settings.flags).toEqual({interval: 5000, view: 'topics', minWindow: 600, shrink: 0.4});
@@ -35,9 +48,13 @@ describe('the settings file', () => {
   });
 
   it('names the line of a bad value, of a syntax error, and of an unknown key', () => {
-    expect(errorOf('view = "topics"\ninterval = "5x"\n')).toBe(`${file} line 2: interval: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "5x"`);
+    expect(errorOf('view = "topics"\ninterval = "5x"\n')).toBe(
+      `${file} line 2: interval: expected a duration above zero like "500ms", "2s", "10m" or "1h", got "5x"`,
+    );
     expect(errorOf('a = 1\nb = \n')).toBe(`${file} line 2, column 5: invalid value`);
-    expect(errorOf('[thresholds]\n\nwarn-eta = "1h"\nmin-windows = "5m"\n')).toMatch(new RegExp(`^${file} line 4: \\[thresholds\\] min-windows: unknown threshold`));
+    expect(errorOf('[thresholds]\n\nwarn-eta = "1h"\nmin-windows = "5m"\n')).toMatch(
+      new RegExp(`^${file} line 4: \\[thresholds\\] min-windows: unknown threshold`),
+    );
     expect(errorOf('[[topic]]\nname = "a"\n[[topic]]\nregex = "(("\n')).toMatch(new RegExp(`^${file} line 4: \\[\\[topic\\]\\] regex: bad regex`));
     expect(errorOf('[[topic]]\nname = "a"\nregex = "b"\n')).toBe(`${file} line 1: [[topic]]: give exactly one of name or regex`);
     expect(errorOf('columns = ["window", "wat"]')).toMatch(/line 1: columns: unknown column "wat"; expected some of topic, p, base/);
@@ -52,7 +69,21 @@ describe('the settings file', () => {
 
 describe('per-topic thresholds', () => {
   const global = {...defaultThresholds, minWindowSeconds: 600};
-  const settings = parseSettings(['[[topic]]', 'name = "payments"', 'min-window = "30m"', '[[topic]]', 'regex = "^metrics"', 'min-window = "1h"', 'critical-eta = "1m"', '[[topic]]', 'regex = "metrics-eu"', 'min-window = "2h"'].join('\n'), file);
+  const settings = parseSettings(
+    [
+      '[[topic]]',
+      'name = "payments"',
+      'min-window = "30m"',
+      '[[topic]]',
+      'regex = "^metrics"',
+      'min-window = "1h"',
+      'critical-eta = "1m"',
+      '[[topic]]',
+      'regex = "metrics-eu"',
+      'min-window = "2h"',
+    ].join('\n'),
+    file,
+  );
   const resolved = resolveThresholds(global, settings.topics);
   const forTopic = 'forTopic' in resolved ? resolved.forTopic : () => resolved;
 

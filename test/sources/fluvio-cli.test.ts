@@ -31,7 +31,13 @@ describe('the fluvio CLI source', () => {
     expect(sample.consumers).toHaveLength(3);
     // The SPU list (for asking leaders their BASE) and the consumers are read at the same time.
     expect(double.calls().map((call) => call.args)[0]).toEqual(['partition', 'list', '-O', 'json']);
-    expect(double.calls().map((call) => call.args.join(' ')).slice(1).sort()).toEqual(['cluster spu list -O json', 'consumer list -O json']);
+    expect(
+      double
+        .calls()
+        .map((call) => call.args.join(' '))
+        .slice(1)
+        .sort(),
+    ).toEqual(['cluster spu list -O json', 'consumer list -O json']);
   });
 
   it('reads both "No ... found" lines as an empty cluster', async () => {
@@ -54,7 +60,9 @@ describe('the fluvio CLI source', () => {
 
   it('reports exit 1 with its stderr as one sanitised line', async () => {
     const double = new FluvioDouble({partition: {exit: 1, stderr: 'Fluvio client error\n\u001B[31mError: Connection refused (os error 111)\u001B[0m\n'}});
-    const error = await source(double).next().catch((e) => e);
+    const error = await source(double)
+      .next()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error.fatal).toBe(false);
     expect(error.message).toBe('fluvio partition list failed (exit 1): Fluvio client error');
@@ -63,7 +71,9 @@ describe('the fluvio CLI source', () => {
 
   it('kills a hung command after the timeout and leaves no process behind', async () => {
     const double = new FluvioDouble({partition: {hang: true}});
-    const error = await source(double, {timeoutMs: 300}).next().catch((e) => e);
+    const error = await source(double, {timeoutMs: 300})
+      .next()
+      .catch((e) => e);
     expect(error.message).toBe('fluvio partition list timed out after 0.3s');
     const [call] = double.calls();
     expect(alive(call.pid)).toBe(false);
@@ -81,7 +91,9 @@ describe('the fluvio CLI source', () => {
 
   it('reports a crash by signal', async () => {
     const double = new FluvioDouble({partition: {signal: 'SIGSEGV'}});
-    const error = await source(double).next().catch((e) => e);
+    const error = await source(double)
+      .next()
+      .catch((e) => e);
     expect(error.message).toBe('fluvio partition list crashed (SIGSEGV)');
   });
 
@@ -101,7 +113,9 @@ describe('the fluvio CLI source', () => {
   });
 
   it('says how to install Fluvio when the executable is missing (fatal)', async () => {
-    const error = await createFluvioSource({bin: '/nonexistent/fluvio'}).next().catch((e) => e);
+    const error = await createFluvioSource({bin: '/nonexistent/fluvio'})
+      .next()
+      .catch((e) => e);
     expect(error.fatal).toBe(true);
     expect(error.message).toMatch(/fluvio executable not found.*install Fluvio.*--demo/);
   });

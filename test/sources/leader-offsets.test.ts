@@ -96,7 +96,10 @@ describe('BASE from the leaders', () => {
     const current = await spu({'repl-1': 7839});
     const partitions = [partition('repl-1', 1, [1, 2], 0)];
     let clock = 0;
-    const {leaders, listings} = reader(() => spuList({1: old.port, 2: current.port}), () => clock);
+    const {leaders, listings} = reader(
+      () => spuList({1: old.port, 2: current.port}),
+      () => clock,
+    );
     const reading = await leaders.read(partitions);
     expect(reading.leaderOffsets).toEqual({
       '1': [{topic: 'repl', partition: 1, error: 3001, startOffset: 0, lastStableOffset: 0}],
@@ -109,7 +112,7 @@ describe('BASE from the leaders', () => {
     expect(listings()).toBe(2);
   });
 
-  it('falls back to the SC\'s BASE for the partitions of an SPU it cannot reach, says so, and does not wait on it again within the back-off', async () => {
+  it("falls back to the SC's BASE for the partitions of an SPU it cannot reach, says so, and does not wait on it again within the back-off", async () => {
     const a = await spu({'tight-0': 11256});
     const dead = await spu({'steady-0': 1});
     await dead.fake.close();
@@ -129,9 +132,12 @@ describe('BASE from the leaders', () => {
 
   it('re-reads a failed SPU list at most every 10 s, keeping BASE from the SC meanwhile', async () => {
     let clock = 0;
-    const {leaders, listings} = reader(() => {
-      throw new Error('fluvio spu list failed (exit 1): permission denied');
-    }, () => clock);
+    const {leaders, listings} = reader(
+      () => {
+        throw new Error('fluvio spu list failed (exit 1): permission denied');
+      },
+      () => clock,
+    );
     const reading = await leaders.read([partition('tight-0', 1, [1], 0)]);
     expect(reading).toEqual({leaderOffsets: {}, leaderProblems: ['spu list: fluvio spu list failed (exit 1): permission denied']});
     clock += directoryRetryMs - 1;
@@ -146,7 +152,10 @@ describe('BASE from the leaders', () => {
     const a = await spu({'tight-0': 11256, 'new-0': 7});
     let clock = 0;
     let spus: Record<number, number> = {1: a.port};
-    const {leaders, listings} = reader(() => spuList(spus), () => clock);
+    const {leaders, listings} = reader(
+      () => spuList(spus),
+      () => clock,
+    );
     await leaders.read([partition('tight-0', 1, [1], 0)]);
     clock += directoryMaxAgeMs - 1;
     await leaders.read([partition('tight-0', 1, [1], 0)]);
@@ -192,11 +201,14 @@ describe('the fluvio CLI source with leader offsets', () => {
     expect(parseSample(plain!).partitions[0].baseSource).toBeUndefined();
   });
 
-  it('says plainly when the profile asks for a TLS policy it does not support, and keeps the SC\'s BASE', async () => {
+  it("says plainly when the profile asks for a TLS policy it does not support, and keeps the SC's BASE", async () => {
     const double = new FluvioDouble({partition: {stdout: JSON.stringify([partition('orders-0', 1, [1], 0)])}, consumer: {stdout: '[]'}});
     const {writeFileSync} = await import('node:fs');
     const config = `${double.dir}/config`;
-    writeFileSync(config, 'current_profile = "x"\n[profile.x]\ncluster = "x"\n[cluster.x]\nendpoint = "127.0.0.1:9003"\n[cluster.x.tls]\ntls_policy = "kerberos"\n');
+    writeFileSync(
+      config,
+      'current_profile = "x"\n[profile.x]\ncluster = "x"\n[cluster.x]\nendpoint = "127.0.0.1:9003"\n[cluster.x.tls]\ntls_policy = "kerberos"\n',
+    );
     const source = createFluvioSource({env: double.env({FLV_PROFILE_PATH: config}), timeoutMs: 2000});
     opened.push(source);
     const raw = await source.next();

@@ -48,6 +48,8 @@ describe('a replay reads its recording line by line', () => {
   });
 
   it('still refuses a recording whose only sample-looking line does not parse', () => {
-    expect(() => createReplaySource(file('only.jsonl', '{"time":1000,"partitions":[oops\n'))).toThrow(/holds no readable sample \(only.jsonl line 1: not JSON\)/);
+    expect(() => createReplaySource(file('only.jsonl', '{"time":1000,"partitions":[oops\n'))).toThrow(
+      /holds no readable sample \(only.jsonl line 1: not JSON\)/,
+    );
   });
 });

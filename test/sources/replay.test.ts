@@ -10,13 +10,16 @@ const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.j
 const file = (name: string) => join(mkdtempSync(join(tmpdir(), 'fluvio-top-replay-')), name);
 
 describe('recording and replaying', () => {
-  it('replays what was recorded, in order, in Fluvio\'s own shapes', async () => {
+  it("replays what was recorded, in order, in Fluvio's own shapes", async () => {
     const path = file('session.jsonl');
     const recorder = createRecorder(path);
     recorder.record({time: 1000, partitions, consumers: []});
     recorder.record({time: 3000, partitions});
     recorder.close();
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toEqual({time: 1000, partitions, consumers: []});
     expect(lines[1]).not.toHaveProperty('consumers');
     const replay = createReplaySource(path, {speed: 2});
@@ -28,7 +31,15 @@ describe('recording and replaying', () => {
 
   it('reports malformed lines with their line number and skips them', async () => {
     const path = file('broken.jsonl');
-    writeFileSync(path, [JSON.stringify({time: 1, partitions}), '{"time": 2, "partitions"', JSON.stringify({time: 'soon', partitions}), JSON.stringify({time: 4, partitions: []})].join('\n'));
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({time: 1, partitions}),
+        '{"time": 2, "partitions"',
+        JSON.stringify({time: 'soon', partitions}),
+        JSON.stringify({time: 4, partitions: []}),
+      ].join('\n'),
+    );
     const replay = createReplaySource(path);
     expect(replay.warnings).toEqual(['broken.jsonl line 2: not JSON', 'broken.jsonl line 3: "time" is not a number (unix ms)']);
     expect((await replay.next())!.time).toBe(1);
@@ -50,8 +61,18 @@ describe('recordings with what the leaders answered', () => {
     const recorder = createRecorder(path);
     recorder.record({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
     recorder.close();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
-    expect(await createReplaySource(path).next()).toEqual({time: 1000, partitions, leaderOffsets, leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED']});
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      time: 1000,
+      partitions,
+      leaderOffsets,
+      leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED'],
+    });
+    expect(await createReplaySource(path).next()).toEqual({
+      time: 1000,
+      partitions,
+      leaderOffsets,
+      leaderProblems: ['SPU 5002 at localhost:9020: connect ECONNREFUSED'],
+    });
   });
 
   it("replays a real cluster's recording (its `leaders` field) with the leaders' BASE, where the SC's was stale", () => {
@@ -77,6 +98,11 @@ describe("a recording of a real cluster's stock SC (BASE stuck at 0, no leaders'
     expect(result.status).toBe(3);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^FLUVIO-TOP UNKNOWN - 0 critical, 0 warn, 5 unknown of 6 partitions/);
-    expect(lines.slice(1).map((line) => line.split(':')[0]).sort()).toEqual(['UNKNOWN capped-0', 'UNKNOWN repl-0', 'UNKNOWN repl-1', 'UNKNOWN steady-0', 'UNKNOWN tight-0']);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(':')[0])
+        .sort(),
+    ).toEqual(['UNKNOWN capped-0', 'UNKNOWN repl-0', 'UNKNOWN repl-1', 'UNKNOWN steady-0', 'UNKNOWN tight-0']);
   });
 });

@@ -31,7 +31,9 @@ describe('a fluvio call behind a wrapper script', () => {
   it('is killed whole at the timeout: the wrapper and the real binary it started, and the call returns', async () => {
     const double = new FluvioDouble({partition: {hang: true}});
     const started = Date.now();
-    const error = await createFluvioSource({bin: wrapped(double), env: double.env(), timeoutMs: 500}).next().catch((e) => e);
+    const error = await createFluvioSource({bin: wrapped(double), env: double.env(), timeoutMs: 500})
+      .next()
+      .catch((e) => e);
     expect(error.message).toBe('fluvio partition list timed out after 0.5s');
     expect(Date.now() - started).toBeLessThan(5000);
     const [call] = double.calls();

@@ -92,7 +92,11 @@ else process.exitCode = behaviour.exit || 0;
   /** Every invocation so far: its pid and arguments. */
   calls(): Array<{pid: number; args: string[]; fault: string}> {
     try {
-      return readFileSync(this.logFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+      return readFileSync(this.logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
     } catch {
       return [];
     }

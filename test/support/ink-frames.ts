@@ -28,7 +28,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
  */
 export async function drawn(app: RenderedApp, timeoutMs = 5000): Promise<string> {
   await waitForFrame(app.lastFrame, (frame) => frame.trim() !== '', timeoutMs);
-  for (let quiet = 0; quiet < 3; ) {
+  for (let quiet = 0; quiet < 3;) {
     const count = app.frames.length;
     await turn();
     quiet = app.frames.length === count ? quiet + 1 : 0;

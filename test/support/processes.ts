@@ -21,5 +21,9 @@ export function running(pid: number): boolean {
 
 /** The pid of the node process a tmux pane's shell started. */
 export function nodeChild(shellPid: number): number {
-  return Number(execFileSync('pgrep', ['-P', String(shellPid), 'node'], {encoding: 'utf8'}).trim().split('\n')[0]);
+  return Number(
+    execFileSync('pgrep', ['-P', String(shellPid), 'node'], {encoding: 'utf8'})
+      .trim()
+      .split('\n')[0],
+  );
 }

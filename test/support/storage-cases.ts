@@ -25,8 +25,18 @@ const onOff = (t: number) => (((t % 120) + 120) % 120 < 60 ? 200 : 0);
 
 export const storageCases: StorageCase[] = [
   // Issue 9, false alarms.
-  {name: '1a on/off producer, 30 min retention', plan: {segmentBytes: 0.5 * MB, retentionSeconds: 1800, ingest: onOff, ageSeconds: 2400}, seconds: 3600, expect: {kind: 'healthy'}},
-  {name: '1b on/off producer, 2 h retention', plan: {segmentBytes: 1 * MB, retentionSeconds: 7200, ingest: onOff, ageSeconds: 8000}, seconds: 3600, expect: {kind: 'healthy'}},
+  {
+    name: '1a on/off producer, 30 min retention',
+    plan: {segmentBytes: 0.5 * MB, retentionSeconds: 1800, ingest: onOff, ageSeconds: 2400},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '1b on/off producer, 2 h retention',
+    plan: {segmentBytes: 1 * MB, retentionSeconds: 7200, ingest: onOff, ageSeconds: 8000},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
   {
     name: '2 ingest falls 400 -> 100/s over 10 min',
     plan: {segmentBytes: 2 * MB, retentionSeconds: 1800, ingest: (t) => (t < 600 ? 400 : t < 1200 ? 400 - (300 * (t - 600)) / 600 : 100), ageSeconds: 2000},
@@ -53,17 +63,34 @@ export const storageCases: StorageCase[] = [
   },
   {
     name: '6 consumer parked in the active segment of an idle partition',
-    plan: {segmentBytes: 1 * MB, retentionSeconds: 600, ingest: (t) => (t < -1000 ? 100 : 0), ageSeconds: 2000, consumers: [{id: 'parked', pace: steady(0), behind: 50}]},
+    plan: {
+      segmentBytes: 1 * MB,
+      retentionSeconds: 600,
+      ingest: (t) => (t < -1000 ? 100 : 0),
+      ageSeconds: 2000,
+      consumers: [{id: 'parked', pace: steady(0), behind: 50}],
+    },
     seconds: 1800,
     expect: {kind: 'healthy'},
   },
   {
     name: '7 consumer offset = BASE - 1',
-    plan: {segmentBytes: 1 * MB, retentionSeconds: 600, ingest: (t) => (t < -1000 ? 100 : 0), ageSeconds: 3000, consumers: [{id: 'first', pace: steady(0), behind: 1_000_000}]},
+    plan: {
+      segmentBytes: 1 * MB,
+      retentionSeconds: 600,
+      ingest: (t) => (t < -1000 ? 100 : 0),
+      ageSeconds: 3000,
+      consumers: [{id: 'first', pace: steady(0), behind: 1_000_000}],
+    },
     seconds: 1800,
     expect: {kind: 'healthy'},
   },
-  {name: '8 offsets near 2^62', plan: {segmentBytes: 0.3 * MB, retentionSeconds: 300, ingest: steady(85), ageSeconds: 600, origin: 2n ** 62n}, seconds: 1800, expect: {kind: 'healthy'}},
+  {
+    name: '8 offsets near 2^62',
+    plan: {segmentBytes: 0.3 * MB, retentionSeconds: 300, ingest: steady(85), ageSeconds: 600, origin: 2n ** 62n},
+    seconds: 1800,
+    expect: {kind: 'healthy'},
+  },
   // Issue 9, misses.
   {
     name: '9 producer stopped, leader change while draining',
@@ -80,17 +107,42 @@ export const storageCases: StorageCase[] = [
     expect: {kind: 'danger', consumer: 'half'},
   },
   // Steady states.
-  {name: 'steady, 2-3 segments', plan: {segmentBytes: 0.2 * MB, retentionSeconds: 25, ingest: steady(100), ageSeconds: 120}, seconds: 3600, expect: {kind: 'healthy'}},
-  {name: 'steady, 50 segments', plan: {segmentBytes: 0.6 * MB, retentionSeconds: 3000, ingest: steady(100), ageSeconds: 3300}, seconds: 3600, expect: {kind: 'healthy'}},
+  {
+    name: 'steady, 2-3 segments',
+    plan: {segmentBytes: 0.2 * MB, retentionSeconds: 25, ingest: steady(100), ageSeconds: 120},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: 'steady, 50 segments',
+    plan: {segmentBytes: 0.6 * MB, retentionSeconds: 3000, ingest: steady(100), ageSeconds: 3300},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
   {
     name: 'steady size cap',
     plan: {segmentBytes: 1 * MB, retentionSeconds: 7 * 86_400, maxPartitionBytes: 20 * MB, ingest: steady(200), ageSeconds: 1500},
     seconds: 3600,
     expect: {kind: 'healthy'},
   },
-  {name: 'rate doubles over an hour', plan: {segmentBytes: 1 * MB, retentionSeconds: 1800, ingest: (t) => 100 * 2 ** (t / 3600), ageSeconds: 2000}, seconds: 3600, expect: {kind: 'healthy'}},
-  {name: 'segments roll faster than samples', plan: {segmentBytes: 50_000, retentionSeconds: 120, ingest: steady(200), ageSeconds: 300}, seconds: 1800, expect: {kind: 'healthy'}},
-  {name: 'recreated topic', plan: {segmentBytes: 0.5 * MB, retentionSeconds: 300, ingest: steady(100), ageSeconds: 600, recreateAt: 1800}, seconds: 3600, expect: {kind: 'healthy'}},
+  {
+    name: 'rate doubles over an hour',
+    plan: {segmentBytes: 1 * MB, retentionSeconds: 1800, ingest: (t) => 100 * 2 ** (t / 3600), ageSeconds: 2000},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: 'segments roll faster than samples',
+    plan: {segmentBytes: 50_000, retentionSeconds: 120, ingest: steady(200), ageSeconds: 300},
+    seconds: 1800,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: 'recreated topic',
+    plan: {segmentBytes: 0.5 * MB, retentionSeconds: 300, ingest: steady(100), ageSeconds: 600, recreateAt: 1800},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
   // Real changes.
   {
     name: 'retention cut 30 min -> 2 min',
@@ -118,7 +170,12 @@ export const storageCases: StorageCase[] = [
     expect: {kind: 'danger', critical: true},
     maxChanges: 3,
   },
-  {name: 'stalled consumer', plan: {segmentBytes: 0.5 * MB, retentionSeconds: 600, ingest: steady(100), ageSeconds: 700, consumers: [{id: 'stalled', pace: (t) => (t < 300 ? 100 : 0)}]}, seconds: 1800, expect: {kind: 'danger', consumer: 'stalled'}},
+  {
+    name: 'stalled consumer',
+    plan: {segmentBytes: 0.5 * MB, retentionSeconds: 600, ingest: steady(100), ageSeconds: 700, consumers: [{id: 'stalled', pace: (t) => (t < 300 ? 100 : 0)}]},
+    seconds: 1800,
+    expect: {kind: 'danger', consumer: 'stalled'},
+  },
   {
     name: 'follower dies: HW stalls while LEO grows',
     plan: {segmentBytes: 1 * MB, retentionSeconds: 3600, ingest: steady(100), ageSeconds: 600, followerDownAt: 900},

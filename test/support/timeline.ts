@@ -7,7 +7,13 @@ import type {StorageCase} from './storage-cases.js';
 /** The least an analyser must offer to be judged here (the one before issue 9 too). */
 export interface AnalyserLike {
   update(sample: ReturnType<typeof parseSample>): {
-    partitions: Array<{status: Status; reasons: unknown[]; consumers: Array<{id: string; state: string}>; windowSeconds: number | null; trimRate: number | null}>;
+    partitions: Array<{
+      status: Status;
+      reasons: unknown[];
+      consumers: Array<{id: string; state: string}>;
+      windowSeconds: number | null;
+      trimRate: number | null;
+    }>;
   };
 }
 

@@ -85,7 +85,9 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(60);
     const {type, frame} = await show(monitor);
     await type('a');
-    const rows = frame().split('\n').filter((line) => /^\S+\s+\d+\s.*[✗▲✓…] (CRIT|WARN|OK)/.test(line));
+    const rows = frame()
+      .split('\n')
+      .filter((line) => /^\S+\s+\d+\s.*[✗▲✓…] (CRIT|WARN|OK)/.test(line));
     expect(rows.length).toBe(monitor.getState().analysis!.counts.critical + monitor.getState().analysis!.counts.warn);
     expect(rows.every((row) => !/ OK/.test(row))).toBe(true);
     expect(frame()).toMatch(/alerts only/);
@@ -148,7 +150,9 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(5);
     const {type, frame} = await show(monitor, {color: false});
     await type('j');
-    const rows = frame().split('\n').filter((line) => /^[> ] \S+\s+\d+\s/.test(line));
+    const rows = frame()
+      .split('\n')
+      .filter((line) => /^[> ] \S+\s+\d+\s/.test(line));
     expect(rows.filter((line) => line.startsWith('> '))).toHaveLength(1);
     expect(rows[1]).toMatch(/^> /);
   });
@@ -171,7 +175,11 @@ describe('the partition grid', () => {
     const {monitor} = await demoMonitor(3);
     const {frame} = await show(monitor);
     expect(frame().split('\n').length).toBeLessThanOrEqual(24);
-    expect(frame().split('\n').every((line) => line.length <= 100)).toBe(true);
+    expect(
+      frame()
+        .split('\n')
+        .every((line) => line.length <= 100),
+    ).toBe(true);
   });
 });
 
@@ -182,7 +190,11 @@ describe('a steady picture', () => {
       partitions.map((p: {status: {leader: object}}) => ({...p, status: {...p.status, baseOffset: 0, leader: {...p.status.leader, hw: offset, leo: offset}}}));
     const monitor = await fixedMonitor([{partitions: at(1_000_000)}, {partitions: at(999_999)}]);
     const {frame} = await show(monitor);
-    const statusColumn = () => frame().split('\n').find((line) => line.startsWith('TOPIC'))!.indexOf('STATUS');
+    const statusColumn = () =>
+      frame()
+        .split('\n')
+        .find((line) => line.startsWith('TOPIC'))!
+        .indexOf('STATUS');
     const before = statusColumn();
     expect(frame()).toContain(' 1000000 ');
     await monitor.poll();
@@ -196,7 +208,9 @@ describe('hostile names', () => {
   it('draws topic names and consumer ids without their escape sequences', async () => {
     const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
     partitions[0].name = 'evil\u001B]52;c;cm0gLXJmIH4=\u0007\u001B[2J\rtopic-0';
-    const consumers = [{consumer_id: 'bad\u001B[31mid', topic: 'evil\u001B]52;c;cm0gLXJmIH4=\u0007\u001B[2J\rtopic', partition: 0, offset: 1, modified_time: 0}];
+    const consumers = [
+      {consumer_id: 'bad\u001B[31mid', topic: 'evil\u001B]52;c;cm0gLXJmIH4=\u0007\u001B[2J\rtopic', partition: 0, offset: 1, modified_time: 0},
+    ];
     const monitor = await fixedMonitor([{partitions, consumers}]);
     const {frame, type} = await show(monitor);
     expect(frame()).toContain('evil?topic');

@@ -32,7 +32,10 @@ async function app() {
 describe("BASE that is the SC's, not the leader's", () => {
   it('is marked ? in the grid and counted in the header with the reason', async () => {
     const {frame} = await app();
-    const row = (name: string) => frame().split('\n').find((line) => line.startsWith(`${name} `)) ?? '';
+    const row = (name: string) =>
+      frame()
+        .split('\n')
+        .find((line) => line.startsWith(`${name} `)) ?? '';
     expect(row('metrics')).toContain(' 130000000 ');
     expect(frame()).toMatch(/^metrics\s+1\s+124M\? /m); // the SC's 123990001, shortened to fit with its mark
     expect(frame()).toMatch(/^orders-eu\s+1\s+- /m); // LeaderOffline: no BASE at all, so nothing to mark

@@ -49,9 +49,41 @@ function scriptedAnalyzer(statuses: Status[]): SampleAnalyzer {
     history: () => [],
     update(sample): Analysis {
       const status = statuses[Math.min(index++, statuses.length - 1)];
-      const partition = {name: 'payments-0', topic: 'payments', partition: 0, leader: 0, replicas: [0], followers: [], resolution: 'Online', size: 0, baseOffset: 0, highWatermark: 10, logEndOffset: 10, lsr: 1, mirror: ''};
-      const entry = {partition, window: 10, ingestRate: 1, trimRate: 1, windowSeconds: 10, trend: null, etaSeconds: null, status, reasons: reasonFor[status], consumers: [], settled: true} as unknown as PartitionAnalysis;
-      return {time: sample.time, partitions: [entry], counts: {ok: 0, warn: 0, critical: 0, [status]: 1}, consumersUnavailable: false, consumersNote: null} as Analysis;
+      const partition = {
+        name: 'payments-0',
+        topic: 'payments',
+        partition: 0,
+        leader: 0,
+        replicas: [0],
+        followers: [],
+        resolution: 'Online',
+        size: 0,
+        baseOffset: 0,
+        highWatermark: 10,
+        logEndOffset: 10,
+        lsr: 1,
+        mirror: '',
+      };
+      const entry = {
+        partition,
+        window: 10,
+        ingestRate: 1,
+        trimRate: 1,
+        windowSeconds: 10,
+        trend: null,
+        etaSeconds: null,
+        status,
+        reasons: reasonFor[status],
+        consumers: [],
+        settled: true,
+      } as unknown as PartitionAnalysis;
+      return {
+        time: sample.time,
+        partitions: [entry],
+        counts: {ok: 0, warn: 0, critical: 0, [status]: 1},
+        consumersUnavailable: false,
+        consumersNote: null,
+      } as Analysis;
     },
   };
 }
@@ -59,12 +91,29 @@ function scriptedAnalyzer(statuses: Status[]): SampleAnalyzer {
 describe('the events log', () => {
   it('records a scripted OK -> WARN -> CRIT -> OK sequence, on screen (e) and as JSON lines (--events)', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fluvio-top-events-')), 'events.jsonl');
-    const monitor = new Monitor({source: scriptedSource(), analyzer: scriptedAnalyzer(['ok', 'ok', 'warn', 'critical', 'critical', 'ok']), intervalMs: 2000, onEvent: eventsFile(file)});
+    const monitor = new Monitor({
+      source: scriptedSource(),
+      analyzer: scriptedAnalyzer(['ok', 'ok', 'warn', 'critical', 'critical', 'ok']),
+      intervalMs: 2000,
+      onEvent: eventsFile(file),
+    });
     for (let sample = 0; sample < 6; sample++) await monitor.poll();
 
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((line) => `${line.partition} ${line.from} -> ${line.to}`)).toEqual(['payments-0 ok -> warn', 'payments-0 warn -> critical', 'payments-0 critical -> ok']);
-    expect(lines[1]).toMatchObject({kind: 'status', time: new Date(start + 6000).toISOString(), reasons: ['window empty in 1m20s'], reasonCodes: [{code: 'window-empty-eta', seconds: 80}]});
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => `${line.partition} ${line.from} -> ${line.to}`)).toEqual([
+      'payments-0 ok -> warn',
+      'payments-0 warn -> critical',
+      'payments-0 critical -> ok',
+    ]);
+    expect(lines[1]).toMatchObject({
+      kind: 'status',
+      time: new Date(start + 6000).toISOString(),
+      reasons: ['window empty in 1m20s'],
+      reasonCodes: [{code: 'window-empty-eta', seconds: 80}],
+    });
 
     const app = render(<App monitor={monitor} />);
     cleanup = app.unmount;
@@ -82,7 +131,11 @@ describe('the events log', () => {
 
   it('records when the source fails and when it recovers, once per run of failures', async () => {
     let failing = false;
-    const monitor = new Monitor({source: scriptedSource(() => (failing ? 'fluvio partition list failed (exit 1): Error: Connection refused' : null)), analyzer: scriptedAnalyzer(['ok']), intervalMs: 2000});
+    const monitor = new Monitor({
+      source: scriptedSource(() => (failing ? 'fluvio partition list failed (exit 1): Error: Connection refused' : null)),
+      analyzer: scriptedAnalyzer(['ok']),
+      intervalMs: 2000,
+    });
     await monitor.poll();
     failing = true;
     await monitor.poll();
@@ -116,7 +169,8 @@ describe('the last error in full', () => {
     await waitForFrame(app.lastFrame, (frame) => /events\s+0/.test(frame));
     // The monitor's feed fails: a long stderr the header cannot hold.
     (monitor as unknown as {source: Source}).source = scriptedSource(
-      () => 'fluvio partition list -O json failed (exit 1): Fluvio client error\nError: Connection refused (os error 111)\n  caused by: tcp connect to 127.0.0.1:9003',
+      () =>
+        'fluvio partition list -O json failed (exit 1): Fluvio client error\nError: Connection refused (os error 111)\n  caused by: tcp connect to 127.0.0.1:9003',
     );
     await monitor.poll();
     await waitForFrame(app.lastFrame, (frame) => /rows \d+s old │ retrying \(1 failed\)/.test(frame));
@@ -156,9 +210,22 @@ describe('status changes between two samples', () => {
     ({time, partitions: rows.map(([name, status]) => ({partition: {name}, status, reasons: reasonFor[status]}))}) as unknown as Analysis;
 
   it('finds each partition by name when the order changed, and compares a new partition with OK', () => {
-    const before = analysis(0, [['a-0', 'ok'], ['b-0', 'warn'], ['c-0', 'ok']]);
-    const after = analysis(2000, [['c-0', 'critical'], ['b-0', 'warn'], ['a-0', 'ok'], ['d-0', 'critical'], ['e-0', 'ok']]);
-    expect(statusChanges(before, after).map((event) => event.kind === 'status' && `${event.partition} ${event.from}->${event.to}`)).toEqual(['c-0 ok->critical', 'd-0 ok->critical']);
+    const before = analysis(0, [
+      ['a-0', 'ok'],
+      ['b-0', 'warn'],
+      ['c-0', 'ok'],
+    ]);
+    const after = analysis(2000, [
+      ['c-0', 'critical'],
+      ['b-0', 'warn'],
+      ['a-0', 'ok'],
+      ['d-0', 'critical'],
+      ['e-0', 'ok'],
+    ]);
+    expect(statusChanges(before, after).map((event) => event.kind === 'status' && `${event.partition} ${event.from}->${event.to}`)).toEqual([
+      'c-0 ok->critical',
+      'd-0 ok->critical',
+    ]);
     expect(statusChanges(null, after)).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8')) as Array<{name: string; status: {leader: {hw: number; leo: number}; baseOffset: number}}>;
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8')) as Array<{
+  name: string;
+  status: {leader: {hw: number; leo: number}; baseOffset: number};
+}>;
 
 /** 60 partitions: short and very long topic names, offsets from 1 to 10 digits; the later ones offline (critical). */
 function cluster(scale: number) {
@@ -34,7 +37,10 @@ async function show(monitor: Awaited<ReturnType<typeof fixedMonitor>>) {
   cleanup = app.unmount;
   await drawn(app);
   const frame = () => app.lastFrame() ?? '';
-  const gridHeader = () => frame().split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
+  const gridHeader = () =>
+    frame()
+      .split('\n')
+      .find((line) => line.startsWith('TOPIC')) ?? '';
   const type = (...keys: string[]) => typeInto(app, ...keys);
   return {app, frame, gridHeader, type};
 }
@@ -74,7 +80,9 @@ describe('a grid that reads at a glance', () => {
   it('reads the reason of a CRIT row without opening it, and the status bar has all of it', async () => {
     const {monitor} = await demoMonitor(60);
     const {frame} = await show(monitor as never);
-    const crit = frame().split('\n').filter((line) => /^\S+\s+\d+\s.*✗ CRIT/.test(line));
+    const crit = frame()
+      .split('\n')
+      .filter((line) => /^\S+\s+\d+\s.*✗ CRIT/.test(line));
     expect(crit.length).toBeGreaterThan(0);
     for (const row of crit) expect(row).toMatch(/✗ CRIT!?\s+(empty in|consumer lost [\d.]+k?:|LeaderOffline)/);
     const lines = frame().split('\n');
@@ -84,7 +92,10 @@ describe('a grid that reads at a glance', () => {
   it('filters on topic-partition, and Ctrl+U / Ctrl+W edit the filter as in a shell', async () => {
     const {monitor} = await demoMonitor(5);
     const {frame, type} = await show(monitor as never);
-    const rows = () => frame().split('\n').filter((line) => /^\S+\s+\d+\s+\d/.test(line));
+    const rows = () =>
+      frame()
+        .split('\n')
+        .filter((line) => /^\S+\s+\d+\s+\d/.test(line));
     await type('/', ...'orders-1');
     expect(rows()).toHaveLength(1);
     expect(rows()[0]).toMatch(/^orders\s+1 /);
@@ -101,7 +112,10 @@ describe('a grid that reads at a glance', () => {
     const {frame, type} = await show(monitor as never);
     await type('s', 's', 's'); // status -> topic -> P -> BASE
     expect(frame()).toMatch(/BASE▼/);
-    const bases = frame().split('\n').filter((line) => /^\S+\s+\d+\s+\d/.test(line)).map((line) => Number(line.split(/\s+/)[2]));
+    const bases = frame()
+      .split('\n')
+      .filter((line) => /^\S+\s+\d+\s+\d/.test(line))
+      .map((line) => Number(line.split(/\s+/)[2]));
     expect(bases).toEqual([...bases].sort((a, b) => b - a));
     await type('S');
     expect(frame()).toMatch(/BASE▲/);
@@ -124,11 +138,18 @@ describe('a grid that reads at a glance', () => {
     const {monitor} = await demoMonitor(5);
     const {frame, type} = await show(monitor as never);
     await type('w');
-    const header = () => frame().split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
+    const header = () =>
+      frame()
+        .split('\n')
+        .find((line) => line.startsWith('TOPIC')) ?? '';
     expect(header()).toMatch(/»$/);
     expect(frame()).toMatch(/wide ▸/);
     // Whole columns only: no number cut at the right edge; STATUS stays beside TOPIC.
-    expect(frame().split('\n').filter((line) => /^\S+\s+[✗▲✓…] /.test(line)).length).toBe(15);
+    expect(
+      frame()
+        .split('\n')
+        .filter((line) => /^\S+\s+[✗▲✓…] /.test(line)).length,
+    ).toBe(15);
     expect(frame()).not.toMatch(/\d…/);
     await type('l', 'l', 'l');
     expect(header()).toMatch(/^TOPIC «/);
@@ -144,7 +165,10 @@ describe('a grid that reads at a glance', () => {
     await type('c', 'j', 'j', ' ');
     expect(frame()).toMatch(/\[ \] BASE/);
     await type('\u001B');
-    const header = frame().split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
+    const header =
+      frame()
+        .split('\n')
+        .find((line) => line.startsWith('TOPIC')) ?? '';
     expect(header).not.toMatch(/\bBASE\b/);
     expect(header).toMatch(/\bHW\b/);
   });

@@ -14,7 +14,12 @@ async function show(mouse: boolean, initialView?: 'consumers') {
   const {frame, type: send, typeIgnored: ignored, unmount} = await renderApp(monitor, {mouse, color: false, initialView});
   cleanup = unmount;
   /** Without colour the selected row is marked with `>`. */
-  const selected = () => frame().split('\n').find((line) => line.startsWith('> '))?.slice(2).trim();
+  const selected = () =>
+    frame()
+      .split('\n')
+      .find((line) => line.startsWith('> '))
+      ?.slice(2)
+      .trim();
   return {frame, send, ignored, selected};
 }
 
@@ -57,7 +62,7 @@ describe('the mouse', () => {
     expect(off.frame()).toMatch(/showing 15 of 15/);
   });
 
-  it('works in the consumers view: a double click opens the consumer\'s partition', async () => {
+  it("works in the consumers view: a double click opens the consumer's partition", async () => {
     const {send, frame} = await show(true, 'consumers');
     await send(click(4) + click(4));
     expect(frame()).toMatch(/^payments-0 /m);

@@ -29,7 +29,7 @@ describe('the consumers view', () => {
     expect(rows('CONSUMER')).toHaveLength(6);
   });
 
-  it('Enter opens the selected consumer\'s partition; Esc returns to the consumers', async () => {
+  it("Enter opens the selected consumer's partition; Esc returns to the consumers", async () => {
     const {monitor} = await demoMonitor(60, 1);
     const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
     await type('j', '\r');

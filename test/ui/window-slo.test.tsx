@@ -15,7 +15,11 @@ async function demoWith(settingsText: string) {
   const settings = parseSettings(settingsText, 'config.toml');
   const global = {...defaultThresholds, minWindowSeconds: settings.flags.minWindow ?? null};
   const clock = virtualClock(Date.UTC(2026, 0, 1));
-  const monitor = new Monitor({source: createDemoSource({seed: 1, speed: 1, clock}), analyzer: new Analyzer(resolveThresholds(global, settings.topics)), intervalMs: 2000});
+  const monitor = new Monitor({
+    source: createDemoSource({seed: 1, speed: 1, clock}),
+    analyzer: new Analyzer(resolveThresholds(global, settings.topics)),
+    intervalMs: 2000,
+  });
   for (let i = 0; i < 60; i++) {
     if (i > 0) await clock.sleep(2000);
     await monitor.poll();

@@ -7,7 +7,10 @@ const warn = (cause: ReasonCause, clearing = false): Reason => ({...cause, level
 describe('reason wording', () => {
   it('words each code from its numbers, short and long', () => {
     expect(describeReason(warn({code: 'window-empty-eta', seconds: 239}))).toEqual({short: 'empty in 3m59s', long: 'window empty in 3m59s'});
-    expect(describeReason(warn({code: 'consumer-at-risk', consumer: 'billing', seconds: 840}))).toEqual({short: 'consumer at risk 14m00s: billing', long: 'BASE overtakes consumer billing in 14m00s'});
+    expect(describeReason(warn({code: 'consumer-at-risk', consumer: 'billing', seconds: 840}))).toEqual({
+      short: 'consumer at risk 14m00s: billing',
+      long: 'BASE overtakes consumer billing in 14m00s',
+    });
     // The short form says a consumer lost records, how many (rounded as the grid's numbers), then which.
     const lost = describeReason(warn({code: 'consumer-lost', consumer: 'reporting', records: 1111}));
     expect(lost.short).toBe('consumer lost 1.1k: reporting');
@@ -16,7 +19,10 @@ describe('reason wording', () => {
       short: 'window cut 75%',
       long: 'window fell 75% to 2000 records: 6 segments deleted at once (retention cut?)',
     });
-    expect(describeReason(warn({code: 'ingest-burst', seconds: 30, peakSeconds: 400}))).toEqual({short: 'win-time fell 93%', long: 'window in time fell 93% to 30s (ingest burst?)'});
+    expect(describeReason(warn({code: 'ingest-burst', seconds: 30, peakSeconds: 400}))).toEqual({
+      short: 'win-time fell 93%',
+      long: 'window in time fell 93% to 30s (ingest burst?)',
+    });
     expect(describeReason(warn({code: 'resolution', resolution: 'LeaderOffline'})).short).toBe('LeaderOffline');
     expect(describeReason(warn({code: 'window-below-slo', seconds: 12, minSeconds: 600}))).toEqual({
       short: 'win-time 12s < 10m00s SLO',

@@ -23,7 +23,12 @@ describe('the topic roll-up on the demo', () => {
     const text = lines(analysis);
     const topics = new Set(analysis.partitions.map((entry) => entry.partition.topic));
     expect(text).toHaveLength(1 + topics.size);
-    expect(text.slice(1).map((line) => line.split(/\s+/)[0]).sort()).toEqual([...topics].sort());
+    expect(
+      text
+        .slice(1)
+        .map((line) => line.split(/\s+/)[0])
+        .sort(),
+    ).toEqual([...topics].sort());
     const statuses = text.slice(1).map((line) => (line.endsWith('CRIT') ? 0 : line.endsWith('WARN') ? 1 : 2));
     expect(statuses).toEqual([...statuses].sort());
   });
@@ -32,7 +37,10 @@ describe('the topic roll-up on the demo', () => {
     const orders = rollUpTopics(analysis).find((topic) => topic.topic === 'orders')!;
     const partitions = analysis.partitions.filter((entry) => entry.partition.topic === 'orders');
     expect(orders.partitions.map((entry) => entry.partition.partition)).toEqual([0, 1, 2]);
-    expect(orders.ingestRate).toBeCloseTo(partitions.reduce((sum, entry) => sum + entry.ingestRate!, 0), 6);
+    expect(orders.ingestRate).toBeCloseTo(
+      partitions.reduce((sum, entry) => sum + entry.ingestRate!, 0),
+      6,
+    );
     expect(orders.minWindowSeconds).toBe(Math.min(...partitions.map((entry) => entry.windowSeconds!)));
     const inventory = rollUpTopics(analysis).find((topic) => topic.topic === 'inventory')!;
     // inventory-1's leader is offline: one critical partition makes the topic critical.

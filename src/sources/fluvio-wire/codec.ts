@@ -238,9 +238,9 @@ export function encodeFetchOffsetsResponse(correlationId: number, offsets: reado
   const body = new Writer()
     .i32(correlationId)
     .array(topics, (w, topic) =>
-      w.string(topic.topic).array(topic.partitions, (p, entry) =>
-        p.i16(entry.error).u32(entry.partition).i64(BigInt(entry.startOffset)).i64(BigInt(entry.lastStableOffset)),
-      ),
+      w
+        .string(topic.topic)
+        .array(topic.partitions, (p, entry) => p.i16(entry.error).u32(entry.partition).i64(BigInt(entry.startOffset)).i64(BigInt(entry.lastStableOffset))),
     )
     .bytes();
   return frame(body);

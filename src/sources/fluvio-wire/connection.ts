@@ -115,7 +115,8 @@ export class SpuConnection {
     const versions = decodeApiVersionsResponse(await this.request(apiVersionsKey, request.version, request.body));
     if (versions.errorCode !== 0) throw new SpuError(`ApiVersions answered error ${versions.errorCode}`);
     const version = negotiateVersion(versions.apiKeys, fetchOffsetsKey, fetchOffsetsVersions);
-    if (version === null) throw new SpuError(`offers FetchOffsets ${describeRange(versions.apiKeys)}; fluvio-top speaks ${fetchOffsetsVersions.min}-${fetchOffsetsVersions.max}`);
+    if (version === null)
+      throw new SpuError(`offers FetchOffsets ${describeRange(versions.apiKeys)}; fluvio-top speaks ${fetchOffsetsVersions.min}-${fetchOffsetsVersions.max}`);
     this.fetchVersion = version;
   }
 
@@ -141,7 +142,10 @@ export class SpuConnection {
       const timer = setTimeout(() => {
         const seconds = this.options.timeoutMs / 1000;
         // Connected but no TLS answer: most likely an SPU serving plain TCP to a TLS profile.
-        const what = tls.policy !== 'disabled' && tcpConnected ? `TLS handshake timed out after ${seconds}s (does the SPU serve TLS?)` : `connect timed out after ${seconds}s`;
+        const what =
+          tls.policy !== 'disabled' && tcpConnected
+            ? `TLS handshake timed out after ${seconds}s (does the SPU serve TLS?)`
+            : `connect timed out after ${seconds}s`;
         socket.destroy(new SpuError(what));
       }, this.options.timeoutMs);
       const refused = (error: Error) => {
@@ -156,7 +160,9 @@ export class SpuConnection {
         resolve();
       });
       socket.on('data', (chunk: Buffer) => this.receive(chunk));
-      socket.on('close', () => this.drop(new SpuError(this.received.length > 0 ? 'connection closed by the SPU in the middle of a response' : 'connection closed by the SPU')));
+      socket.on('close', () =>
+        this.drop(new SpuError(this.received.length > 0 ? 'connection closed by the SPU in the middle of a response' : 'connection closed by the SPU')),
+      );
       socket.setNoDelay(true);
       this.socket = socket;
     });

@@ -16,7 +16,7 @@ export type TlsSetup =
  */
 export function tlsFromProfile(section: unknown, cwd = process.cwd()): {setup: TlsSetup} | {problem: string} {
   if (section === undefined || section === null) return {setup: {policy: 'disabled'}};
-  if (typeof section !== 'object') return {problem: 'the profile\'s tls section is not a table'};
+  if (typeof section !== 'object') return {problem: "the profile's tls section is not a table"};
   const tls = section as Record<string, unknown>;
   const policy = tls.tls_policy;
   if (policy === 'disabled' || policy === 'disable' || policy === undefined) return {setup: {policy: 'disabled'}};

@@ -19,11 +19,28 @@ export const demoTopics: TopicSpec[] = [
   // Retention is cut from 30 minutes to 2 at 45 s: the cleaner deletes most segments at once.
   {name: 'audit', partitions: 1, recordBytes: 100, segmentBytes: 0.2 * MB, retentionSeconds: (t) => (t < 45 ? 1800 : 120), ingest: steady(100)},
   // A 20x burst at 40 s into a 60 MB size cap: the window in time collapses.
-  {name: 'telemetry', partitions: 2, recordBytes: 1000, segmentBytes: 1 * MB, retentionSeconds: 3600, maxPartitionBytes: 60 * MB, ingest: (t, p) => (p === 0 && t >= 40 && t < 70 ? 2000 : 100)},
+  {
+    name: 'telemetry',
+    partitions: 2,
+    recordBytes: 1000,
+    segmentBytes: 1 * MB,
+    retentionSeconds: 3600,
+    maxPartitionBytes: 60 * MB,
+    ingest: (t, p) => (p === 0 && t >= 40 && t < 70 ? 2000 : 100),
+  },
   // A consumer stalls here at 20 s; BASE overtakes it before two minutes are up.
   {name: 'events', partitions: 1, recordBytes: 100, segmentBytes: 0.3 * MB, retentionSeconds: 60, ingest: steady(100)},
   // inventory-1 loses its leader at 50 s and gets it back at 150 s.
-  {name: 'inventory', partitions: 2, replicas: 2, recordBytes: 300, segmentBytes: 2 * MB, retentionSeconds: 1800, ingest: steady(50), resolution: (t, p) => (p === 1 && t >= 50 && t < 150 ? 'LeaderOffline' : 'Online')},
+  {
+    name: 'inventory',
+    partitions: 2,
+    replicas: 2,
+    recordBytes: 300,
+    segmentBytes: 2 * MB,
+    retentionSeconds: 1800,
+    ingest: steady(50),
+    resolution: (t, p) => (p === 1 && t >= 50 && t < 150 ? 'LeaderOffline' : 'Online'),
+  },
   // Young: created five minutes ago with the default 7-day retention, never trimmed.
   {name: 'signups', partitions: 1, recordBytes: 400, segmentBytes: 50 * MB, retentionSeconds: null, ageSeconds: 300, ingest: steady(20)},
   // Mirrored from the home cluster.

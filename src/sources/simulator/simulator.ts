@@ -128,9 +128,7 @@ export class Simulator {
           resolution,
           leader: leaderDown ? {spu: -1, hw: -1, leo: -1} : {spu: p.leader, hw, leo},
           lsr: leaderDown ? 0 : p.replicas.length,
-          replicas: leaderDown
-            ? []
-            : p.replicas.slice(1).map((spu, i) => ({spu, hw: Math.min(hw, leo - p.followerLag[i]), leo: leo - p.followerLag[i]})),
+          replicas: leaderDown ? [] : p.replicas.slice(1).map((spu, i) => ({spu, hw: Math.min(hw, leo - p.followerLag[i]), leo: leo - p.followerLag[i]})),
           size: leaderDown ? -2 : p.log.sizeBytes,
           isBeingDeleted: false,
           baseOffset: leaderDown ? 0 : p.log.baseOffset,

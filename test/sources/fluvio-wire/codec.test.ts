@@ -87,12 +87,20 @@ describe('the Fluvio wire codec, on bytes real SPUs exchanged', () => {
   it('encodes both FetchOffsets requests byte for byte', () => {
     const frame = (topics: Parameters<typeof encodeFetchOffsetsRequest>[0]) =>
       encodeRequest({apiKey: fetchOffsetsKey, apiVersion: 25, correlationId: 2, clientId: 'fluvio-top'}, encodeFetchOffsetsRequest(topics, 25));
-    expect(frame([{topic: 'tight', partitions: [0]}, {topic: 'idle', partitions: [0]}, {topic: 'repl', partitions: [0, 1]}]).toString('hex')).toBe(
-      fetchRequest5001.toString('hex'),
-    );
-    expect(frame([{topic: 'steady', partitions: [0]}, {topic: 'capped', partitions: [0]}, {topic: 'repl', partitions: [1]}]).toString('hex')).toBe(
-      fetchRequest5002.toString('hex'),
-    );
+    expect(
+      frame([
+        {topic: 'tight', partitions: [0]},
+        {topic: 'idle', partitions: [0]},
+        {topic: 'repl', partitions: [0, 1]},
+      ]).toString('hex'),
+    ).toBe(fetchRequest5001.toString('hex'));
+    expect(
+      frame([
+        {topic: 'steady', partitions: [0]},
+        {topic: 'capped', partitions: [0]},
+        {topic: 'repl', partitions: [1]},
+      ]).toString('hex'),
+    ).toBe(fetchRequest5002.toString('hex'));
   });
 
   it("decodes SPU 5001's answer: true BASE 11256 for tight-0 (the SC said 0), and 3001 for a partition it does not lead", () => {
@@ -125,7 +133,9 @@ describe('the Fluvio wire codec, on bytes real SPUs exchanged', () => {
   });
 
   it('keeps offsets beyond 2^53 exact', () => {
-    const frame = encodeFetchOffsetsResponse(7, [{topic: 't', partition: 0, error: 0, startOffset: '9007199254740993', lastStableOffset: '9223372036854775807'}]);
+    const frame = encodeFetchOffsetsResponse(7, [
+      {topic: 't', partition: 0, error: 0, startOffset: '9007199254740993', lastStableOffset: '9223372036854775807'},
+    ]);
     const [entry] = decodeFetchOffsetsResponse(decodeResponse(frame.subarray(4)).body);
     expect(entry).toMatchObject({startOffset: '9007199254740993', lastStableOffset: '9223372036854775807'});
   });

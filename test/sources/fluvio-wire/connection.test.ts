@@ -59,7 +59,9 @@ describe('a connection to an SPU (fake SPU on loopback)', () => {
   it('passes error 3001 (not the leader) through per partition, leaving the others answered', async () => {
     const {connection} = await connectTo({
       reply: (topics) => ({
-        offsets: leadsEverything(topics).map((entry) => (entry.topic === 'orders' && entry.partition === 1 ? {...entry, error: 3001, startOffset: 0, lastStableOffset: 0} : entry)),
+        offsets: leadsEverything(topics).map((entry) =>
+          entry.topic === 'orders' && entry.partition === 1 ? {...entry, error: 3001, startOffset: 0, lastStableOffset: 0} : entry,
+        ),
       }),
     });
     const offsets = await connection.fetchOffsets(asked);
@@ -143,7 +145,10 @@ describe('TLS to an SPU, as the profile says', () => {
   it('anonymous: TLS without certificate or name checks, because the profile asks for exactly that', async () => {
     const resolved = tlsFromProfile({tls_policy: 'anonymous'});
     if (!('setup' in resolved)) throw new Error(resolved.problem);
-    const {spu, connection} = await connectTo({tls: {...tlsSpu(), anonymous: true}, reply: (topics) => ({offsets: leadsEverything(topics)})}, {tls: resolved.setup});
+    const {spu, connection} = await connectTo(
+      {tls: {...tlsSpu(), anonymous: true}, reply: (topics) => ({offsets: leadsEverything(topics)})},
+      {tls: resolved.setup},
+    );
     expect((await connection.fetchOffsets(asked)).length).toBe(3);
     expect(spu.clientCertificates).toEqual(['']);
   });
@@ -162,7 +167,9 @@ describe('TLS to an SPU, as the profile says', () => {
       problem: `cannot read TLS file ${join(dir, 'nope.crt')}: ENOENT`,
     });
     expect(tlsFromProfile({tls_policy: 'kerberos'})).toEqual({problem: 'TLS policy "kerberos" is not supported yet'});
-    expect(tlsFromProfile({tls_policy: 'verified', tls_source: 'files', certs: {domain: 'd'}})).toEqual({problem: 'verified TLS: certs.key, certs.cert, certs.ca_cert missing'});
+    expect(tlsFromProfile({tls_policy: 'verified', tls_source: 'files', certs: {domain: 'd'}})).toEqual({
+      problem: 'verified TLS: certs.key, certs.cert, certs.ca_cert missing',
+    });
     expect(tlsFromProfile(undefined)).toEqual({setup: {policy: 'disabled'}});
   });
 });
