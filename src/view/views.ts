@@ -77,6 +77,17 @@ function rowsOf(view: ListView, analysis: Analysis | null, filter: RowFilter, li
 
 const byName = (name: string) => name;
 
+/** The entry the selection rests on among `entries` (the first when the selected one is gone). */
+function selectedEntry<T extends {name: string}>(selection: Selection, entries: readonly T[]): T | undefined {
+  return entries[
+    settle(
+      selection,
+      entries.map((entry) => entry.name),
+      byName,
+    ).index
+  ];
+}
+
 function withSelection(lists: ViewLists, view: ListView, selection: Selection): ViewLists {
   return lists[view].selection === selection ? lists : {...lists, [view]: {...lists[view], selection}};
 }
@@ -126,26 +137,10 @@ export function listOrder(view: ListView, lists: ViewLists): string {
  */
 export function openInList(view: ListView, lists: ViewLists, analysis: Analysis | null, filter: RowFilter): {lists: ViewLists; partition: string | null} {
   if (view === 'consumers') {
-    const rows = consumerRowsOf(analysis, filter, lists.consumers).entries;
-    const row =
-      rows[
-        settle(
-          lists.consumers.selection,
-          rows.map((entry) => entry.name),
-          byName,
-        ).index
-      ];
+    const row = selectedEntry(lists.consumers.selection, consumerRowsOf(analysis, filter, lists.consumers).entries);
     return {lists, partition: row ? row.partition.partition.name : null};
   }
-  const rows = topicRowsOf(analysis, filter, lists.topics).entries;
-  const row =
-    rows[
-      settle(
-        lists.topics.selection,
-        rows.map((entry) => entry.name),
-        byName,
-      ).index
-    ];
+  const row = selectedEntry(lists.topics.selection, topicRowsOf(analysis, filter, lists.topics).entries);
   if (!row) return {lists, partition: null};
   if (row.kind === 'partition') return {lists, partition: row.entry.partition.name};
   const topic = row.topic.topic;
