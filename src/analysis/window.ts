@@ -31,9 +31,22 @@ export function windowTime(partition: Partition, tracker: PartitionTracker, now:
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
   const window = tracker.highWatermark - base;
   if (rate !== null && rate > 0 && tracker.historyMs(now) >= estimateAfterMs) {
-    return {windowSeconds: Math.max(age, window / rate), windowSecondsKind: 'estimated'};
+    return {windowSeconds: Math.max(age, Math.min(window / rate, retentionAgeBound(partition, tracker, base, rate))), windowSecondsKind: 'estimated'};
   }
   return {windowSeconds: age, windowSecondsKind: 'lower-bound'};
+}
+
+/**
+ * The oldest record cannot be older than its segment's deletion allows: a closed segment goes at
+ * the first cleaner pass after its last write is older than the retention, and its first record
+ * was written one segment's fill time before that. Caps a rate-based estimate that a producer
+ * which stopped long ago would otherwise stretch past the retention. No bound while BASE is in
+ * the active segment, which is never deleted.
+ */
+function retentionAgeBound(partition: Partition, tracker: PartitionTracker, base: number, rate: number): number {
+  const segment = RetentionPolicy.segmentRecords(partition, tracker);
+  if (segment === null || tracker.logEndOffset - base <= segment) return Infinity;
+  return (partition.retentionSeconds ?? defaultRetentionSeconds) + cleanerPeriodMs / 1000 + segment / rate;
 }
 
 /**
