@@ -3,7 +3,7 @@ import {sanitize} from '../model/sanitize.js';
 import type {Column} from './columns.js';
 import {compileFilter} from './filter.js';
 import {formatCount, formatSeconds, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, type Comparator, type SortChoice} from './order.js';
+import {byNumber, byText, sortedOnce, type Comparator, type ListQuery, type SortChoice} from './order.js';
 import {buildTable, type TableFrame, type TableModel} from './table.js';
 
 /** One stored consumer offset, with the partition it reads: a row of the consumers view. */
@@ -83,12 +83,7 @@ const comparators: Record<ConsumerSortKey, Comparator<ConsumerEntry>> = {
   lastSeen: byNumber((e) => e.lastSeenSeconds, true, byIdentity),
 };
 
-export interface ConsumerSelection {
-  filter: string;
-  alertsOnly: boolean;
-  sortKey: ConsumerSortKey;
-  reverse: boolean;
-}
+export type ConsumerSelection = ListQuery<ConsumerSortKey>;
 
 const sortCache = new WeakMap<object, Map<string, ConsumerEntry[]>>();
 

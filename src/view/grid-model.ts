@@ -3,16 +3,12 @@ import {sanitize} from '../model/sanitize.js';
 import {clip, displayWidth, fit, type CellContext, type GridLayout} from './columns.js';
 import {compileFilter} from './filter.js';
 import {severityOf} from './format.js';
+import type {ListQuery} from './order.js';
 import {sortKeys, sortPartitions, type SortKey} from './sort.js';
 import type {TableRow} from './table.js';
 
-/** Which rows, in which order. */
-export interface RowQuery {
-  filter: string;
-  alertsOnly: boolean;
-  sortKey: SortKey;
-  reverse: boolean;
-}
+/** Which partitions, in which order. */
+export type RowQuery = ListQuery<SortKey>;
 
 export interface Matches {
   /** Every partition that passes the filter, in sort order. */

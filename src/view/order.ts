@@ -1,4 +1,12 @@
 /** A sort order over any view's rows: its key, the column it sorts and the order in words, then reversed. */
+/** Which rows of a list, in which order: the grid's, the consumers' and the topics' query. */
+export interface ListQuery<Key extends string> {
+  filter: string;
+  alertsOnly: boolean;
+  sortKey: Key;
+  reverse: boolean;
+}
+
 export interface SortChoice<Key extends string> {
   key: Key;
   title: string;

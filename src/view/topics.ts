@@ -3,7 +3,7 @@ import {sanitize} from '../model/sanitize.js';
 import type {Column} from './columns.js';
 import {compileFilter} from './filter.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, statusLabel, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, type Comparator, type SortChoice} from './order.js';
+import {byNumber, byText, sortedOnce, type Comparator, type ListQuery, type SortChoice} from './order.js';
 import {buildTable, type TableFrame, type TableModel} from './table.js';
 
 /** One topic summed up from its partitions: a row of the topic roll-up. */
@@ -124,12 +124,7 @@ const comparators: Record<TopicSortKey, Comparator<TopicEntry>> = {
   lost: (a, b) => b.consumersLost - a.consumersLost || byName(a, b),
 };
 
-export interface TopicSelection {
-  filter: string;
-  alertsOnly: boolean;
-  sortKey: TopicSortKey;
-  reverse: boolean;
-}
+export type TopicSelection = ListQuery<TopicSortKey>;
 
 const sortCache = new WeakMap<object, Map<string, TopicEntry[]>>();
 
