@@ -96,15 +96,12 @@ export function matchConsumers(analysis: Analysis | null, selection: ConsumerSel
   const all = consumerEntries(analysis);
   const sorted = sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
   const filter = compileFilter(selection.filter);
-  const inverted = selection.filter.startsWith('!');
-  const passes = (entry: ConsumerEntry) =>
-    inverted
-      ? filter.matches(entry.partition.partition.topic) && filter.matches(entry.consumer.id)
-      : filter.matches(entry.partition.partition.topic) || filter.matches(entry.consumer.id);
   const entries =
     selection.filter === '' && !selection.alertsOnly
       ? sorted
-      : sorted.filter((entry) => (!selection.alertsOnly || entry.consumer.state !== 'ok') && passes(entry));
+      : sorted.filter(
+          (entry) => (!selection.alertsOnly || entry.consumer.state !== 'ok') && filter.matchesAny(entry.partition.partition.topic, entry.consumer.id),
+        );
   return {entries, filterError: filter.error};
 }
 

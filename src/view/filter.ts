@@ -7,7 +7,9 @@ import type {Status} from '../analysis/types.js';
 export interface TopicFilter {
   text: string;
   matches(text: string): boolean;
-  /** A partition passes on its topic or its name (`!` still inverts: neither may match). */
+  /** Passes when any of `values` matches (`!` still inverts: none may match). */
+  matchesAny(...values: string[]): boolean;
+  /** A partition passes on its topic or its name. */
   matchesPartition(partition: {topic: string; name: string}): boolean;
   /** Why the filter is invalid (a bad regex); it then matches nothing. */
   error: string | null;
@@ -31,13 +33,14 @@ export function compileFilter(text: string): TopicFilter {
     const needle = body.toLowerCase();
     test = (topic) => topic.toLowerCase().includes(needle);
   }
-  const either = (partition: {topic: string; name: string}) => test(partition.topic) || test(partition.name);
   const invert = inverted && !error;
+  const matchesAny = (...values: string[]) => values.some(test) !== invert;
   return {
     text,
     error,
     matches: invert ? (value) => !test(value) : test,
-    matchesPartition: invert ? (partition) => !either(partition) : either,
+    matchesAny,
+    matchesPartition: (partition) => matchesAny(partition.topic, partition.name),
   };
 }
 

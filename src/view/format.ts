@@ -1,18 +1,9 @@
 import {formatDuration} from './duration.js';
 import type {PartitionAnalysis, Status} from '../analysis/types.js';
-import type {Partition} from '../model/types.js';
 
 export {formatDuration};
 
 export type Severity = 'critical' | 'warn' | 'ok' | 'pending';
-
-/** Offsets as Fluvio prints them; beyond 2^53 the exact text the CLI sent. */
-export function formatOffset(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset'): string {
-  const exact = partition.exactOffsets?.[key];
-  if (exact) return exact;
-  const value = partition[key];
-  return value === null ? '-' : String(value);
-}
 
 /** Decimal units like Fluvio's table (987.2 MB); -1 and -2 are its ERROR and NA. */
 export function formatSize(bytes: number): string {
