@@ -1,4 +1,5 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
+import {viewOrder, type View} from '../view/views.js';
 import {defaultThresholds, type Thresholds} from '../analysis/types.js';
 import {durationMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
@@ -86,9 +87,6 @@ interface Options {
   printConfig?: boolean;
 }
 
-export const views = ['partitions', 'consumers', 'topics'] as const;
-export type View = (typeof views)[number];
-
 /** A bad flag or value: the CLI prints `message` as one line and exits 2. */
 export class UsageError extends Error {}
 
@@ -142,7 +140,7 @@ export function buildCommand(version: string): Command {
     .option('--filter <text>', 'start with this topic filter (substring, /regex/, !inverse)')
     .option('--no-color', 'no colour (also honours NO_COLOR)')
     .option('--wide', 'start in wide mode (all columns)')
-    .addOption(new Option('--view <name>', 'open on (and --once prints) partitions, consumers or topics').choices(views).default('partitions'))
+    .addOption(new Option('--view <name>', 'open on (and --once prints) partitions, consumers or topics').choices(viewOrder).default('partitions'))
     .option('--once', 'print the grid as plain text and exit')
     .option('--json', 'with --once: print one JSON document')
     .option('--check', 'print non-ok partitions; exit 0 ok, 1 warn, 2 critical, 3 unreadable')

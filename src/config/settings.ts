@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import {viewOrder} from '../view/views.js';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {parse, TomlError} from 'smol-toml';
@@ -153,7 +154,7 @@ const thresholdKeys: Record<string, {check: Check<number>; flag: keyof Settings[
 const flagKeys: Record<string, {check: Check<unknown>; flag: keyof Settings['flags']}> = {
   interval: {check: duration, flag: 'interval'},
   filter: {check: topicFilter, flag: 'filter'},
-  view: {check: oneOf('partitions', 'consumers', 'topics'), flag: 'view'},
+  view: {check: oneOf(...viewOrder), flag: 'view'},
   wide: {check: flag, flag: 'wide'},
   mouse: {check: flag, flag: 'mouse'},
 };

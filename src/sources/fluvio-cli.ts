@@ -15,11 +15,12 @@ export interface FluvioSourceOptions {
   consumers?: boolean;
   /** Ask each partition's leader SPU for its true BASE (default on). */
   leaderOffsets?: boolean;
-  /** First back-off after a failed SPU connection (the refresh interval). */
-  intervalMs?: number;
   env?: NodeJS.ProcessEnv;
   now?: () => number;
 }
+
+/** First back-off after a failed SPU connection; it doubles up to the connection's ceiling. */
+const spuBackoffMs = 2000;
 
 /** The user's cluster, read through the `fluvio` CLI they already configured. */
 export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
@@ -41,15 +42,14 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
         : 'fluvio (no profile file)';
 
   const closing = new AbortController();
-  // -c HOST:PORT carries no TLS settings: the fluvio CLI then connects in plain TCP too.
-  const leaderSetup = options.leaderOffsets === false ? null : tlsFromProfile(options.cluster ? undefined : profile.tlsSection);
+  const leaderSetup = options.leaderOffsets === false ? null : tlsFromProfile(profile.tlsSection);
   const leaderReader =
     leaderSetup && 'setup' in leaderSetup
       ? new LeaderOffsetReader({
           listSpus: async () => parse('spu list', await run('spu list', ['cluster', 'spu', 'list', '-O', 'json'])),
           tls: leaderSetup.setup,
           timeoutMs,
-          backoffMs: options.intervalMs ?? 2000,
+          backoffMs: spuBackoffMs,
           now,
         })
       : null;

@@ -37,6 +37,7 @@ export function readProfile(options: {env?: NodeJS.ProcessEnv; profile?: string;
       profile,
       endpoint: options.cluster ?? (typeof cluster?.endpoint === 'string' ? cluster.endpoint : null),
       tls: typeof cluster?.tls?.tls_policy === 'string' ? cluster.tls.tls_policy : null,
+      // -c HOST:PORT carries no TLS settings: the fluvio CLI then connects in plain TCP too.
       tlsSection: options.cluster ? undefined : cluster?.tls,
     };
   } catch {
