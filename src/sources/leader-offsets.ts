@@ -1,4 +1,4 @@
-import type {LeaderOffsetEntry, LeaderOffsets} from '../model/types.js';
+import type {LeaderOffsets} from '../model/types.js';
 import {notLeaderError, type TopicPartitions} from './fluvio-wire/codec.js';
 import {SpuConnection, type SpuEndpoint} from './fluvio-wire/connection.js';
 import type {TlsSetup} from './fluvio-wire/tls.js';
@@ -97,7 +97,7 @@ export class LeaderOffsetReader {
       pending = [];
       for (const {id, entries, offsets} of answers) {
         if (!offsets) continue;
-        leaderOffsets[String(id)] = (leaderOffsets[String(id)] ?? []).concat(offsets.map(toEntry));
+        leaderOffsets[String(id)] = (leaderOffsets[String(id)] ?? []).concat(offsets);
         const notLed = new Set(offsets.filter((entry) => entry.error === notLeaderError).map((entry) => `${entry.topic}\u0000${entry.partition}`));
         if (notLed.size > 0) this.directoryDirty = true;
         // Leadership moved (a failover): the partition's other replicas are asked in the next round.
@@ -182,8 +182,4 @@ function groupByTopic(entries: readonly Wanted[]): TopicPartitions[] {
     else topics.set(entry.topic, [entry.partition]);
   }
   return [...topics].map(([topic, partitions]) => ({topic, partitions}));
-}
-
-function toEntry(entry: LeaderOffsetEntry): LeaderOffsetEntry {
-  return {topic: entry.topic, partition: entry.partition, error: entry.error, startOffset: entry.startOffset, lastStableOffset: entry.lastStableOffset};
 }

@@ -2,6 +2,8 @@
 // does not count itself. Only what fluvio-top asks an SPU is here: ApiVersions and FetchOffsets.
 // The byte layouts were checked against ../shared/fixtures/protocol/spu-fetch-offsets.md.
 
+import type {LeaderOffsetEntry} from '../../model/types.js';
+
 export const apiVersionsKey = 18;
 export const fetchOffsetsKey = 1002;
 /** ErrorCode::PartitionNotLeader: the SPU asked is not this partition's leader. */
@@ -201,16 +203,8 @@ export function encodeFetchOffsetsRequest(topics: readonly TopicPartitions[], ve
   return writer.bytes();
 }
 
-export interface PartitionOffsets {
-  topic: string;
-  partition: number;
-  /** 0 = none; 3001 = the SPU asked is not the leader. */
-  error: number;
-  /** The first offset still stored: the partition's true BASE. */
-  startOffset: number | string;
-  /** The leader's high watermark. */
-  lastStableOffset: number | string;
-}
+/** One partition's answer; error 0 = none, 3001 = the SPU asked is not the leader. The model's shape, as recorded. */
+export type PartitionOffsets = LeaderOffsetEntry;
 
 export function decodeFetchOffsetsResponse(body: Buffer): PartitionOffsets[] {
   const reader = new Reader(body);
