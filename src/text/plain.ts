@@ -3,6 +3,7 @@ import {sanitize, sanitizeLines} from '../model/sanitize.js';
 import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
 import {formatClock} from '../view/format.js';
 import {buildGrid, matchPartitions} from '../view/grid-model.js';
+import {tableLines} from '../view/table.js';
 import type {SortKey} from '../view/sort.js';
 
 export interface PlainOptions {
@@ -49,7 +50,6 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
     layout: layoutGrid({width, wide: options.wide ?? false, content, chosen: (options.columns as ColumnId[] | null) ?? undefined}),
     context,
   });
-  lines.push(grid.header.trimEnd());
-  for (const row of grid.rows) lines.push(`${row.before}${row.status}${row.after}`.trimEnd());
+  lines.push(...tableLines(grid));
   return sanitizeLines(`${lines.join('\n')}\n`);
 }

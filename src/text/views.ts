@@ -2,6 +2,7 @@ import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {buildConsumersTable, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
 import {formatClock} from '../view/format.js';
+import {countStatuses} from '../view/filter.js';
 import {tableLines, wholeTable} from '../view/table.js';
 import {buildTopicsTable, matchTopics, topicRows, type TopicEntry} from '../view/topics.js';
 import {round} from './json.js';
@@ -42,8 +43,7 @@ export function renderConsumersPlain(state: MonitorState, options: ViewTextOptio
 /** `--once --view topics`: one line per topic, its name first, worst first. */
 export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions): string {
   const {entries, filterError} = matchTopics(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'status', reverse: false});
-  const critical = entries.filter((entry) => entry.status === 'critical').length;
-  const warn = entries.filter((entry) => entry.status === 'warn').length;
+  const {critical, warn} = countStatuses(entries);
   const partitions = entries.reduce((sum, entry) => sum + entry.partitions.length, 0);
   const lines = [summary(state, `${entries.length} topics, ${partitions} partitions`, `✗ ${critical} critical ▲ ${warn} warn`), ...notes(state, filterError)];
   const rows = topicRows(entries, new Set());
@@ -97,8 +97,7 @@ function consumerJson(entry: ConsumerEntry) {
 /** `--once --json --view topics`: topics by name, each with its partitions' statuses. */
 export function renderTopicsJson(state: MonitorState, filter?: string): string {
   const {entries} = matchTopics(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'topic', reverse: false});
-  const counts = {ok: 0, warn: 0, critical: 0};
-  for (const entry of entries) counts[entry.status]++;
+  const counts = countStatuses(entries);
   const document = {...documentHead(state, 'topics'), counts, topics: entries.map(topicJson)};
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -4,13 +4,13 @@ import type {PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {clip} from '../view/columns.js';
 import {severityColor, severityOf, statusLabel} from '../view/format.js';
-import {describeReason} from '../view/reasons.js';
+import {reasonLines} from '../view/reasons.js';
 
 /** One line under the grid: the selected partition, its status and every reason in full. */
 export function StatusBar({entry, width}: {entry: PartitionAnalysis | undefined; width: number}) {
   if (!entry) return <Text> </Text>;
   const severity = severityOf(entry.status, entry.settled);
-  const reasons = entry.reasons.map((reason) => describeReason(reason).long);
+  const reasons = reasonLines(entry.reasons);
   const why = reasons.length > 0 ? reasons.join('; ') : entry.settled ? 'nothing to report' : 'collecting history before judging rates';
   return (
     <Text wrap="truncate">

@@ -41,7 +41,7 @@ export function byNumber<Entry>(value: (entry: Entry) => number | null, descendi
 }
 
 /** The next key `s` moves to, and the header's words for the order in force. */
-export function nextSortKey<Key extends string>(choices: readonly SortChoice<Key>[], current: Key): Key {
+export function nextSortKey<Key extends string>(choices: readonly {key: Key}[], current: Key): Key {
   const index = choices.findIndex((choice) => choice.key === current);
   return choices[(index + 1) % choices.length].key;
 }

@@ -85,6 +85,6 @@ export function buildTable<Entry>(options: TableOptions<Entry>): TableModel<Entr
 }
 
 /** A table as plain lines (for --once): the header, then every row, trailing blanks trimmed. */
-export function tableLines(model: TableModel<unknown>): string[] {
+export function tableLines(model: Pick<TableModel<unknown>, 'header' | 'rows'>): string[] {
   return [model.header.trimEnd(), ...model.rows.map((row) => `${row.before}${row.status}${row.after}`.trimEnd())];
 }

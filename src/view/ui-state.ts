@@ -3,6 +3,7 @@ import {matchPartitions, type Matches} from './grid-model.js';
 import {columnIds, type ColumnId} from './columns.js';
 import {commandFor, type Command, type KeyPress} from './keymap.js';
 import {moveSelection, settle, type Selection} from './selection.js';
+import {nextSortKey} from './order.js';
 import {sortKeys, type SortKey} from './sort.js';
 import type {ReplayMove} from '../monitor/replay-seek.js';
 import {
@@ -201,8 +202,7 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   alerts: (state) => withRows({...state, alertsOnly: !state.alertsOnly}),
   sort: (state) => {
     if (state.view !== 'partitions') return sortIn(state, false);
-    const index = sortKeys.findIndex((entry) => entry.key === state.sortKey);
-    return withRows({...state, sortKey: sortKeys[(index + 1) % sortKeys.length].key, reverse: false});
+    return withRows({...state, sortKey: nextSortKey(sortKeys, state.sortKey), reverse: false});
   },
   reverse: (state) => (state.view !== 'partitions' ? sortIn(state, true) : withRows({...state, reverse: !state.reverse})),
   up: (state) => move(state, (index) => index - 1),
