@@ -28,6 +28,9 @@ export class RetentionPolicy {
   /** Records per segment and under the cap, from the partition's bytes per record; null when unknown. */
   readonly segmentRecords: number | null;
   readonly capRecords: number | null;
+  /** The write rates this policy's answers use, each computed once on first use (a consumer asks per segment). */
+  private longRate: number | null | undefined;
+  private capRate: number | undefined;
 
   constructor(
     partition: Partition,
@@ -61,7 +64,8 @@ export class RetentionPolicy {
     const {tracker, now} = this;
     const known = tracker.writes.writtenAt(offset, now, tracker.maxLogEnd);
     if (known !== null) return known;
-    const rate = tracker.writes.rate(now, tracker.maxLogEnd, Number.POSITIVE_INFINITY);
+    if (this.longRate === undefined) this.longRate = tracker.writes.rate(now, tracker.maxLogEnd, Number.POSITIVE_INFINITY);
+    const rate = this.longRate;
     return rate && rate > 0 ? now - ((tracker.maxLogEnd - offset) * 1000) / rate : null;
   }
 
@@ -78,7 +82,8 @@ export class RetentionPolicy {
     if (this.capRecords !== null && this.segmentRecords !== null) {
       const start = end - this.segmentRecords;
       const toGo = start + this.capRecords - tracker.logEndOffset;
-      const rate = Math.max(this.recentIngest ?? 0, tracker.writes.rate(now, tracker.maxLogEnd, capRateHorizonMs) ?? 0);
+      this.capRate ??= Math.max(this.recentIngest ?? 0, tracker.writes.rate(now, tracker.maxLogEnd, capRateHorizonMs) ?? 0);
+      const rate = this.capRate;
       if (toGo <= 0) due = Math.min(due, cleanerPeriodMs / 1000);
       else if (rate > 0) due = Math.min(due, toGo / rate + cleanerPeriodMs / 1000);
     }
