@@ -135,9 +135,20 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   );
 }
 
-/** Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be asked. */
+const clusterBaseCounts = new WeakMap<object, number>();
+
+/**
+ * Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be
+ * asked. Counted once per sample: the header draws on every key press too.
+ */
 function countClusterBases(state: MonitorState): number {
-  let count = 0;
-  for (const entry of state.analysis?.partitions ?? []) if (entry.partition.baseSource === 'cluster') count++;
+  const analysis = state.analysis;
+  if (!analysis) return 0;
+  let count = clusterBaseCounts.get(analysis);
+  if (count === undefined) {
+    count = 0;
+    for (const entry of analysis.partitions) if (entry.partition.baseSource === 'cluster') count++;
+    clusterBaseCounts.set(analysis, count);
+  }
   return count;
 }
