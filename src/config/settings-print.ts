@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import type {Config} from './config.js';
 import {durationText} from './durations.js';
-import type {Settings, ThresholdOverrides} from './settings.js';
+import {thresholdKeys, type Settings, type ThresholdOverrides} from './settings.js';
 import {columns as gridColumns} from '../view/columns.js';
 import {sortKeys} from '../view/sort.js';
 
@@ -66,13 +66,11 @@ export function printSettings(config: Config, settings: Settings, command: Comma
   return `${out.join('\n')}\n`;
 }
 
+/** A rule's thresholds in the file's spelling and order (the settings' own key table). */
 function overrideLines(overrides: ThresholdOverrides): string[] {
-  const lines: string[] = [];
-  if (overrides.criticalEtaSeconds !== undefined) lines.push(`critical-eta = ${seconds(overrides.criticalEtaSeconds)}`);
-  if (overrides.warnEtaSeconds !== undefined) lines.push(`warn-eta = ${seconds(overrides.warnEtaSeconds)}`);
-  if (overrides.consumerRiskSeconds !== undefined) lines.push(`consumer-risk = ${seconds(overrides.consumerRiskSeconds)}`);
-  if (overrides.shrinkFraction !== undefined) lines.push(`shrink = ${overrides.shrinkFraction}`);
-  if (overrides.minWindowSeconds) lines.push(`min-window = ${seconds(overrides.minWindowSeconds)}`);
-  if (overrides.criticalStallSeconds !== undefined) lines.push(`critical-stall = ${seconds(overrides.criticalStallSeconds)}`);
-  return lines;
+  return Object.entries(thresholdKeys).flatMap(([key, {field}]) => {
+    const value = overrides[field];
+    if (value === undefined || value === null) return [];
+    return [`${key} = ${field === 'shrinkFraction' ? value : seconds(value)}`];
+  });
 }

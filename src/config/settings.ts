@@ -141,7 +141,7 @@ function shown(value: unknown): string {
 }
 
 /** The threshold keys, in the file's spelling (the flags' names), each with its check and where it goes. */
-const thresholdKeys: Record<string, {check: Check<number>; flag: keyof Settings['flags']; field: keyof ThresholdOverrides}> = {
+export const thresholdKeys: Record<string, {check: Check<number>; flag: keyof Settings['flags']; field: keyof ThresholdOverrides}> = {
   'critical-eta': {check: seconds, flag: 'criticalEta', field: 'criticalEtaSeconds'},
   'warn-eta': {check: seconds, flag: 'warnEta', field: 'warnEtaSeconds'},
   'consumer-risk': {check: seconds, flag: 'consumerRisk', field: 'consumerRiskSeconds'},
