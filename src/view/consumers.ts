@@ -1,9 +1,8 @@
 import type {Analysis, ConsumerAnalysis, ConsumerState, PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Column} from './columns.js';
-import {compileFilter} from './filter.js';
 import {formatCount, formatSeconds, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, type Comparator, type ListQuery, type SortChoice} from './order.js';
+import {byNumber, byText, sortedOnce, matchList, type Comparator, type ListMatches, type ListQuery, type MatchCache, type SortChoice} from './order.js';
 import {buildTable, type TableFrame, type TableModel} from './table.js';
 
 /** One stored consumer offset, with the partition it reads: a row of the consumers view. */
@@ -86,23 +85,25 @@ const comparators: Record<ConsumerSortKey, Comparator<ConsumerEntry>> = {
 export type ConsumerSelection = ListQuery<ConsumerSortKey>;
 
 const sortCache = new WeakMap<object, Map<string, ConsumerEntry[]>>();
+const matchCache: MatchCache<ConsumerEntry> = new WeakMap();
 
 /**
  * Filter and sort, like the grid. The filter matches the topic or the consumer id (`!text`
  * keeps rows where neither matches); alerts only keeps at-risk and lost consumers.
  */
-export function matchConsumers(analysis: Analysis | null, selection: ConsumerSelection): {entries: ConsumerEntry[]; filterError: string | null} {
+export function matchConsumers(analysis: Analysis | null, selection: ConsumerSelection): ListMatches<ConsumerEntry> {
   if (!analysis) return {entries: [], filterError: null};
-  const all = consumerEntries(analysis);
-  const sorted = sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
-  const filter = compileFilter(selection.filter);
-  const entries =
-    selection.filter === '' && !selection.alertsOnly
-      ? sorted
-      : sorted.filter(
-          (entry) => (!selection.alertsOnly || entry.consumer.state !== 'ok') && filter.matchesAny(entry.partition.partition.topic, entry.consumer.id),
-        );
-  return {entries, filterError: filter.error};
+  return matchList(
+    matchCache,
+    analysis,
+    selection,
+    () => {
+      const all = consumerEntries(analysis);
+      return sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
+    },
+    (entry) => entry.consumer.state !== 'ok',
+    (entry, filter) => filter.matchesAny(entry.partition.partition.topic, entry.consumer.id),
+  );
 }
 
 /** The consumers view's columns; CONSUMER, TOPIC, PARTITION and STATE are always kept. */

@@ -1,38 +1,30 @@
 import type {Analysis, PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {clip, displayWidth, fit, type CellContext, type GridLayout} from './columns.js';
-import {compileFilter} from './filter.js';
 import {severityOf} from './format.js';
-import type {ListQuery} from './order.js';
+import {matchList, type ListMatches, type ListQuery, type MatchCache} from './order.js';
 import {sortKeys, sortPartitions, type SortKey} from './sort.js';
 import type {TableRow} from './table.js';
 
 /** Which partitions, in which order. */
 export type RowQuery = ListQuery<SortKey>;
 
-export interface Matches {
-  /** Every partition that passes the filter, in sort order. */
-  entries: PartitionAnalysis[];
-  filterError: string | null;
-}
+/** Every partition that passes the filter, in sort order. */
+export type Matches = ListMatches<PartitionAnalysis>;
 
-const matchCache = new WeakMap<readonly PartitionAnalysis[], {key: string; matches: Matches}>();
+const matchCache: MatchCache<PartitionAnalysis> = new WeakMap();
 
 /** Filter and sort; cached per sample so that redraws between samples cost nothing. */
 export function matchPartitions(analysis: Analysis | null, query: RowQuery): Matches {
   if (!analysis) return {entries: [], filterError: null};
-  const key = `${query.sortKey}:${query.reverse}:${query.alertsOnly}:${query.filter}`;
-  const cached = matchCache.get(analysis.partitions);
-  if (cached?.key === key) return cached.matches;
-  const sorted = sortPartitions(analysis.partitions, query.sortKey, query.reverse);
-  const filter = compileFilter(query.filter);
-  const entries =
-    query.filter === '' && !query.alertsOnly
-      ? sorted
-      : sorted.filter((entry) => (!query.alertsOnly || entry.status !== 'ok') && filter.matchesPartition(entry.partition));
-  const matches = {entries, filterError: filter.error};
-  matchCache.set(analysis.partitions, {key, matches});
-  return matches;
+  return matchList(
+    matchCache,
+    analysis.partitions,
+    query,
+    () => sortPartitions(analysis.partitions, query.sortKey, query.reverse),
+    (entry) => entry.status !== 'ok',
+    (entry, filter) => filter.matchesPartition(entry.partition),
+  );
 }
 
 /** A row as every table has it (see table.ts): the line around its status cell. */

@@ -1,4 +1,5 @@
-/** A sort order over any view's rows: its key, the column it sorts and the order in words, then reversed. */
+import {compileFilter, type TopicFilter} from './filter.js';
+
 /** Which rows of a list, in which order: the grid's, the consumers' and the topics' query. */
 export interface ListQuery<Key extends string> {
   filter: string;
@@ -7,6 +8,38 @@ export interface ListQuery<Key extends string> {
   reverse: boolean;
 }
 
+/** The rows a query keeps, in its order; `filterError` says why a bad filter keeps none. */
+export interface ListMatches<Entry> {
+  entries: Entry[];
+  filterError: string | null;
+}
+
+export type MatchCache<Entry> = WeakMap<object, {key: string; matches: ListMatches<Entry>}>;
+
+/**
+ * Filter and sort a list, cached per sample (`owner`) and query, so that redraws and the several
+ * lookups of one key press between samples cost nothing and keep the same array.
+ */
+export function matchList<Entry>(
+  cache: MatchCache<Entry>,
+  owner: object,
+  query: ListQuery<string>,
+  sorted: () => Entry[],
+  isAlert: (entry: Entry) => boolean,
+  passes: (entry: Entry, filter: TopicFilter) => boolean,
+): ListMatches<Entry> {
+  const key = `${query.sortKey}:${query.reverse}:${query.alertsOnly}:${query.filter}`;
+  const cached = cache.get(owner);
+  if (cached?.key === key) return cached.matches;
+  const all = sorted();
+  const filter = compileFilter(query.filter);
+  const entries = query.filter === '' && !query.alertsOnly ? all : all.filter((entry) => (!query.alertsOnly || isAlert(entry)) && passes(entry, filter));
+  const matches = {entries, filterError: filter.error};
+  cache.set(owner, {key, matches});
+  return matches;
+}
+
+/** A sort order over any view's rows: its key, the column it sorts and the order in words, then reversed. */
 export interface SortChoice<Key extends string> {
   key: Key;
   title: string;

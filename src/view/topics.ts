@@ -1,9 +1,8 @@
 import {statusRank, type Analysis, type PartitionAnalysis, type Status} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
 import type {Column} from './columns.js';
-import {compileFilter} from './filter.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, statusLabel, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, type Comparator, type ListQuery, type SortChoice} from './order.js';
+import {byNumber, byText, sortedOnce, matchList, type Comparator, type ListMatches, type ListQuery, type MatchCache, type SortChoice} from './order.js';
 import {buildTable, type TableFrame, type TableModel} from './table.js';
 
 /** One topic summed up from its partitions: a row of the topic roll-up. */
@@ -127,18 +126,22 @@ const comparators: Record<TopicSortKey, Comparator<TopicEntry>> = {
 export type TopicSelection = ListQuery<TopicSortKey>;
 
 const sortCache = new WeakMap<object, Map<string, TopicEntry[]>>();
+const matchCache: MatchCache<TopicEntry> = new WeakMap();
 
 /** Filter (on the topic name, as the grid) and sort; alerts only keeps topics that are not OK. */
-export function matchTopics(analysis: Analysis | null, selection: TopicSelection): {entries: TopicEntry[]; filterError: string | null} {
+export function matchTopics(analysis: Analysis | null, selection: TopicSelection): ListMatches<TopicEntry> {
   if (!analysis) return {entries: [], filterError: null};
-  const all = rollUpTopics(analysis);
-  const sorted = sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
-  const filter = compileFilter(selection.filter);
-  const entries =
-    selection.filter === '' && !selection.alertsOnly
-      ? sorted
-      : sorted.filter((entry) => (!selection.alertsOnly || entry.status !== 'ok') && filter.matches(entry.topic));
-  return {entries, filterError: filter.error};
+  return matchList(
+    matchCache,
+    analysis,
+    selection,
+    () => {
+      const all = rollUpTopics(analysis);
+      return sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
+    },
+    (entry) => entry.status !== 'ok',
+    (entry, filter) => filter.matches(entry.topic),
+  );
 }
 
 /** A line of the roll-up: a topic, or (when its topic is expanded) one of its partitions, as in htop's tree. */

@@ -1,7 +1,7 @@
 import type {Analysis} from '../analysis/types.js';
 import {matchConsumers, type ConsumerEntry, type ConsumerSortKey, consumerSortKeys} from './consumers.js';
 import {describeOrder, nextSortKey} from './order.js';
-import {moveSelection, settle, type Selection} from './selection.js';
+import {moveSelection, selectedIndex, settle, type Selection} from './selection.js';
 import {matchTopics, topicRows, topicSortKeys, type TopicRow, type TopicSortKey} from './topics.js';
 
 /** What the body shows, as k9s switches resources: the partition grid, the consumers, or the topic roll-up. */
@@ -69,23 +69,16 @@ export function topicRowsOf(
 
 type ListView = Exclude<View, 'partitions'>;
 
-/** The rows of a list view, and how each is named for the selection. */
-function rowsOf(view: ListView, analysis: Analysis | null, filter: RowFilter, lists: ViewLists): {names: string[]} {
-  const entries = view === 'consumers' ? consumerRowsOf(analysis, filter, lists.consumers).entries : topicRowsOf(analysis, filter, lists.topics).entries;
-  return {names: entries.map((entry) => entry.name)};
+/** The rows of a list view; each is named for the selection by its `name`. */
+function rowsOf(view: ListView, analysis: Analysis | null, filter: RowFilter, lists: ViewLists): readonly {name: string}[] {
+  return view === 'consumers' ? consumerRowsOf(analysis, filter, lists.consumers).entries : topicRowsOf(analysis, filter, lists.topics).entries;
 }
 
-const byName = (name: string) => name;
+const byName = (entry: {name: string}) => entry.name;
 
 /** The entry the selection rests on among `entries` (the first when the selected one is gone). */
 function selectedEntry<T extends {name: string}>(selection: Selection, entries: readonly T[]): T | undefined {
-  return entries[
-    settle(
-      selection,
-      entries.map((entry) => entry.name),
-      byName,
-    ).index
-  ];
+  return entries[selectedIndex(selection, entries, byName)];
 }
 
 function withSelection(lists: ViewLists, view: ListView, selection: Selection): ViewLists {
@@ -94,7 +87,7 @@ function withSelection(lists: ViewLists, view: ListView, selection: Selection): 
 
 /** The list's selection placed on its rows after they changed (a sample, the filter, the order). */
 export function settleList(view: ListView, lists: ViewLists, analysis: Analysis | null, filter: RowFilter): ViewLists {
-  return withSelection(lists, view, settle(lists[view].selection, rowsOf(view, analysis, filter, lists).names, byName));
+  return withSelection(lists, view, settle(lists[view].selection, rowsOf(view, analysis, filter, lists), byName));
 }
 
 export function moveInList(
@@ -104,7 +97,7 @@ export function moveInList(
   filter: RowFilter,
   to: (index: number, count: number) => number,
 ): ViewLists {
-  return withSelection(lists, view, moveSelection(lists[view].selection, rowsOf(view, analysis, filter, lists).names, to, byName));
+  return withSelection(lists, view, moveSelection(lists[view].selection, rowsOf(view, analysis, filter, lists), to, byName));
 }
 
 export function resizeLists(lists: ViewLists, pageSize: number): ViewLists {
