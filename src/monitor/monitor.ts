@@ -6,7 +6,7 @@ import {emptyHistory, historyAsOf, type HistoryView} from './history-view.js';
 import {nextInterval} from './intervals.js';
 import {parseSample} from '../model/parse.js';
 import type {RawSample} from '../model/types.js';
-import {seekable, seekTarget, type ReplayMove} from './replay-seek.js';
+import {seekable, seekTarget, type ReplayMove, type SeekableSource} from './replay-seek.js';
 import {SourceError, type Source, type SourceInfo} from '../sources/source.js';
 
 export const maxBackoffMs = 30_000;
@@ -68,9 +68,10 @@ export interface MonitorOptions {
 type Listener = (state: MonitorState) => void;
 
 /**
- * Polls a source and analyses what it yields. Polls never overlap: the next one is
- * scheduled after the previous one finished, after the interval, or after a back-off
- * (doubling up to 30 s) while the source fails.
+ * Polls a source and analyses what it yields. At most one read of the source is in flight,
+ * whatever the sequence of pause, resume, step, seek or interval change: a poll asked for while
+ * one runs joins it, and the next one is scheduled only when the running one has finished,
+ * after the interval, or after a back-off (doubling up to 30 s) while the source fails.
  */
 export class Monitor {
   private readonly analyzer: SampleAnalyzer;
@@ -84,7 +85,8 @@ export class Monitor {
   private clusterBases = new ClusterBaseWatch();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  private polling = false;
+  /** The read of the source in flight (a poll or a seek), if any. */
+  private inFlight: Promise<void> | null = null;
   private stopped = false;
 
   constructor(options: MonitorOptions) {
@@ -133,7 +135,7 @@ export class Monitor {
   start(): void {
     if (this.running || this.stopped) return;
     this.running = true;
-    void this.tick();
+    this.tick();
   }
 
   stop(): void {
@@ -146,7 +148,9 @@ export class Monitor {
   setPaused(paused: boolean): void {
     if (paused === this.state.paused) return;
     this.update({paused});
-    if (!paused) this.schedule(0);
+    if (paused) clearTimeout(this.timer);
+    // A poll still running schedules the next one when it ends.
+    else if (!this.inFlight) this.schedule(0);
   }
 
   togglePause(): void {
@@ -155,7 +159,7 @@ export class Monitor {
 
   setIntervalMs(intervalMs: number): void {
     this.update({intervalMs});
-    if (!this.state.paused && !this.polling) this.schedule(this.nextDelay());
+    if (!this.state.paused && !this.inFlight) this.schedule(this.nextDelay());
   }
 
   /** One step along `intervalSteps` (`+` is 1, `-` is -1); returns the new interval. */
@@ -166,7 +170,6 @@ export class Monitor {
 
   /** Takes one sample now, even while paused (the `n` key steps a paused replay). */
   async step(): Promise<void> {
-    if (this.polling) return;
     await this.poll();
   }
 
@@ -175,10 +178,26 @@ export class Monitor {
     if (this.state.paused) await this.step();
   }
 
-  /** Takes one sample and analyses it; never throws. */
-  async poll(): Promise<void> {
+  /**
+   * Takes one sample and analyses it; never throws. While a poll or a seek is in flight this
+   * joins it instead of reading the source a second time.
+   */
+  poll(): Promise<void> {
+    return this.inFlight ?? this.exclusive(() => this.pollOnce());
+  }
+
+  /** Runs one read of the source at a time; when it ends, the live loop schedules the next. */
+  private exclusive(read: () => Promise<void>): Promise<void> {
+    const run = read().finally(() => {
+      this.inFlight = null;
+      if (this.running && !this.state.paused && !this.state.fatal && !this.state.exhausted) this.schedule(this.nextDelay());
+    });
+    this.inFlight = run;
+    return run;
+  }
+
+  private async pollOnce(): Promise<void> {
     if (this.state.fatal || this.state.exhausted || this.stopped) return;
-    this.polling = true;
     try {
       const raw = await this.source.next();
       if (this.stopped) return;
@@ -202,8 +221,6 @@ export class Monitor {
       const events = this.state.failures === 0 ? this.log([{kind: 'source-failed', time: this.now(), message}]) : this.state.events;
       const errorDetail = error instanceof SourceError ? (error.detail ?? null) : null;
       this.update({error: message, errorDetail, failures: this.state.failures + 1, fatal: fatal ? message : null, lastFailedAt: failedAt, events});
-    } finally {
-      this.polling = false;
     }
   }
 
@@ -233,7 +250,7 @@ export class Monitor {
    */
   async seek(move: ReplayMove): Promise<void> {
     const replay = seekable(this.source);
-    if (!replay || this.polling || this.stopped || this.state.fatal) return;
+    if (!replay || this.inFlight || this.stopped || this.state.fatal) return;
     const target = seekTarget(replay, move);
     // Going back needs an analyzer that can forget (a scripted stand-in in a test may not).
     if (target < replay.position && !this.analyzer.reset) return;
@@ -242,8 +259,11 @@ export class Monitor {
       if (replay.position >= replay.length && !this.state.exhausted) this.update({exhausted: true});
       return;
     }
-    this.polling = true;
     const paused = this.state.paused || this.state.exhausted;
+    await this.exclusive(() => this.readTo(replay, target, paused));
+  }
+
+  private async readTo(replay: SeekableSource, target: number, paused: boolean): Promise<void> {
     try {
       let samples = this.state.samples;
       let change: Partial<MonitorState> = {};
@@ -262,10 +282,7 @@ export class Monitor {
       this.update({...change, paused, exhausted: replay.position >= replay.length, replay: replayPosition(this.source)});
     } catch (error) {
       this.update({error: error instanceof Error ? error.message : String(error)});
-    } finally {
-      this.polling = false;
     }
-    if (!this.state.paused && !this.state.exhausted) this.schedule(this.nextDelay());
   }
 
   /** Delay before the next poll: the source's own pace, the interval, or the back-off. */
@@ -276,18 +293,15 @@ export class Monitor {
     return this.source.nextDelayMs?.() ?? this.state.intervalMs;
   }
 
-  private async tick(): Promise<void> {
-    if (!this.running || this.state.paused) return;
-    await this.poll();
-    if (this.running && !this.state.paused && !this.state.fatal && !this.state.exhausted) {
-      this.schedule(this.nextDelay());
-    }
+  private tick(): void {
+    if (!this.running || this.state.paused || this.inFlight) return;
+    void this.poll();
   }
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.tick(), delay);
+    this.timer = setTimeout(() => this.tick(), delay);
   }
 
   private log(events: MonitorEvent[]): readonly MonitorEvent[] {
