@@ -1,7 +1,7 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
 import {viewOrder, type View} from '../view/views.js';
 import {defaultThresholds, type Thresholds} from '../analysis/types.js';
-import {durationMs} from './durations.js';
+import {durationMs, durationText, maxIntervalMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
 import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
 import type {SortKey} from '../view/sort.js';
@@ -100,6 +100,27 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/** A duration flag with an upper bound: beyond it a value is a typo, not a wish (99999999h). */
+function durationUpTo(maxMs: number): (text: string) => number {
+  return (text) => {
+    const ms = parseDuration(text);
+    if (ms > maxMs) throw new InvalidArgumentError(`at most ${durationText(maxMs)}, got "${text}"`);
+    return ms;
+  };
+}
+
+/** The fastest a simulated or recorded clock may run: beyond it every refresh is minutes of history. */
+export const maxSpeed = 1000;
+
+function speed(text: string): number {
+  const value = positiveNumber(text);
+  if (value > maxSpeed) throw new InvalidArgumentError(`at most ${maxSpeed}, got "${text}"`);
+  return value;
+}
+
+/** What `--demo --once` may simulate: a month of the cluster takes about a second here. */
+const maxSimulatedMs = 31 * 86_400_000;
+
 function positiveNumber(text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0 || text.trim() === '') {
@@ -135,8 +156,8 @@ export function buildCommand(version: string): Command {
     .version(version, '-V, --version')
     .addOption(new Option('--demo', 'monitor the embedded simulated cluster').conflicts(['replay']))
     .addOption(new Option('--seed <n>', 'demo: random seed, for a deterministic run').argParser(nonNegativeInteger).default(1))
-    .addOption(new Option('--speed <x>', 'demo/replay: run the clock X times faster than real time').argParser(positiveNumber).default(1))
-    .addOption(new Option('--interval <duration>', 'refresh interval (500ms, 2s, 1m)').argParser(parseDuration).default(2000, '2s'))
+    .addOption(new Option('--speed <x>', 'demo/replay: run the clock X times faster than real time').argParser(speed).default(1))
+    .addOption(new Option('--interval <duration>', 'refresh interval (500ms, 2s, 1m; at most 1h)').argParser(durationUpTo(maxIntervalMs)).default(2000, '2s'))
     .option('--filter <text>', 'start with this topic filter (substring, /regex/, !inverse)')
     .option('--no-color', 'no colour (also honours NO_COLOR)')
     .option('--wide', 'start in wide mode (all columns)')
@@ -152,7 +173,7 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
     .addOption(new Option('-c, --cluster <host:port>', 'fluvio cluster address').conflicts(['demo', 'replay']))
     .option('--fluvio-bin <path>', 'the fluvio executable', 'fluvio')
-    .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long').argParser(parseDuration).default(10_000, '10s'))
+    .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long (at most 10m)').argParser(durationUpTo(600_000)).default(10_000, '10s'))
     .option('--system', 'include system partitions')
     .option('--no-consumers', 'do not read consumer offsets')
     .option('--no-leader-offsets', "take BASE from the SC's partition list instead of asking each leader SPU")
@@ -219,6 +240,12 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
   if (options.samples !== undefined && !options.once && !options.check) throw new UsageError('--samples needs --once or --check');
   if (options.samples !== undefined && options.replay) throw new UsageError('--samples does not apply to --replay: the whole recording is played');
   if (options.check && options.json) throw new UsageError('--check and --json cannot be combined');
+  if (options.demo && (options.once || options.check)) {
+    const simulated = (options.samples ?? 60) * options.interval * options.speed;
+    if (simulated > maxSimulatedMs) {
+      throw new UsageError(`--demo --once would simulate ${Math.round(simulated / 86_400_000)} days of the cluster (at most 31): lower --samples, --interval or --speed`);
+    }
+  }
   const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;
   if (filterError) throw new UsageError(`--filter: ${filterError}`);
   const thresholds: Thresholds = {

@@ -15,3 +15,6 @@ export function durationText(ms: number): string {
   for (const unit of ['h', 'm', 's'] as const) if (ms % units[unit] === 0) return `${ms / units[unit]}${unit}`;
   return `${ms}ms`;
 }
+
+/** The longest refresh interval: beyond it a value is a typo (99999999h), not a live monitor. */
+export const maxIntervalMs = 3_600_000;

@@ -1,10 +1,11 @@
+import {fileProblem} from '../file-errors.js';
 import {readFileSync} from 'node:fs';
 import {viewOrder} from '../view/views.js';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {parse, TomlError} from 'smol-toml';
 import type {Thresholds, TopicThresholds} from '../analysis/types.js';
-import {durationMs} from './durations.js';
+import {durationMs, durationText, maxIntervalMs} from './durations.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {columns as gridColumns} from '../view/columns.js';
 import {compileFilter} from '../view/filter.js';
@@ -72,7 +73,7 @@ export function loadSettings(file: string, named: boolean): Settings {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !named) return {file: null, flags: {}, lines: {}, topics: []};
-    throw new SettingsError(`cannot read settings file ${file}: ${code ?? (error as Error).message}`);
+    throw new SettingsError(`settings file: ${fileProblem(file, error)}`);
   }
   return parseSettings(text, file);
 }
@@ -86,6 +87,11 @@ const duration: Check<number> = (value) => {
   return ms;
 };
 const seconds: Check<number> = (value) => duration(value) / 1000;
+const interval: Check<number> = (value) => {
+  const ms = duration(value);
+  if (ms > maxIntervalMs) throw new Error(`at most "${durationText(maxIntervalMs)}", got ${shown(value)}`);
+  return ms;
+};
 const text: Check<string> = (value) => {
   if (typeof value !== 'string') throw new Error(`expected a string, got ${shown(value)}`);
   return value;
@@ -152,7 +158,7 @@ export const thresholdKeys: Record<string, {check: Check<number>; flag: keyof Se
 
 /** Top-level keys that a flag also sets. */
 const flagKeys: Record<string, {check: Check<unknown>; flag: keyof Settings['flags']}> = {
-  interval: {check: duration, flag: 'interval'},
+  interval: {check: interval, flag: 'interval'},
   filter: {check: topicFilter, flag: 'filter'},
   view: {check: oneOf(...viewOrder), flag: 'view'},
   wide: {check: flag, flag: 'wide'},

@@ -1,3 +1,4 @@
+import {fileProblem} from '../file-errors.js';
 import {closeSync, openSync, writeSync} from 'node:fs';
 import type {RawSample} from '../model/types.js';
 
@@ -15,7 +16,7 @@ export function createRecorder(file: string): Recorder {
   try {
     fd = openSync(file, 'a');
   } catch (error) {
-    throw new Error(`cannot record to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
+    throw new Error(`--record: ${fileProblem(file, error, 'write')}`, {cause: error});
   }
   return {
     record(raw) {

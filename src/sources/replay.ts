@@ -1,3 +1,4 @@
+import {fileProblem} from '../file-errors.js';
 import {closeSync, openSync, readSync} from 'node:fs';
 import {basename} from 'node:path';
 import {parseFluvioJson} from '../model/parse.js';
@@ -42,7 +43,7 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
+    throw new Error(fileProblem(file, error), {cause: error});
   }
   const name = basename(file);
   const warnings: string[] = [];
@@ -81,7 +82,7 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     }
   } catch (error) {
     closeSync(fd);
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error});
+    throw new Error(fileProblem(file, error), {cause: error});
   }
   if (entries.length === 0) {
     closeSync(fd);

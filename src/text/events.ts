@@ -1,3 +1,4 @@
+import {fileProblem} from '../file-errors.js';
 import {appendFileSync, openSync, closeSync} from 'node:fs';
 import type {MonitorEvent} from '../monitor/events.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
@@ -52,7 +53,7 @@ export function eventsFile(file: string): (event: MonitorEvent) => void {
   try {
     closeSync(openSync(file, 'a'));
   } catch (error) {
-    throw new Error(`--events ${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {cause: error});
+    throw new Error(`--events: ${fileProblem(file, error, 'write')}`, {cause: error});
   }
   return (event) => {
     try {

@@ -19,6 +19,26 @@ describe('the command line', () => {
     expectOneLineError(result.stderr, /interval.*5x/);
   });
 
+  it('refuses durations and speeds that would spin for hours instead of starting on them', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--demo', '--once', '--interval', '99999999h'], /--interval.*at most 1h/],
+      [['--demo', '--once', '--speed', '1e9'], /--speed.*at most 1000/],
+      [['--demo', '--once', '--interval', '1h', '--speed', '100'], /would simulate 250 days .*at most 31/],
+      [['--demo', '--timeout', '2h'], /--timeout.*at most 10m/],
+    ];
+    for (const [args, message] of cases) {
+      const result = runCli(args);
+      expect(result.status).toBe(2);
+      expectOneLineError(result.stderr, message);
+    }
+  });
+
+  it('names a missing recording plainly', () => {
+    const result = runCli(['--replay', '/nonexistent/orders.jsonl', '--once']);
+    expect(result.status).toBe(2);
+    expectOneLineError(result.stderr, /no such file: \/nonexistent\/orders.jsonl$/);
+  });
+
   it('rejects an unknown flag with one line and exit 2', () => {
     const result = runCli(['--demo', '--bogus']);
     expect(result.status).toBe(2);
@@ -193,6 +213,6 @@ describe('--events FILE', () => {
   it('refuses a file it cannot write, in one line, before it starts', () => {
     const result = runCli(['--demo', '--once', '--events', '/nonexistent/dir/events.jsonl']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('fluvio-top: --events /nonexistent/dir/events.jsonl: cannot write it (ENOENT)\n');
+    expect(result.stderr).toBe('fluvio-top: --events: cannot write /nonexistent/dir/events.jsonl: no such directory /nonexistent/dir\n');
   });
 });

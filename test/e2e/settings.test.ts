@@ -67,7 +67,7 @@ describe('the settings file on the command line', () => {
     expect(runCli(['--demo', '--once', '--config', file]).stdout.split('\n')[1]).toMatch(/^CONSUMER /);
     const missing = runCli(['--demo', '--once', '--config', '/nonexistent/fluvio-top.toml']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('fluvio-top: cannot read settings file /nonexistent/fluvio-top.toml: ENOENT\n');
+    expect(missing.stderr).toBe('fluvio-top: settings file: no such file: /nonexistent/fluvio-top.toml\n');
   });
 });
 

@@ -1,3 +1,4 @@
+import {fileProblem} from '../../file-errors.js';
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 
@@ -36,7 +37,6 @@ export function tlsFromProfile(section: unknown, cwd = process.cwd()): {setup: T
   try {
     return {setup: {policy: 'verified', domain, ca: read('ca_cert'), cert: read('cert'), key: read('key')}};
   } catch (error) {
-    const failure = error as NodeJS.ErrnoException;
-    return {problem: `cannot read TLS file ${failure.path ?? ''}: ${failure.code ?? failure.message}`};
+    return {problem: `TLS file: ${fileProblem((error as NodeJS.ErrnoException).path ?? '', error)}`};
   }
 }

@@ -164,7 +164,7 @@ describe('TLS to an SPU, as the profile says', () => {
 
   it('says what is wrong with a profile it cannot follow', () => {
     expect(tlsFromProfile({tls_policy: 'verified', tls_source: 'files', certs: {domain: 'd', key: 'k', cert: 'c', ca_cert: 'nope.crt'}}, dir)).toEqual({
-      problem: `cannot read TLS file ${join(dir, 'nope.crt')}: ENOENT`,
+      problem: `TLS file: no such file: ${join(dir, 'nope.crt')}`,
     });
     expect(tlsFromProfile({tls_policy: 'kerberos'})).toEqual({problem: 'TLS policy "kerberos" is not supported yet'});
     expect(tlsFromProfile({tls_policy: 'verified', tls_source: 'files', certs: {domain: 'd'}})).toEqual({
