@@ -1,6 +1,7 @@
 import type {MonitorState} from '../monitor/monitor.js';
 import {sanitize, sanitizeLines} from '../model/sanitize.js';
 import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
+import {countStatuses} from '../view/filter.js';
 import {formatClock} from '../view/format.js';
 import {buildGrid, matchPartitions} from '../view/grid-model.js';
 import {tableLines} from '../view/table.js';
@@ -26,9 +27,12 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
     sortKey: options.sortKey ?? 'status',
     reverse: options.reverse ?? false,
   });
-  const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
+  // The counts are of what is printed: a filter that keeps three OK rows says "0 critical" over them.
+  const total = analysis?.partitions.length ?? 0;
+  const filtered = Boolean(options.filter) || options.alertsOnly === true;
+  const counts = filtered ? countStatuses(entries) : (analysis?.counts ?? {critical: 0, warn: 0, ok: 0});
   const lines = [
-    `fluvio-top │ ${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''} │ ${analysis?.partitions.length ?? 0} partitions │ ${
+    `fluvio-top │ ${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''} │ ${filtered ? `${entries.length} of ${total}` : total} partitions │ ${
       analysis ? formatClock(analysis.time) : '-'
     } │ ✗ ${counts.critical} critical ▲ ${counts.warn} warn`,
   ];

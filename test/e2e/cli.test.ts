@@ -152,6 +152,15 @@ describe('--once on the demo cluster', () => {
     expect(result.stdout).toMatch(/^CRITICAL \S+-\d+: /m);
   });
 
+  it('--once --filter counts what it prints: "3 of 15 partitions", no criticals over three OK rows', () => {
+    const header = runCli(['--demo', '--once', '--filter', 'orders']).stdout.split('\n')[0];
+    expect(header).toMatch(/│ 3 of 15 partitions │/);
+    expect(header).toMatch(/✗ 0 critical ▲ 0 warn$/);
+    const whole = runCli(['--demo', '--once']).stdout.split('\n')[0];
+    expect(whole).toMatch(/│ 15 partitions │/);
+    expect(whole).not.toMatch(/✗ 0 critical/);
+  });
+
   it('--filter narrows --check and --json to the topics it keeps', () => {
     const calm = runCli(['--demo', '--check', '--seed', '7', '--filter', 'orders']);
     expect(calm.status).toBe(0);
