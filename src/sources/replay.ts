@@ -91,7 +91,7 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
   let position = 0;
   let closed = false;
   return {
-    info: {kind: 'replay', label: `replay ${name}${speed === 1 ? '' : ` (${speed}x)`}`},
+    info: {kind: 'replay', label: `replay ${name}`, speed},
     warnings,
     async next() {
       while (position < entries.length) {

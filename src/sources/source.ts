@@ -7,6 +7,8 @@ export interface SourceInfo {
   label: string;
   /** Cluster endpoint when known, e.g. "127.0.0.1:9003". */
   endpoint?: string;
+  /** A replay's pace: its recorded clock times this. */
+  speed?: number;
 }
 
 /**

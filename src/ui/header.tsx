@@ -42,7 +42,10 @@ export function Header(props: HeaderProps) {
   const every = state.intervalMs < 1000 ? `${state.intervalMs}ms` : formatDuration(state.intervalMs / 1000);
   // While the source fails, the numbers on screen are old: say so where the eye looks for LIVE.
   const failing = state.error !== null || state.fatal !== null;
-  const live = state.paused ? '❚❚ PAUSED' : state.exhausted ? '■ ENDED' : failing ? '✗ STALE' : '● LIVE';
+  // A recording is never LIVE: it says REPLAY and its pace, with its place in the recording beside it.
+  const replaying = state.source.kind === 'replay';
+  const playing = replaying ? `▶ REPLAY ${state.source.speed ?? 1}x` : '● LIVE';
+  const live = state.paused ? '❚❚ PAUSED' : state.exhausted ? '■ ENDED' : failing ? '✗ STALE' : playing;
   const candidates: Segment[] = [
     {text: 'fluvio-top', priority: 5},
     {text: sanitizeLine(state.source.label + (state.source.endpoint ? ` @ ${state.source.endpoint}` : ''), 48), priority: 1},
@@ -53,7 +56,7 @@ export function Header(props: HeaderProps) {
     state.replay
       ? {text: `${analysis ? formatClock(analysis.time) : '--:--:--'} · ${state.replay.sample}/${state.replay.of}`, priority: 0}
       : {text: `last ${analysis ? formatClock(analysis.time) : '--:--:--'}`, priority: 2},
-    {text: live, color: state.paused || state.exhausted ? 'yellow' : failing ? 'red' : 'green', priority: 0},
+    {text: live, color: state.paused || state.exhausted ? 'yellow' : failing ? 'red' : replaying ? 'cyan' : 'green', priority: 0},
     {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
     {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
   ];

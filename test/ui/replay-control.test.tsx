@@ -19,6 +19,17 @@ async function replay(samples: number) {
 }
 
 describe('replay control', () => {
+  it('says REPLAY and its pace where a live cluster says LIVE', async () => {
+    const monitor = new Monitor({source: createReplaySource(realRecording, {speed: 4}), intervalMs: 2000});
+    await monitor.poll();
+    const {frame, unmount} = await renderApp(monitor);
+    cleanup = unmount;
+    const header = frame().split('\n')[0];
+    expect(header).toMatch(/▶ REPLAY 4x/);
+    expect(header).not.toMatch(/LIVE/);
+    expect(header).toMatch(/\d\d:\d\d:\d\d · 1\/527/);
+  });
+
   it('shows the replay position; ] and [ step one sample, and the recorded time follows', async () => {
     const {type, position, clock} = await replay(100);
     expect(position()).toEqual([100, 527]);
