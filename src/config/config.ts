@@ -173,7 +173,9 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
     .addOption(new Option('-c, --cluster <host:port>', 'fluvio cluster address').conflicts(['demo', 'replay']))
     .option('--fluvio-bin <path>', 'the fluvio executable', 'fluvio')
-    .addOption(new Option('--timeout <duration>', 'kill a fluvio command after this long (at most 10m)').argParser(durationUpTo(600_000)).default(10_000, '10s'))
+    .addOption(
+      new Option('--timeout <duration>', 'kill a fluvio command after this long (at most 10m)').argParser(durationUpTo(600_000)).default(10_000, '10s'),
+    )
     .option('--system', 'include system partitions')
     .option('--no-consumers', 'do not read consumer offsets')
     .option('--no-leader-offsets', "take BASE from the SC's partition list instead of asking each leader SPU")
@@ -243,7 +245,9 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
   if (options.demo && (options.once || options.check)) {
     const simulated = (options.samples ?? 60) * options.interval * options.speed;
     if (simulated > maxSimulatedMs) {
-      throw new UsageError(`--demo --once would simulate ${Math.round(simulated / 86_400_000)} days of the cluster (at most 31): lower --samples, --interval or --speed`);
+      throw new UsageError(
+        `--demo --once would simulate ${Math.round(simulated / 86_400_000)} days of the cluster (at most 31): lower --samples, --interval or --speed`,
+      );
     }
   }
   const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;

@@ -15,6 +15,8 @@ import {Footer} from './footer.js';
 import {Grid} from './grid.js';
 import {Header} from './header.js';
 import {Help} from './help.js';
+import {helpLines} from '../view/help-lines.js';
+import {keymap} from '../view/keymap.js';
 import {StatusBar} from './status-bar.js';
 import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -52,7 +54,18 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   // The grid's own header line above, the selected row's status bar below.
   const gridHeight = Math.max(1, bodyHeight - 2);
   // A click lands on the list's first row below the header and the list's column titles.
+  // The help's lines depend on the width only (and the thresholds, fixed at start): how far it scrolls.
+  const help = useMemo(
+    () =>
+      helpLines(
+        keymap.filter((binding) => binding.inHelp !== false),
+        monitor.getState().thresholds,
+        width,
+      ),
+    [monitor, width],
+  );
   const ui = useUi(monitor, {
+    helpOverflow: Math.max(0, help.length - (bodyHeight - 1)),
     filter: initialFilter,
     wide: initialWide,
     sort: initialSort,
@@ -105,7 +118,7 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   );
 
   let body: React.ReactNode;
-  if (ui.screen === 'help') body = <Help height={bodyHeight} width={width} thresholds={state.thresholds} />;
+  if (ui.screen === 'help') body = <Help lines={help} height={bodyHeight} offset={ui.help.offset} />;
   else if (ui.screen === 'events') body = <EventsLog events={state.events} width={width} height={bodyHeight} file={eventsFile} />;
   else if (ui.screen === 'error') body = <ErrorView state={state} width={width} height={bodyHeight} now={now} />;
   else if (ui.screen === 'columns') body = <ColumnChooser ui={ui} height={bodyHeight} />;

@@ -29,6 +29,8 @@ export function useUi(
     mouse?: boolean;
     /** The screen row of the list's first row, where a click lands on row 0. */
     firstRow?: number;
+    /** The help's lines beyond the screen, which it can scroll through. */
+    helpOverflow?: number;
   },
 ): State {
   const [state, dispatch] = useReducer(uiReducer<MonitorState>, undefined, (): State =>
@@ -52,6 +54,7 @@ export function useUi(
   }, [monitor]);
 
   useEffect(() => dispatch({type: 'resize', pageSize: options.pageSize}), [options.pageSize]);
+  useEffect(() => dispatch({type: 'help-size', overflow: options.helpOverflow ?? 0}), [options.helpOverflow]);
 
   useEffect(() => {
     if (state.effects.length === 0) return;

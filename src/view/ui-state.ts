@@ -59,6 +59,8 @@ export interface UiState<F extends Feed = Feed> {
   effects: readonly Effect[];
   /** A short message for the footer ("refresh every 1s"), until the next key. */
   notice: string | null;
+  /** The help screen's first line shown, and how far it can scroll (its lines beyond the screen). */
+  help: {offset: number; overflow: number};
 }
 
 export type UiAction<F extends Feed = Feed> =
@@ -67,6 +69,8 @@ export type UiAction<F extends Feed = Feed> =
   | {type: 'resize'; pageSize: number}
   | {type: 'effects-done'; count: number}
   | {type: 'notice'; text: string}
+  /** The help's lines beyond the screen at the terminal's size (the UI measures them). */
+  | {type: 'help-size'; overflow: number}
   /** The mouse: a click on the row at `index` of the view's rows (a double click opens it), the wheel moves the selection. */
   | {type: 'click'; row: number; double: boolean}
   | {type: 'wheel'; direction: 'up' | 'down'};
@@ -98,6 +102,7 @@ export function initialUiState<F extends Feed>(options: {
     lists: initialLists(pageSize),
     effects: [],
     notice: null,
+    help: {offset: 0, overflow: 0},
   };
 }
 
@@ -121,6 +126,10 @@ export function uiReducer<F extends Feed>(state: UiState<F>, action: UiAction<F>
       return {...state, effects: state.effects.slice(action.count)};
     case 'notice':
       return {...state, notice: action.text};
+    case 'help-size':
+      return action.overflow === state.help.overflow
+        ? state
+        : {...state, help: {overflow: action.overflow, offset: Math.min(state.help.offset, action.overflow)}};
     case 'click': {
       if (state.screen !== 'grid' || state.editingFilter) return state;
       const {offset, count} = placeOf(state);
@@ -160,11 +169,28 @@ function withRows<F extends Feed>(state: UiState<F>): UiState<F> {
 function onKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
   if (press.ctrl && press.input === 'c') return run(state, 'quit');
   if (state.editingFilter) return withRows(editFilter(state, press));
-  // Any key closes the help; the chooser has keys of its own.
-  if (state.screen === 'help') return {...state, screen: 'grid'};
+  // The help scrolls with the keys that move; any other key closes it. The chooser has keys of its own.
+  if (state.screen === 'help') return onHelpKey(state, press);
   if (state.screen === 'columns') return chooseColumns(state, press);
   const command = commandFor(press, {replay: Boolean(state.feed.replay)});
   return command ? run(state, command) : state;
+}
+
+function onHelpKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
+  const {offset, overflow} = state.help;
+  const page = state.selection.pageSize;
+  const moves: Partial<Record<Command, number>> = {
+    up: offset - 1,
+    down: offset + 1,
+    'page-up': offset - page,
+    'page-down': offset + page,
+    top: 0,
+    bottom: overflow,
+  };
+  const command = commandFor(press);
+  const to = command === null || overflow === 0 ? undefined : moves[command];
+  if (to === undefined) return {...state, screen: 'grid', help: {...state.help, offset: 0}};
+  return {...state, help: {overflow, offset: Math.max(0, Math.min(overflow, to))}};
 }
 
 function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
