@@ -71,10 +71,11 @@ describe('the fluvio CLI source', () => {
 
   it('kills a hung command after the timeout and leaves no process behind', async () => {
     const double = new FluvioDouble({partition: {hang: true}});
-    const error = await source(double, {timeoutMs: 300})
+    // Long enough for the stand-in (a Node script) to start and note its pid on a loaded machine.
+    const error = await source(double, {timeoutMs: 1500})
       .next()
       .catch((e) => e);
-    expect(error.message).toBe('fluvio partition list timed out after 0.3s');
+    expect(error.message).toBe('fluvio partition list timed out after 1.5s');
     const [call] = double.calls();
     expect(alive(call.pid)).toBe(false);
   });
