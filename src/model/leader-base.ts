@@ -1,30 +1,58 @@
-import type {LeaderOffsets, Partition} from './types.js';
+import type {LeaderOffsetEntry, LeaderOffsets, Partition} from './types.js';
 
 /**
- * BASE from the leaders: a partition one of its SPUs answered without error (only its leader
- * can) takes that SPU's `start_offset`; the others keep the SC's, marked as such. The SC's
- * value stays beside it as `clusterBase`.
+ * BASE and HW from the leaders: a partition one of its SPUs answered without error (only its
+ * leader can) takes that SPU's `start_offset` as BASE and its `last_stable_offset` (the SPU's
+ * HW: fluvio-spu offset_request.rs) as HW; the others keep the SC's, marked as such. The SC's
+ * values stay beside them (`clusterBase`, `clusterHighWatermark`).
+ *
+ * LEO exists only at the SC, which is asked a moment before the leaders: on a busy healthy
+ * cluster the leader's HW is often a little above the SC's LEO. The leader's LEO is at least its
+ * HW, so LEO is raised to it (the SC's kept as `clusterLogEndOffset`): HW is never shown above LEO.
  */
 export function applyLeaderOffsets(partitions: Partition[], leaderOffsets: LeaderOffsets): void {
-  const starts = new Map<string, number | string>();
+  const answers = new Map<string, LeaderOffsetEntry>();
   for (const entries of Object.values(leaderOffsets)) {
     if (!Array.isArray(entries)) continue;
     for (const entry of entries) {
-      if (entry && entry.error === 0 && isOffset(entry.startOffset)) starts.set(`${entry.topic}-${entry.partition}`, entry.startOffset);
+      if (entry && entry.error === 0 && isOffset(entry.startOffset)) answers.set(`${entry.topic}-${entry.partition}`, entry);
     }
   }
   for (const partition of partitions) {
     partition.clusterBase = partition.baseOffset;
-    const start = starts.get(partition.name);
-    if (start === undefined) {
+    partition.clusterHighWatermark = partition.highWatermark;
+    const answer = answers.get(partition.name);
+    if (answer === undefined) {
       partition.baseSource = 'cluster';
+      partition.hwSource = 'cluster';
       continue;
     }
+    const start = answer.startOffset;
     partition.baseSource = 'leader';
     partition.baseOffset = Number(start);
-    if (typeof start === 'string') partition.exactOffsets = {...partition.exactOffsets, baseOffset: start};
-    else if (partition.exactOffsets?.baseOffset !== undefined) delete partition.exactOffsets.baseOffset;
+    setExact(partition, 'baseOffset', start);
+    const hw = answer.lastStableOffset;
+    // A negative last_stable_offset means the leader has none to give: the SC's HW stays. An HW
+    // below BASE is kept: that is a real fault (replication broken), not a reading error.
+    if (!isOffset(hw)) {
+      partition.hwSource = 'cluster';
+      continue;
+    }
+    partition.hwSource = 'leader';
+    partition.highWatermark = Number(hw);
+    setExact(partition, 'highWatermark', hw);
+    if (partition.logEndOffset >= 0 && partition.highWatermark > partition.logEndOffset) {
+      partition.clusterLogEndOffset = partition.logEndOffset;
+      partition.logEndOffset = partition.highWatermark;
+      setExact(partition, 'logEndOffset', hw);
+    }
   }
+}
+
+/** Keeps the exact decimal text of an offset beyond 2^53, and drops the SC's text it replaces. */
+function setExact(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset', value: number | string): void {
+  if (typeof value === 'string') partition.exactOffsets = {...partition.exactOffsets, [key]: value};
+  else if (partition.exactOffsets?.[key] !== undefined) delete partition.exactOffsets[key];
 }
 
 function isOffset(value: unknown): value is number | string {

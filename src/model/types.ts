@@ -42,6 +42,22 @@ export interface Partition {
   clusterBase?: number | null;
   /** BASE is the SC's and known stale: SIZE shrank while the SC's BASE stayed. */
   clusterBaseStale?: boolean;
+  /**
+   * Where `highWatermark` comes from: the leader's FetchOffsets answer (its last stable offset,
+   * asked in the same request as BASE) or the SC's `partition list` (a fallback that freezes
+   * when the SC does: README "BASE and HW on real clusters"). Absent when leaders are not asked.
+   */
+  hwSource?: 'leader' | 'cluster';
+  /** The SC's `status.leader.hw`, kept beside the leader's HW. */
+  clusterHighWatermark?: number;
+  /**
+   * The SC's `status.leader.leo` when LEO had to be raised to the leader's HW: LEO exists only at
+   * the SC, asked a moment before the leader, so the leader's HW can be ahead of it; the leader's
+   * LEO is at least its HW, so that is the truer LEO.
+   */
+  clusterLogEndOffset?: number;
+  /** LEO is the SC's and the SC's view is stale (Sample.scStaleSince): a lower bound only. */
+  logEndStale?: boolean;
   /** Exact decimal text of offsets beyond 2^53, which a JS number cannot hold exactly. */
   exactOffsets?: Partial<Record<'baseOffset' | 'highWatermark' | 'logEndOffset', string>>;
 }
@@ -98,4 +114,9 @@ export interface Sample {
   leaderOffsets?: boolean;
   /** Why some BASE values are the SC's: SPUs that could not be asked. */
   leaderProblems?: string[];
+  /**
+   * Sample time since when the SC's HW/LEO stand still while the leaders keep committing
+   * (model/sc-freshness.ts); null when the SC's view is fresh or cannot be judged (no leaders asked).
+   */
+  scStaleSince?: number | null;
 }

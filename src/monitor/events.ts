@@ -4,7 +4,10 @@ import type {Analysis, Reason, Status} from '../analysis/types.js';
 export type MonitorEvent =
   | {kind: 'status'; time: number; partition: string; from: Status; to: Status; reasons: readonly Reason[]}
   | {kind: 'source-failed'; time: number; message: string}
-  | {kind: 'source-recovered'; time: number; failures: number; downMs: number};
+  | {kind: 'source-recovered'; time: number; failures: number; downMs: number}
+  /** The SC's HW/LEO stopped following the leaders (`since`), or follow them again. */
+  | {kind: 'sc-stale'; time: number; since: number}
+  | {kind: 'sc-fresh'; time: number; since: number};
 
 /** The events kept for the events log; older ones are dropped (the --events file keeps them all). */
 export const eventsKept = 500;
@@ -34,6 +37,13 @@ export function statusChanges(previous: Analysis | null, next: Analysis): Monito
     }
   }
   return events;
+}
+
+/** The SC's view turning stale or fresh between two samples: one event, at the sample's time. */
+export function scFreshnessChange(before: number | null, after: number | null, time: number): MonitorEvent[] {
+  if (before === null && after !== null) return [{kind: 'sc-stale', time, since: after}];
+  if (before !== null && after === null) return [{kind: 'sc-fresh', time, since: before}];
+  return [];
 }
 
 /** The log with `added` appended, no longer than `eventsKept`. */

@@ -1,7 +1,8 @@
 import {Analyzer} from '../analysis/analyzer.js';
 import type {Analysis, Thresholds} from '../analysis/types.js';
 import {ClusterBaseWatch} from '../model/leader-base.js';
-import {appendEvents, statusChanges, type MonitorEvent} from './events.js';
+import {ScFreshnessWatch} from '../model/sc-freshness.js';
+import {appendEvents, scFreshnessChange, statusChanges, type MonitorEvent} from './events.js';
 import {emptyHistory, historyAsOf, type HistoryView} from './history-view.js';
 import {nextInterval} from './intervals.js';
 import {parseSample} from '../model/parse.js';
@@ -41,6 +42,10 @@ export interface MonitorState {
   problems: readonly string[];
   /** SPUs that could not be asked for BASE in the latest sample, as received; null when leaders are not asked. */
   leaderProblems: readonly string[] | null;
+  /** Sample time since when the SC's HW/LEO are frozen while the leaders commit (Sample.scStaleSince); null when fresh. */
+  scStaleSince: number | null;
+  /** While the SC is stale: records the leaders committed that its view does not show. */
+  scUnseenRecords: number;
   /** The history the analysis was made from, as of `analysis.time`. */
   history: HistoryView;
   thresholds: Thresholds;
@@ -83,6 +88,8 @@ export class Monitor {
   private readonly listeners = new Set<Listener>();
   /** Which BASE values from the SC are known stale (SIZE shrank while BASE stayed). */
   private clusterBases = new ClusterBaseWatch();
+  /** Whether the SC's HW/LEO still follow the leaders. */
+  private scFreshness = new ScFreshnessWatch();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   /** The read of the source in flight (a poll or a seek), if any. */
@@ -110,6 +117,8 @@ export class Monitor {
       samples: 0,
       problems: [],
       leaderProblems: null,
+      scStaleSince: null,
+      scUnseenRecords: 0,
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
       events: [],
@@ -207,7 +216,10 @@ export class Monitor {
       }
       this.record?.(raw);
       const change = this.analyse(raw, this.state.samples);
-      const events = statusChanges(this.state.analysis, change.analysis!);
+      const events = [
+        ...scFreshnessChange(this.state.scStaleSince, change.scStaleSince ?? null, change.analysis!.time),
+        ...statusChanges(this.state.analysis, change.analysis!),
+      ];
       if (this.state.failures > 0 && this.state.lastFailedAt !== null) {
         events.unshift({kind: 'source-recovered', time: this.now(), failures: this.state.failures, downMs: this.now() - this.state.lastFailedAt});
       }
@@ -228,6 +240,8 @@ export class Monitor {
   private analyse(raw: RawSample, samplesBefore: number): Partial<MonitorState> {
     const sample = parseSample(raw);
     this.clusterBases.mark(sample.partitions);
+    const sc = this.scFreshness.observe(sample.time, sample.partitions, sample.leaderOffsets === true);
+    sample.scStaleSince = sc.staleSince;
     const analysis = this.analyzer.update(sample);
     return {
       analysis,
@@ -238,6 +252,8 @@ export class Monitor {
       samples: samplesBefore + 1,
       problems: sample.problems,
       leaderProblems: sample.leaderOffsets ? (sample.leaderProblems ?? []) : null,
+      scStaleSince: sc.staleSince,
+      scUnseenRecords: sc.unseenRecords,
       history: historyAsOf(this.analyzer, analysis.time),
       replay: replayPosition(this.source),
     };
@@ -271,6 +287,7 @@ export class Monitor {
         replay.rewind();
         this.analyzer.reset!();
         this.clusterBases = new ClusterBaseWatch();
+        this.scFreshness = new ScFreshnessWatch();
         samples = 0;
       }
       while (replay.position < target) {

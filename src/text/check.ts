@@ -3,6 +3,7 @@ import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
+import {scStaleDetail} from '../view/sc-status.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
@@ -43,12 +44,16 @@ export function renderCheck(state: MonitorState, filter?: string): {text: string
   const flagged = verdicts
     .filter((verdict) => verdict.label !== 'OK')
     .sort((a, b) => checkRank[b.label] - checkRank[a.label] || a.entry.partition.name.localeCompare(b.entry.partition.name));
-  const worst: CheckLabel = flagged[0]?.label ?? 'OK';
+  // The SC's stale view is about the whole cluster: at least a WARNING, said once.
+  const scStale = state.scStaleSince !== null;
+  const partitionWorst: CheckLabel = flagged[0]?.label ?? 'OK';
+  const worst: CheckLabel = scStale && checkRank[partitionWorst] < checkRank.WARNING ? 'WARNING' : partitionWorst;
   // Counted by verdict: a partition judged UNKNOWN is not also counted as the warn its stale BASE made it.
   const count = (label: CheckLabel) => verdicts.filter((verdict) => verdict.label === label).length;
   const [critical, warn, unknown] = [count('CRITICAL'), count('WARNING'), count('UNKNOWN')];
   const lines = [
-    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})`,
+    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})${scStale ? '; SC status stale' : ''}`,
+    ...(scStale ? [`WARNING SC: ${scStaleDetail(state.scStaleSince!, state.scUnseenRecords)}`] : []),
     ...flagged.map((verdict) => `${verdict.label} ${verdict.entry.partition.name}: ${verdict.reasons.join('; ')}`),
   ];
   // Names and reasons stay raw until here, where the report leaves for the terminal.

@@ -3,6 +3,7 @@ import {appendFileSync, openSync, closeSync} from 'node:fs';
 import type {MonitorEvent} from '../monitor/events.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {describeReason, reasonLines} from '../view/reasons.js';
+import {scStaleRemedy, scStaleText} from '../view/sc-status.js';
 
 const word = {ok: 'OK', warn: 'WARN', critical: 'CRIT'} as const;
 
@@ -18,12 +19,17 @@ export function eventLine(event: MonitorEvent): string {
       return `${time} source failed: ${event.message.split('\n')[0]}`;
     case 'source-recovered':
       return `${time} source recovered after ${event.failures} failed ${event.failures === 1 ? 'try' : 'tries'} (${formatDuration(event.downMs / 1000)})`;
+    case 'sc-stale':
+      return `${time} ${scStaleText(event.since)}: ${scStaleRemedy}`;
+    case 'sc-fresh':
+      return `${time} SC status fresh again (stale for ${formatDuration((event.time - event.since) / 1000)})`;
   }
 }
 
 /** The severity an event line is drawn with. */
 export function eventSeverity(event: MonitorEvent): keyof typeof statusLabel {
   if (event.kind === 'status') return event.to;
+  if (event.kind === 'sc-stale') return 'warn';
   return event.kind === 'source-failed' ? 'critical' : 'ok';
 }
 
@@ -45,6 +51,10 @@ export function eventJson(event: MonitorEvent): string {
       return JSON.stringify({time, kind: event.kind, message: event.message});
     case 'source-recovered':
       return JSON.stringify({time, kind: event.kind, failures: event.failures, downSeconds: event.downMs / 1000});
+    case 'sc-stale':
+      return JSON.stringify({time, kind: event.kind, since: new Date(event.since).toISOString(), message: `${scStaleText(event.since)}: ${scStaleRemedy}`});
+    case 'sc-fresh':
+      return JSON.stringify({time, kind: event.kind, staleSince: new Date(event.since).toISOString()});
   }
 }
 

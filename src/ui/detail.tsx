@@ -87,9 +87,15 @@ export function Detail({entry, history, width, height}: DetailProps) {
   );
 }
 
-/** Both BASE values: the leader's (true) and the SC's (stale on real clusters), and which one is shown. */
+/** Both views of BASE and HW: the leader's (true) and the SC's (stale on real clusters), and which is shown. */
 function baseSourceText(p: Partition): string {
   const cluster = p.clusterBase === null || p.clusterBase === undefined ? '-' : String(p.clusterBase);
-  if (p.baseSource === 'leader') return `BASE from leader SPU ${p.leader}: ${offsetText(p, 'baseOffset')}   the SC says ${cluster}`;
-  return `BASE from the SC: ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}   its leader (SPU ${p.leader}) did not answer`;
+  const clusterHw = p.clusterHighWatermark === undefined ? '-' : String(p.clusterHighWatermark);
+  const clusterLeo = p.clusterLogEndOffset ?? p.logEndOffset;
+  if (p.baseSource === 'leader') {
+    const hw = p.hwSource === 'leader' ? `, HW ${offsetText(p, 'highWatermark')}` : '';
+    const leo = p.logEndStale ? ` LEO ${clusterLeo} (stale)` : p.clusterLogEndOffset !== undefined ? ` LEO ${clusterLeo} (older than the leader's HW)` : '';
+    return `leader SPU ${p.leader}: BASE ${offsetText(p, 'baseOffset')}${hw}   the SC says BASE ${cluster}, HW ${clusterHw}${leo}`;
+  }
+  return `BASE/HW from the SC: ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}/${clusterHw}   its leader (SPU ${p.leader}) did not answer`;
 }

@@ -7,6 +7,7 @@ import {sortArrow} from '../view/grid-model.js';
 import {positionText, type GridPosition} from '../view/position.js';
 import {fitByPriority} from '../view/fit.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
+import {scStaleDetail} from '../view/sc-status.js';
 import {sortKeys} from '../view/sort.js';
 import type {UiState} from '../view/ui-state.js';
 
@@ -60,6 +61,8 @@ export function Header(props: HeaderProps) {
     {text: `${statusLabel.critical.split(' ')[0]} ${counts.critical} critical`, color: counts.critical > 0 ? 'red' : undefined, priority: 0},
     {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
   ];
+  // A fact about the whole cluster, where the eye looks for LIVE; the status line says what helps.
+  if (state.scStaleSince !== null) candidates.push({text: `▲ SC stale since ${formatClock(state.scStaleSince)}`, color: 'yellow', priority: 0});
   const segments = fitByPriority(candidates, width, {cost: (segment) => displayWidth(segment.text), priority: (segment) => segment.priority, separator: 3});
   return (
     <Box flexDirection="column">
@@ -113,6 +116,7 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (filterError) parts.push(filterError);
   if (ui.alertsOnly) parts.push('alerts only');
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
+  if (state.scStaleSince !== null) parts.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
   const fromCluster = countClusterBases(state);
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
     parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);

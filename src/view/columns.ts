@@ -88,6 +88,20 @@ export function baseCell(partition: Partition): string {
   return marked && text !== '-' ? `${text}?` : text;
 }
 
+/** HW, marked `?` when it is the SC's (its leader did not answer): it freezes when the SC does. */
+export function highWatermarkCell(partition: Partition): string {
+  const marked = partition.hwSource === 'cluster';
+  const text = offsetText(partition, 'highWatermark', marked ? offsetWidth - 1 : offsetWidth);
+  return marked && text !== '-' ? `${text}?` : text;
+}
+
+/** LEO, marked `?` while the SC's view is stale: only a lower bound (the leader's HW) is known. */
+export function logEndCell(partition: Partition): string {
+  const marked = partition.logEndStale === true;
+  const text = offsetText(partition, 'logEndOffset', marked ? offsetWidth - 1 : offsetWidth);
+  return marked && text !== '-' ? `${text}?` : text;
+}
+
 /**
  * The window's trend, only while there is a window: a partition whose leader is offline keeps the
  * history from before, and drawing it would show a trend of a window nobody can read now.
@@ -108,7 +122,7 @@ export const columns: GridColumn[] = [
   {id: 'topic', title: 'TOPIC', align: 'left', width: 18, maxWidth: 28, priority: 0, sortKey: 'topic', cell: (e) => e.partition.topic},
   {id: 'partition', title: 'P', align: 'right', width: 3, priority: 0.1, sortKey: 'partition', cell: (e) => String(e.partition.partition)},
   {id: 'base', title: 'BASE', align: 'right', width: offsetWidth, priority: 0.2, sortKey: 'base', cell: (e) => baseCell(e.partition)},
-  {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => offsetText(e.partition, 'highWatermark', offsetWidth)},
+  {id: 'hw', title: 'HW', align: 'right', width: offsetWidth, priority: 0.3, sortKey: 'hw', cell: (e) => highWatermarkCell(e.partition)},
   {
     id: 'leo',
     title: 'LEO',
@@ -116,7 +130,7 @@ export const columns: GridColumn[] = [
     width: offsetWidth,
     priority: 0.4,
     sortKey: 'leo',
-    cell: (e) => offsetText(e.partition, 'logEndOffset', offsetWidth),
+    cell: (e) => logEndCell(e.partition),
   },
   {id: 'window', title: 'WINDOW', align: 'right', width: 7, priority: 0.5, sortKey: 'window', cell: (e) => formatCount(e.window)},
   {id: 'windowSeconds', title: 'WIN-TIME', align: 'right', width: 9, priority: 0.6, sortKey: 'windowSeconds', cell: (e) => formatWindowTime(e)},
