@@ -34,7 +34,7 @@ export interface Partition {
   isBeingDeleted: boolean;
   /**
    * Where `baseOffset` comes from: the partition's leader SPU (FetchOffsets), or the SC's
-   * `partition list`, which is stale on real clusters (README "BASE on real clusters").
+   * `partition list`, which is stale on real clusters (README "BASE and HW on real clusters").
    * Absent when the source does not ask leaders (demo, --no-leader-offsets, old recordings).
    */
   baseSource?: 'leader' | 'cluster';

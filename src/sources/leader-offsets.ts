@@ -37,7 +37,7 @@ interface Wanted {
 
 /**
  * The true BASE of every partition, read from its leader SPU (the SC's `baseOffset` is stale
- * on real clusters: README "BASE on real clusters"). One FetchOffsets request per SPU per
+ * on real clusters: README "BASE and HW on real clusters"). One FetchOffsets request per SPU per
  * sample, all SPUs in parallel, over connections kept open between samples.
  */
 export class LeaderOffsetReader {

@@ -81,7 +81,7 @@ export function offsetText(partition: Partition, key: 'baseOffset' | 'highWaterm
   return exact.length <= width ? exact : formatCount(value);
 }
 
-/** BASE, marked `?` when it is the SC's because the leader could not be asked (README "BASE on real clusters"). */
+/** BASE, marked `?` when it is the SC's because the leader could not be asked (README "BASE and HW on real clusters"). */
 export function baseCell(partition: Partition): string {
   const marked = partition.baseSource === 'cluster';
   const text = offsetText(partition, 'baseOffset', marked ? offsetWidth - 1 : offsetWidth);

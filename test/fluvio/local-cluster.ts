@@ -9,8 +9,8 @@ import {projectRoot} from '../support/tmux.js';
 /** Set by scripts/test-fluvio.js to the directory holding `fluvio` and `fluvio-run`. */
 export const binDir = process.env.FLUVIO_BIN_DIR ?? '';
 
-/** Fluvio's fixed local ports: SC public/private, then SPU 5001 and 5002 public/private. */
-const ports = [9003, 9004, 9010, 9011, 9020, 9021];
+/** Fluvio's fixed local ports: SC public/private, then SPU 5001, 5002 and 5003 public/private. */
+const ports = [9003, 9004, 9010, 9011, 9020, 9021, 9030, 9031];
 
 /**
  * A real local Fluvio cluster in a temp dir: its own HOME (cluster start writes
@@ -22,6 +22,8 @@ export class LocalCluster {
   readonly env: NodeJS.ProcessEnv;
   private readonly children = new Set<ChildProcess>();
   private daemons: number[] = [];
+  /** How each SPU was started (argv and environment), kept when it is killed to start it again alike. */
+  private readonly spuCommands = new Map<number, {argv: string[]; env: NodeJS.ProcessEnv}>();
 
   constructor() {
     this.env = {
@@ -63,6 +65,33 @@ export class LocalCluster {
       );
   }
 
+  /** Kills SPU `id` (SIGKILL, as a crash) and keeps its command line for `startSpu`. */
+  killSpu(id: number): void {
+    for (const pid of findDaemons(this.dir)) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const at = argv.findIndex((part) => part === '-i' || part === '--id');
+      if (!argv.includes('spu') || at < 0 || Number(argv[at + 1]) !== id) continue;
+      const env = Object.fromEntries(
+        readFileSync(`/proc/${pid}/environ`, 'utf8')
+          .split('\0')
+          .filter(Boolean)
+          .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+      );
+      this.spuCommands.set(id, {argv, env});
+      process.kill(pid, 'SIGKILL');
+      return;
+    }
+    throw new Error(`no SPU ${id} of this cluster is running`);
+  }
+
+  /** Starts SPU `id` again with the command line it had when `killSpu` stopped it. */
+  startSpu(id: number): void {
+    const command = this.spuCommands.get(id);
+    if (!command) throw new Error(`SPU ${id} was not killed by this cluster`);
+    const child = spawn(command.argv[0], command.argv.slice(1), {cwd: this.dir, env: command.env, stdio: 'ignore', detached: true});
+    this.daemons.push(child.pid!);
+  }
+
   /** Runs the fluvio CLI against this cluster and returns its stdout; throws on failure. */
   fluvio(args: string[], input?: string): string {
     const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', input, timeout: 60_000});
@@ -80,6 +109,13 @@ export class LocalCluster {
   produceForever(topic: string, count: number, everyMs: number): void {
     const loop = `while :; do seq 1 ${count} | sed 's/^/record-/' | fluvio produce ${topic} >/dev/null 2>&1; sleep ${everyMs / 1000}; done`;
     const child = spawn('sh', ['-c', loop], {cwd: this.dir, env: this.env, stdio: 'ignore', detached: true});
+    this.children.add(child);
+  }
+
+  /** fluvio-top's real CLI path, running in the background until `stop` (a long recording). */
+  fluvioTopInBackground(args: string[]): void {
+    const node = join(projectRoot, 'node_modules', '.bin', 'node');
+    const child = spawn(node, [join(projectRoot, 'bin', 'fluvio-top.js'), ...args], {cwd: this.dir, env: this.env, stdio: 'ignore', detached: true});
     this.children.add(child);
   }
 

@@ -1,0 +1,168 @@
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {LocalCluster, sleep} from './local-cluster.js';
+
+/**
+ * Faults made on purpose on a real 3-SPU cluster while one fluvio-top keeps sampling it (every
+ * second, recording and logging events as an operator's would). Verdicts are read by replaying
+ * that recording to a moment: the same history a monitor left running would have had.
+ *
+ * Placement is fixed (replica assignment files) so that the faults do not touch each other:
+ * broken-0 on 5001 (leader) + 5002 (the follower that dies), solo-0 on 5003 alone.
+ */
+interface JsonPartition {
+  topic: string;
+  partition: number;
+  resolution: string;
+  base: number;
+  hw: number;
+  leo: number;
+  hwSource: string;
+  status: string;
+  settled: boolean;
+  reasons: string[];
+}
+
+interface RawLine {
+  time: number;
+  partitions: {name: string; status: {resolution: string}}[];
+  leaderOffsets?: Record<string, {topic: string; partition: number; error: number; startOffset: number; lastStableOffset: number}[]>;
+}
+
+describe('fluvio-top during faults on a real 3-SPU cluster', () => {
+  const cluster = new LocalCluster();
+  const recording = join(cluster.dir, 'faults.jsonl');
+  const events = join(cluster.dir, 'events.jsonl');
+
+  /** The recording so far; a line still being written is left out. */
+  function recorded(): RawLine[] {
+    if (!existsSync(recording)) return [];
+    return readFileSync(recording, 'utf8')
+      .split('\n')
+      .filter((line) => line.endsWith('}'))
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as RawLine];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  /** The recording so far, replayed: what the monitor left running says now. */
+  function replay(args: string[]): {status: number | null; stdout: string} {
+    const copy = join(cluster.dir, `replay-${Date.now()}.jsonl`);
+    writeFileSync(
+      copy,
+      recorded()
+        .map((line) => JSON.stringify(line))
+        .join('\n') + '\n',
+    );
+    return cluster.fluvioTop(['--replay', copy, ...args]);
+  }
+
+  function replayJson(topic: string): JsonPartition {
+    const result = replay(['--once', '--json', '--filter', topic]);
+    return JSON.parse(result.stdout).partitions.find((p: JsonPartition) => p.topic === topic);
+  }
+
+  async function until(what: string, timeoutMs: number, test: (lines: RawLine[]) => boolean): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!test(recorded())) {
+      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+      await sleep(1000);
+    }
+  }
+
+  const leaderAnswer = (line: RawLine, name: string) =>
+    Object.values(line.leaderOffsets ?? {})
+      .flat()
+      .find((entry) => `${entry.topic}-${entry.partition}` === name && entry.error === 0);
+  const resolution = (line: RawLine, name: string) => line.partitions.find((p) => p.name === name)?.status.resolution;
+
+  beforeAll(async () => {
+    await cluster.start({spus: 3});
+    const assign = (name: string, replicas: number[]) => {
+      const file = join(cluster.dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify([{id: 0, replicas}]));
+      return file;
+    };
+    // Short time retention and small segments: with its follower gone, the leader's BASE passes the frozen HW within a minute.
+    cluster.fluvio(['topic', 'create', 'broken', '--replica-assignment', assign('broken', [5001, 5002]), '--retention-time', '30s', '--segment-size', '4096']);
+    cluster.fluvio(['topic', 'create', 'solo', '--replica-assignment', assign('solo', [5003]), '--retention-time', '10m', '--segment-size', '65536']);
+    cluster.produceForever('broken', 100, 1000);
+    cluster.produceForever('solo', 100, 1000);
+    cluster.fluvioTopInBackground(['--once', '--samples', '100000', '--interval', '1s', '--record', recording, '--events', events]);
+    await until('both topics written and seen by their leaders', 60_000, (lines) => {
+      const last = lines.at(-1);
+      return (
+        lines.length >= 8 &&
+        last !== undefined &&
+        (leaderAnswer(last, 'broken-0')?.lastStableOffset ?? 0) > 0 &&
+        (leaderAnswer(last, 'solo-0')?.lastStableOffset ?? 0) > 0
+      );
+    });
+  });
+  afterAll(() => cluster.stop());
+
+  it('creating and deleting a topic of 300 partitions raises no storm of CRITs, and the events say what happened to the topic', async () => {
+    cluster.fluvio(['topic', 'create', 'many', '-p', '300', '-r', '1']);
+    await until('all 300 partitions of many online', 60_000, (lines) => {
+      const last = lines.at(-1)!;
+      return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 300;
+    });
+    await sleep(3000);
+    cluster.fluvio(['topic', 'delete', 'many']);
+    await until('many gone', 60_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
+    await sleep(2000);
+    const logged = readFileSync(events, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as {kind: string; partition?: string; to?: string});
+    const manyCrits = logged.filter((event) => event.kind === 'status' && event.partition?.startsWith('many-') && event.to === 'critical');
+    expect(manyCrits).toHaveLength(0);
+    // One event per topic, not one per partition: the topic's name and what happened to it.
+    const about = logged.filter((event) => JSON.stringify(event).includes('many'));
+    expect(about.length).toBeLessThanOrEqual(6);
+    expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/creat/);
+    expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/delet/);
+  });
+
+  it('a leader SPU killed on a single-replica topic: CRITICAL while it has no leader, OK with its history kept once it is back', async () => {
+    cluster.killSpu(5003);
+    await until('solo-0 without its leader for 5 samples', 60_000, (lines) => lines.slice(-5).every((line) => resolution(line, 'solo-0') !== 'Online'));
+    const down = replay(['--check', '--filter', 'solo']);
+    expect(down.stdout).toMatch(/^FLUVIO-TOP CRITICAL/);
+    expect(down.stdout).toMatch(/CRITICAL solo-0: /);
+    expect(down.status).toBe(2);
+    cluster.startSpu(5003);
+    await until('solo-0 online again and answered by its leader for 5 samples', 60_000, (lines) =>
+      lines.slice(-5).every((line) => resolution(line, 'solo-0') === 'Online' && leaderAnswer(line, 'solo-0') !== undefined),
+    );
+    const back = replay(['--check', '--filter', 'solo']);
+    expect(back.stdout).toMatch(/^FLUVIO-TOP OK/);
+    expect(back.status).toBe(0);
+    // History kept: judged from the samples before the outage, not "collecting history" again.
+    expect(replayJson('solo')).toMatchObject({status: 'ok', settled: true, hwSource: 'leader'});
+  });
+
+  it("a follower SPU killed on a 2-replica topic until the leader's BASE passes its frozen HW: CRITICAL, not OK", async () => {
+    cluster.killSpu(5002);
+    await until("the leader's BASE of broken-0 above its HW for 3 samples", 120_000, (lines) =>
+      lines.slice(-3).every((line) => {
+        const answer = leaderAnswer(line, 'broken-0');
+        return answer !== undefined && answer.startOffset > answer.lastStableOffset;
+      }),
+    );
+    // The truth, from the leader: HW below BASE, LEO still growing above both.
+    const broken = replayJson('broken');
+    expect(broken.hwSource).toBe('leader');
+    expect(broken.hw).toBeLessThan(broken.base);
+    expect(broken.leo).toBeGreaterThan(broken.base);
+    const check = replay(['--check', '--filter', 'broken']);
+    expect(check.stdout).toMatch(/^FLUVIO-TOP CRITICAL/);
+    expect(check.stdout).toMatch(/CRITICAL broken-0: .*HW/);
+    expect(check.status).toBe(2);
+  });
+});
