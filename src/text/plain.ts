@@ -3,6 +3,7 @@ import {sanitize, sanitizeLines} from '../model/sanitize.js';
 import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
 import {countStatuses} from '../view/filter.js';
 import {formatClock} from '../view/format.js';
+import {scStaleDetail} from '../view/sc-status.js';
 import {buildGrid, matchPartitions} from '../view/grid-model.js';
 import {tableLines} from '../view/table.js';
 import type {SortKey} from '../view/sort.js';
@@ -36,6 +37,7 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
       analysis ? formatClock(analysis.time) : '-'
     } │ ✗ ${counts.critical} critical ▲ ${counts.warn} warn`,
   ];
+  if (state.scStaleSince !== null) lines.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
   if (filterError) lines.push(filterError);
   if (analysis?.consumersNote) lines.push(analysis.consumersNote.replace(/\s*[\r\n]+\s*/g, ' '));
   const width = Number.isFinite(options.width) ? options.width : 10_000;

@@ -97,5 +97,5 @@ function baseSourceText(p: Partition): string {
     const leo = p.logEndStale ? ` LEO ${clusterLeo} (stale)` : p.clusterLogEndOffset !== undefined ? ` LEO ${clusterLeo} (older than the leader's HW)` : '';
     return `leader SPU ${p.leader}: BASE ${offsetText(p, 'baseOffset')}${hw}   the SC says BASE ${cluster}, HW ${clusterHw}${leo}`;
   }
-  return `BASE/HW from the SC: ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}/${clusterHw}   its leader (SPU ${p.leader}) did not answer`;
+  return `from the SC: BASE ${cluster}${p.clusterBaseStale ? ' (stale: SIZE shrank while it stayed)' : ''}, HW ${clusterHw}   its leader (SPU ${p.leader}) did not answer`;
 }

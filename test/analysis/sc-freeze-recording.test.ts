@@ -17,7 +17,7 @@ const file = fileURLToPath(new URL('../fixtures/real/recording-sc-freeze.jsonl',
 const frozenFrom = Date.UTC(2026, 11, 3, 14, 45, 44);
 const restarted = Date.UTC(2026, 11, 3, 14, 47, 25);
 
-let states: MonitorState[] = [];
+const states: MonitorState[] = [];
 
 beforeAll(async () => {
   const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});
@@ -79,5 +79,19 @@ describe('the SC freeze recorded on a real cluster', () => {
         expect(entry.status).not.toBe('critical');
       }
     }
+  });
+});
+
+describe("the SC freeze in --once's plain text", () => {
+  it('prints the stale SC once above the grid and marks LEO `?`', async () => {
+    const {renderPlain} = await import('../../src/text/plain.js');
+    const during = states.filter((state) => state.scStaleSince !== null).at(-1)!;
+    const text = renderPlain(during, {width: 200});
+    const lines = text.split('\n');
+    expect(lines[1]).toMatch(
+      /^SC status stale since \d\d:\d\d:\d\d \(leaders still committing\): `partition list` HW\/LEO frozen, [\d.]+k records behind the leaders/,
+    );
+    expect(text.match(/SC status stale/g)).toHaveLength(1);
+    expect(lines.find((line) => line.startsWith('steady ') && / 0 /.test(line))).toMatch(/\d+\?/);
   });
 });

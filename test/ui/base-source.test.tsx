@@ -41,14 +41,17 @@ describe("BASE that is the SC's, not the leader's", () => {
     expect(frame()).toMatch(/^orders-eu\s+1\s+- /m); // LeaderOffline: no BASE at all, so nothing to mark
     expect(frame()).toMatch(/^orders-eu\s+0\s+52000 /m);
     expect(frame()).toContain('? 2 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
+    // HW too: the leader's where it answered, the SC's marked where it did not.
+    expect(frame()).toMatch(/^metrics\s+0\s+130000000\s+1\.5G\s/m);
+    expect(frame()).toMatch(/^metrics\s+1\s+124M\?\s+1\.5G\?\s/m);
   });
 
   it('shows both values in the detail view', async () => {
     const {frame, type} = await app();
     await type('/', 'm', 'e', 't', 'r', 'i', 'c', 's', '\r');
     await type('g', '\r');
-    expect(frame()).toContain('BASE from leader SPU 0: 130000000   the SC says 124433223');
+    expect(frame()).toContain('leader SPU 0: BASE 130000000, HW 1480618310   the SC says BASE 124433223, HW 1480618310');
     await type('\u001B', 'j', '\r');
-    expect(frame()).toContain('BASE from the SC: 123990001   its leader (SPU 1) did not answer');
+    expect(frame()).toContain('from the SC: BASE 123990001, HW 1479002211   its leader (SPU 1) did not answer');
   });
 });
