@@ -3,7 +3,7 @@
 // partition count, the SPUs asked, the wall time of each sample's leader reads (ms) and the bytes
 // sent and received (frames as the codec encodes them, which the codec tests show are the SPU's).
 import {execFileSync} from 'node:child_process';
-import {encodeFetchOffsetsRequest, encodeFetchOffsetsResponse, encodeRequest} from '../dist/sources/fluvio-wire/codec.js';
+import {encodeFetchOffsetsRequest, encodeRequest} from '../dist/sources/fluvio-wire/codec.js';
 import {tlsFromProfile} from '../dist/sources/fluvio-wire/tls.js';
 import {LeaderOffsetReader} from '../dist/sources/leader-offsets.js';
 import {readProfile} from '../dist/sources/profile.js';
@@ -40,7 +40,7 @@ for (const entries of Object.values(reading.leaderOffsets)) {
     else topics.push({topic: entry.topic, partitions: [entry.partition]});
   }
   sent += encodeRequest({apiKey: 1002, apiVersion: 25, correlationId: 1, clientId: 'fluvio-top'}, encodeFetchOffsetsRequest(topics, 25)).length;
-  received += encodeFetchOffsetsResponse(1, entries).length;
+  received += fetchOffsetsResponseBytes(topics);
 }
 times.sort((a, b) => a - b);
 const answered = Object.values(reading.leaderOffsets)
@@ -51,3 +51,14 @@ console.log(
 );
 console.log(`leader reads per sample over ${samples} samples: median ${times[times.length >> 1].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
 console.log(`bytes per sample: ${sent} sent, ${received} received (${Object.keys(reading.leaderOffsets).length} requests)`);
+
+/**
+ * The size of an SPU's FetchOffsets answer on the wire: frame size, correlation id, the topics
+ * array; per topic its name (u16 length) and partitions array; per partition error code (i16),
+ * index (u32), start and last stable offsets (i64 each).
+ */
+function fetchOffsetsResponseBytes(topics) {
+  let bytes = 4 + 4 + 4;
+  for (const topic of topics) bytes += 2 + Buffer.byteLength(topic.topic) + 4 + topic.partitions.length * (2 + 4 + 8 + 8);
+  return bytes;
+}

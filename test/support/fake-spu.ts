@@ -1,16 +1,7 @@
 import {createServer, type Server, type Socket} from 'node:net';
 import {createServer as createTlsServer} from 'node:tls';
-import {
-  apiVersionsKey,
-  decodeFetchOffsetsRequest,
-  decodeRequest,
-  encodeApiVersionsResponse,
-  encodeFetchOffsetsResponse,
-  fetchOffsetsKey,
-  type ApiVersionRange,
-  type PartitionOffsets,
-  type TopicPartitions,
-} from '../../src/sources/fluvio-wire/codec.js';
+import {apiVersionsKey, fetchOffsetsKey, type ApiVersionRange, type PartitionOffsets, type TopicPartitions} from '../../src/sources/fluvio-wire/codec.js';
+import {decodeFetchOffsetsRequest, decodeRequest, encodeApiVersionsResponse, encodeFetchOffsetsResponse} from './spu-codec.js';
 
 /** What a fake SPU does with one FetchOffsets request. */
 export type FetchReply =

@@ -5,15 +5,14 @@ import {
   decodeFetchOffsetsResponse,
   decodeResponse,
   encodeApiVersionsRequest,
-  encodeApiVersionsResponse,
   encodeFetchOffsetsRequest,
-  encodeFetchOffsetsResponse,
   encodeRequest,
   fetchOffsetsKey,
   fetchOffsetsVersions,
   negotiateVersion,
   ProtocolError,
 } from '../../../src/sources/fluvio-wire/codec.js';
+import {encodeApiVersionsResponse, encodeFetchOffsetsResponse} from '../../support/spu-codec.js';
 
 // Copied from ../shared/fixtures/protocol/spu-fetch-offsets.md: bytes that went over the wire to
 // real SPUs (Fluvio 0.18.2-dev, git bcce9f22b) and the SPUs' answers.
