@@ -46,6 +46,19 @@ describe('recording and replaying', () => {
     expect((await replay.next())!.time).toBe(4);
   });
 
+  it('reads each line whole and as written: ASCII, UTF-8, shorter and longer than the one before', async () => {
+    const path = file('names.jsonl');
+    const named = (name: string) => partitions.map((p: {name: string}) => ({...p, name: p.name.replace('metrics', name)}));
+    const samples = [
+      {time: 1, partitions: named('événements')},
+      {time: 2, partitions: named('m')},
+      {time: 3, partitions: named('指標-with-a-longer-name-than-before')},
+    ];
+    writeFileSync(path, samples.map((sample) => JSON.stringify(sample)).join('\n'));
+    const replay = createReplaySource(path);
+    for (const sample of samples) expect(await replay.next()).toEqual(sample);
+  });
+
   it('fails clearly when nothing is readable or the file is missing', () => {
     const path = file('garbage.jsonl');
     writeFileSync(path, 'hello\nworld\n');
