@@ -7,8 +7,10 @@ export class ParseError extends Error {}
 const bigInteger = /(?<=[:[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
 
 /**
- * JSON.parse for Fluvio's output. Offsets are i64: integers too long for a double are kept
- * as strings so that the parser can report them exactly instead of silently rounding.
+ * JSON.parse for Fluvio's output. Offsets are i64, and JSON.parse rounds integers beyond 2^53.
+ * No pass over the document looks for them: the parser meets every number it reads
+ * (integerValue), and only an element that holds one is taken again, exactly, from the text
+ * (exactElement), with such integers kept as digit strings.
  */
 export function parseFluvioJson(text: string): unknown {
   const trimmed = text.trim();
@@ -20,45 +22,63 @@ export function parseFluvioJson(text: string): unknown {
     const preview = trimmed.slice(0, 60);
     throw new ParseError(`output is not JSON (${(error as Error).message}): ${JSON.stringify(preview)}`);
   }
-  // Walking the parsed values is several times cheaper than scanning the text for long digit
-  // runs; only a document that really holds such a number is parsed again, protected.
-  if (!holdsUnsafeNumber(value)) return value;
-  try {
-    return JSON.parse(trimmed.replace(bigInteger, (digits) => `"${digits}"`));
-  } catch {
-    return value; // the protection misfired (digits inside a string): each rounded field is reported instead
-  }
-}
-
-/** Whether any number in a parsed JSON value lies beyond ±2^53, where JSON.parse rounds integers. */
-function holdsUnsafeNumber(root: unknown): boolean {
-  if (typeof root === 'number') return unsafe(root);
-  if (root === null || typeof root !== 'object') return false;
-  // Only objects and arrays wait on the stack; numbers are checked as they are met.
-  const pending: object[] = [root];
-  while (pending.length > 0) {
-    const value = pending.pop()!;
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        const item: unknown = value[index];
-        if (typeof item === 'number') {
-          if (unsafe(item)) return true;
-        } else if (item !== null && typeof item === 'object') pending.push(item);
-      }
-    } else {
-      for (const key in value) {
-        const item = (value as Record<string, unknown>)[key];
-        if (typeof item === 'number') {
-          if (unsafe(item)) return true;
-        } else if (item !== null && typeof item === 'object') pending.push(item);
+  if (value !== null && typeof value === 'object') {
+    const document: JsonText = {text: trimmed};
+    texts.set(value, {document, member: null});
+    // A recorded line's members (partitions, consumers) reach the parser on their own.
+    if (!Array.isArray(value)) {
+      for (const member in value) {
+        const item = (value as Record<string, unknown>)[member];
+        if (item !== null && typeof item === 'object') texts.set(item, {document, member});
       }
     }
   }
-  return false;
+  return value;
 }
 
-function unsafe(value: number): boolean {
-  return value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+/** The text a parsed document came from, and that text parsed again protected, once needed. */
+interface JsonText {
+  text: string;
+  exact?: unknown;
+}
+
+/** What parseFluvioJson returned (and its members), with their text: held only while they live. */
+const texts = new WeakMap<object, {document: JsonText; member: string | null}>();
+
+/** An integer that JSON.parse rounded: its element is read again from the text, or reported. */
+class RoundedInteger extends ParseError {}
+
+/**
+ * `parse(list[index])`; an element holding an integer JSON.parse rounded is parsed again from its
+ * text with such integers as digit strings, and put back in `list` in that exact form (which
+ * the recorder writes).
+ */
+function parseElement<T>(list: unknown[], index: number, parse: (value: unknown) => T): T {
+  try {
+    return parse(list[index]);
+  } catch (error) {
+    if (!(error instanceof RoundedInteger)) throw error;
+    const exact = exactList(list)?.[index];
+    if (exact === undefined) throw error;
+    list[index] = exact;
+    return parse(exact);
+  }
+}
+
+/** `list` parsed again from its text, integers too long for a double kept as digit strings; undefined when that is not known. */
+function exactList(list: unknown[]): unknown[] | undefined {
+  const source = texts.get(list);
+  if (source === undefined) return undefined;
+  const {document, member} = source;
+  if (!('exact' in document)) {
+    try {
+      document.exact = JSON.parse(document.text.replace(bigInteger, (digits) => `"${digits}"`));
+    } catch {
+      document.exact = undefined; // the protection misfired (digits inside a string): each rounded field is reported instead
+    }
+  }
+  const exact = member === null ? document.exact : (document.exact as Record<string, unknown> | undefined)?.[member];
+  return Array.isArray(exact) && exact.length === list.length ? exact : undefined;
 }
 
 export function parseSample(raw: RawSample): Sample {
@@ -80,7 +100,7 @@ export function parsePartitions(value: unknown, problems: string[] = []): Partit
   const partitions: Partition[] = [];
   for (let index = 0; index < value.length; index++) {
     try {
-      partitions.push(parsePartition(value[index]));
+      partitions.push(parseElement(value, index, parsePartition));
     } catch (error) {
       problems.push(`partition #${index}: ${(error as Error).message}`);
     }
@@ -93,19 +113,23 @@ export function parseConsumers(value: unknown, problems: string[] = []): Consume
   const consumers: ConsumerOffset[] = [];
   for (let index = 0; index < value.length; index++) {
     try {
-      const element = object(value[index], 'consumer');
-      consumers.push({
-        consumerId: string(element, 'consumer_id'),
-        topic: string(element, 'topic'),
-        partition: integer(element, 'partition'),
-        offset: integer(element, 'offset'),
-        modifiedTime: element.modified_time === undefined ? 0 : integer(element, 'modified_time'),
-      });
+      consumers.push(parseElement(value, index, parseConsumer));
     } catch (error) {
       problems.push(`consumer #${index}: ${(error as Error).message}`);
     }
   }
   return consumers;
+}
+
+function parseConsumer(value: unknown): ConsumerOffset {
+  const element = object(value, 'consumer');
+  return {
+    consumerId: string(element, 'consumer_id'),
+    topic: string(element, 'topic'),
+    partition: integer(element, 'partition'),
+    offset: integer(element, 'offset'),
+    modifiedTime: element.modified_time === undefined ? 0 : integer(element, 'modified_time'),
+  };
 }
 
 function parsePartition(value: unknown): Partition {
@@ -246,7 +270,7 @@ function nullableInteger(holder: Record<string, unknown>, key: string, field: st
 function integerValue(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (typeof value === 'number' && Number.isInteger(value)) {
-    throw new ParseError(`${field}: ${value} is beyond 2^53 and was rounded before it reached the parser`);
+    throw new RoundedInteger(`${field}: ${value} is beyond 2^53 and was rounded before it reached the parser`);
   }
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
   throw new ParseError(`${field}: expected an integer, got ${describe(value)}`);

@@ -214,8 +214,13 @@ export class Monitor {
         this.update({exhausted: true, replay: replayPosition(this.source)});
         return;
       }
-      this.record?.(raw);
-      const change = this.analyse(raw, this.state.samples);
+      let change: Partial<MonitorState>;
+      try {
+        change = this.analyse(raw, this.state.samples);
+      } finally {
+        // Recorded once parsed: an offset beyond 2^53 is then in `raw` as its exact digits.
+        this.record?.(raw);
+      }
       const events = [
         ...scFreshnessChange(this.state.scStaleSince, change.scStaleSince ?? null, change.analysis!.time),
         ...statusChanges(this.state.analysis, change.analysis!),

@@ -59,6 +59,23 @@ describe('recording and replaying', () => {
     for (const sample of samples) expect(await replay.next()).toEqual(sample);
   });
 
+  it('replays and records again offsets beyond 2^53 exactly, in the partitions and the consumers', () => {
+    const path = file('big.jsonl');
+    const again = file('again.jsonl');
+    // Bare i64 digits, as a shell loop around `fluvio partition list -O json` records them.
+    const line = JSON.stringify({time: 1000, partitions, consumers: [{consumer_id: 'c', topic: 'metrics', partition: 0, offset: 77, modified_time: 1}]})
+      .replace('"hw":1480618310', '"hw":9223372036854775000')
+      .replace('"offset":77', '"offset":9007199254740993');
+    writeFileSync(path, `${line}\n`);
+    const result = runCli(['--replay', path, '--record', again, '--once', '--json']);
+    expect(result.stderr).toBe('');
+    const shown = JSON.parse(result.stdout) as {partitions: {topic: string; partition: number; hw: unknown}[]};
+    expect(shown.partitions.find((p) => p.topic === 'metrics' && p.partition === 0)?.hw).toBe('9223372036854775000');
+    const recorded = readFileSync(again, 'utf8');
+    expect(recorded).toContain('"hw":"9223372036854775000"');
+    expect(recorded).toContain('"offset":"9007199254740993"');
+  });
+
   it('fails clearly when nothing is readable or the file is missing', () => {
     const path = file('garbage.jsonl');
     writeFileSync(path, 'hello\nworld\n');
