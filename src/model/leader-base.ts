@@ -1,3 +1,4 @@
+import {exactOf, isRounded} from './exact-json.js';
 import type {LeaderOffsetEntry, LeaderOffsets, Partition} from './types.js';
 
 /**
@@ -12,9 +13,13 @@ import type {LeaderOffsetEntry, LeaderOffsets, Partition} from './types.js';
  */
 export function applyLeaderOffsets(partitions: Partition[], leaderOffsets: LeaderOffsets): void {
   const answers = new Map<string, LeaderOffsetEntry>();
-  for (const entries of Object.values(leaderOffsets)) {
+  for (const spu in leaderOffsets) {
+    const entries = leaderOffsets[spu];
     if (!Array.isArray(entries)) continue;
-    for (const entry of entries) {
+    for (let index = 0; index < entries.length; index++) {
+      let entry = entries[index];
+      // A recording's bare i64 beyond 2^53, which JSON.parse rounded: read again, exactly.
+      if (entry && (isRounded(entry.startOffset) || isRounded(entry.lastStableOffset))) entry = exactEntry(leaderOffsets, spu, index) ?? entry;
       if (entry && entry.error === 0 && isOffset(entry.startOffset)) answers.set(`${entry.topic}-${entry.partition}`, entry);
     }
   }
@@ -53,6 +58,12 @@ export function applyLeaderOffsets(partitions: Partition[], leaderOffsets: Leade
 function setExact(partition: Partition, key: 'baseOffset' | 'highWatermark' | 'logEndOffset', value: number | string): void {
   if (typeof value === 'string') partition.exactOffsets = {...partition.exactOffsets, [key]: value};
   else if (partition.exactOffsets?.[key] !== undefined) delete partition.exactOffsets[key];
+}
+
+function exactEntry(leaderOffsets: LeaderOffsets, spu: string, index: number): LeaderOffsetEntry | undefined {
+  const exact = exactOf(leaderOffsets) as Record<string, unknown> | undefined;
+  const entries = exact?.[spu];
+  return Array.isArray(entries) ? (entries[index] as LeaderOffsetEntry | undefined) : undefined;
 }
 
 function isOffset(value: unknown): value is number | string {

@@ -1,10 +1,9 @@
+import {exactOf, isRounded, rememberText} from './exact-json.js';
 import {applyLeaderOffsets} from './leader-base.js';
 import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from './types.js';
 
 /** Raised when a whole document is unusable; per-element problems are collected instead. */
 export class ParseError extends Error {}
-
-const bigInteger = /(?<=[:[,]\s*)-?\d{16,}(?=\s*[,\]}])/g;
 
 /**
  * JSON.parse for Fluvio's output. Offsets are i64, and JSON.parse rounds integers beyond 2^53.
@@ -22,42 +21,8 @@ export function parseFluvioJson(text: string): unknown {
     const preview = trimmed.slice(0, 60);
     throw new ParseError(`output is not JSON (${(error as Error).message}): ${JSON.stringify(preview)}`);
   }
-  if (value !== null && typeof value === 'object') {
-    const document: JsonText = {text: trimmed};
-    remember(value, {document, member: null});
-    // A recorded line's members (partitions, consumers) reach the parser on their own.
-    if (!Array.isArray(value)) {
-      for (const member in value) {
-        const item = (value as Record<string, unknown>)[member];
-        if (item !== null && typeof item === 'object') remember(item, {document, member});
-      }
-    }
-  }
+  rememberText(value, trimmed);
   return value;
-}
-
-/** The text a parsed document came from, and that text parsed again protected, once needed. */
-interface JsonText {
-  text: string;
-  exact?: unknown;
-}
-
-interface TextOf {
-  document: JsonText;
-  /** The document's member this value is, or null for the document itself. */
-  member: string | null;
-}
-
-/**
- * What parseFluvioJson returned (and its members) carry their text under this key, held only
- * while they live. Not a WeakMap: its entries cost the collector more than the walk they replace
- * (peak RSS +10 MB replaying 1,000 partitions x 20 samples, where the property costs nothing).
- */
-const textKey = Symbol('JSON text');
-
-/** Not enumerable: JSON.stringify, Object.keys and comparisons do not see it. */
-function remember(value: object, text: TextOf): void {
-  Object.defineProperty(value, textKey, {value: text});
 }
 
 /** An integer that JSON.parse rounded: its element is read again from the text, or reported. */
@@ -82,17 +47,7 @@ function parseElement<T>(list: unknown[], index: number, parse: (value: unknown)
 
 /** `list` parsed again from its text, integers too long for a double kept as digit strings; undefined when that is not known. */
 function exactList(list: unknown[]): unknown[] | undefined {
-  const source = (list as {[textKey]?: TextOf})[textKey];
-  if (source === undefined) return undefined;
-  const {document, member} = source;
-  if (!('exact' in document)) {
-    try {
-      document.exact = JSON.parse(document.text.replace(bigInteger, (digits) => `"${digits}"`));
-    } catch {
-      document.exact = undefined; // the protection misfired (digits inside a string): each rounded field is reported instead
-    }
-  }
-  const exact = member === null ? document.exact : (document.exact as Record<string, unknown> | undefined)?.[member];
+  const exact = exactOf(list);
   return Array.isArray(exact) && exact.length === list.length ? exact : undefined;
 }
 
@@ -284,7 +239,7 @@ function nullableInteger(holder: Record<string, unknown>, key: string, field: st
 /** Integers arrive as numbers, or as digit strings when parseFluvioJson protected an i64. */
 function integerValue(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'number' && Number.isInteger(value)) {
+  if (isRounded(value)) {
     throw new RoundedInteger(`${field}: ${value} is beyond 2^53 and was rounded before it reached the parser`);
   }
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);

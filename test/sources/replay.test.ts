@@ -76,6 +76,23 @@ describe('recording and replaying', () => {
     expect(recorded).toContain('"offset":"9007199254740993"');
   });
 
+  it("replays the leaders' answers beyond 2^53 exactly when a recording holds them as bare digits", () => {
+    const path = file('big-leaders.jsonl');
+    const leaders = {'5001': [{topic: 'metrics', partition: 0, error: 0, startOffset: 1, lastStableOffset: 2}]};
+    const line = JSON.stringify({time: 1000, partitions, leaders})
+      .replace('"startOffset":1', '"startOffset":9007199254740993')
+      .replace('"lastStableOffset":2', '"lastStableOffset":9223372036854775000');
+    writeFileSync(path, `${line}\n`);
+    const result = runCli(['--replay', path, '--once', '--json']);
+    expect(result.stderr).toBe('');
+    const shown = JSON.parse(result.stdout) as {partitions: {topic: string; partition: number; base: unknown; baseSource: string; hw: unknown}[]};
+    expect(shown.partitions.find((p) => p.topic === 'metrics' && p.partition === 0)).toMatchObject({
+      base: '9007199254740993',
+      baseSource: 'leader',
+      hw: '9223372036854775000',
+    });
+  });
+
   it('fails clearly when nothing is readable or the file is missing', () => {
     const path = file('garbage.jsonl');
     writeFileSync(path, 'hello\nworld\n');
