@@ -72,7 +72,11 @@ export function Detail({entry, history, width, height}: DetailProps) {
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}
       </Text>
       {entry.consumers.map((consumer) => (
-        <Text key={consumer.id} color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' ? 'yellow' : undefined} wrap="truncate">
+        <Text
+          key={consumer.id}
+          color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' || consumer.state === 'probably-lost' ? 'yellow' : undefined}
+          wrap="truncate"
+        >
           {line(`  ${consumerLine(consumer)}`)}
         </Text>
       ))}

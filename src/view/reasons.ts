@@ -61,6 +61,20 @@ function words(reason: Reason): ReasonText {
         long: `HW stood still ${formatDuration(reason.seconds)} while LEO grew ${reason.gap} records past it${missing}: consumers see nothing new`,
       };
     }
+    case 'consumer-probably-lost':
+      return {
+        short: `consumer probably lost: ${reason.consumer}`,
+        long: `consumer ${reason.consumer} stalled just above a stale BASE: its next records are probably deleted already`,
+      };
+    case 'replication-broken': {
+      const followers = reason.missing.length === 0 ? 'a follower' : `follower${reason.missing.length > 1 ? 's' : ''} ${reason.missing.join(', ')}`;
+      return {
+        short: `replication broken: HW < BASE`,
+        long: `replication broken: HW ${reason.highWatermark.toLocaleString('en-US')} below BASE ${reason.base.toLocaleString('en-US')}, ${followers} cannot catch up`,
+      };
+    }
+    case 'lifecycle-stuck':
+      return {short: `stuck ${reason.state} ${formatDuration(reason.seconds)}`, long: `stuck ${reason.state} for ${formatDuration(reason.seconds)}`};
     case 'window-below-slo':
       return {
         short: `win-time ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)} SLO`,
