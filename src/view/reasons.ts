@@ -83,6 +83,50 @@ function words(reason: Reason): ReasonText {
   }
 }
 
+/**
+ * Cause and remedy of the faults whose cause is known (fluvio.md §7, read in Fluvio's source), for
+ * the detail view: the first reason that has them. Empty when none is known.
+ */
+export function adviceLines(reasons: readonly Reason[]): string[] {
+  for (const reason of reasons) {
+    const advice = adviceFor(reason);
+    if (advice) return [`cause: ${advice.cause}`, `what helps: ${advice.remedy}`];
+  }
+  return [];
+}
+
+function adviceFor(reason: Reason): {cause: string; remedy: string} | null {
+  switch (reason.code) {
+    case 'replication-broken':
+      return {
+        cause:
+          "a follower was down longer than the retention: the leader deleted the records it needs, and Fluvio's follower ignores OffsetEvicted, so HW stays frozen for good; read-committed consumers see nothing and the records above HW live on the leader only",
+        remedy: 're-create the topic (there is no supported way to resync the follower)',
+      };
+    case 'replication-stall':
+      return {
+        cause: 'HW waits for every follower, and the set of followers never shrinks: a follower SPU is down or behind',
+        remedy: 'bring the follower SPU back soon; once it has been down longer than the retention it can never catch up (then re-create the topic)',
+      };
+    case 'resolution':
+      return reason.resolution === 'LeaderOffline'
+        ? {
+            cause: "the leader's SPU is down; the SC elects a new leader once, and only a follower that is online and within 4 records of the leader",
+            remedy: 'bring the SPU back (its cleaner then deletes at once what expired while it was down: retention on schedule)',
+          }
+        : null;
+    case 'lifecycle-stuck':
+      return reason.state === 'deleting'
+        ? {
+            cause: 'deleting a topic of ~2500 or more partitions times out in the SC ("store timed out") and can freeze the SC\'s status for every partition',
+            remedy: "restart the SC (the status is right again within seconds); in local mode, stop the SC, remove the topic's metadata files, and start it",
+          }
+        : null;
+    default:
+      return null;
+  }
+}
+
 function percentFallen(now: number, peak: number): string {
   return `${Math.round((1 - now / peak) * 100)}%`;
 }
