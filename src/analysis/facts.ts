@@ -154,10 +154,20 @@ function stuckFollowers(partition: Partition): number[] {
  */
 function largestUnexplainedStep(tracker: PartitionTracker, time: number, typical: number | null): number {
   const since = time - peakBucketMs * peakBuckets;
+  // Only a deletion of more than twice the typical one can count as a cut: most samples of most
+  // partitions have none, and need neither write times nor a pace.
+  let largest = 0;
+  let outsized = false;
+  for (const step of tracker.steps) {
+    if (step.time < since) continue;
+    if (step.size > largest) largest = step.size;
+    if (typical === null || step.size > 2 * typical) outsized = true;
+  }
+  if (!outsized) return largest;
   const retentionMs = tracker.retentionPeak.value * 1000;
   const cycle = typicalCycleMs(tracker.steps);
   const longRate = tracker.writes.rate(time, tracker.maxLogEnd, Number.POSITIVE_INFINITY) ?? 0;
-  let largest = 0;
+  largest = 0;
   for (const step of tracker.steps) {
     if (step.time < since || step.size <= largest) continue;
     const written =
