@@ -1,7 +1,7 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {advance, newTimeline, type Timeline} from './clock.js';
 import {ConsumerTracks} from './consumers.js';
-import {partitionFacts, settleMs, type SourcedPartition} from './facts.js';
+import {partitionFacts, settleMs} from './facts.js';
 import {noteLifecycles, type TopicLifecycle} from './lifecycle.js';
 import {PartitionTracker} from './tracker.js';
 import {
@@ -29,9 +29,6 @@ const clearSamples = 3;
  * back leaves CRITICAL at once instead of waiting out the hysteresis (recovery is quiet).
  */
 const clearAtOnce = new Set<ReasonCode>(['resolution', 'lifecycle-stuck', 'replication-broken']);
-
-/** The SC-freshness fact a leader-aware source adds to its samples (absent: unknown). */
-type SourcedSample = Sample & {scStaleSince?: number | null; monotonic?: number};
 
 interface Held {
   status: Status;
@@ -102,8 +99,7 @@ export class Analyzer {
     return found;
   }
 
-  update(input: Sample): Analysis {
-    const sample = input as SourcedSample;
+  update(sample: Sample): Analysis {
     const {time, gapMs} = advance(this.timeline, sample.time, sample.monotonic);
     const scStaleSince = sample.scStaleSince ?? null;
     const generation = ++this.generation;
@@ -194,7 +190,7 @@ export class Analyzer {
     }
     const thresholds = this.thresholdsFor(partition.topic);
     const facts = partitionFacts({
-      partition: partition as SourcedPartition,
+      partition,
       tracker,
       time,
       thresholds,

@@ -42,6 +42,8 @@ export interface ConsumerInput {
   baseStale: boolean;
   highWatermark: number;
   policy: RetentionPolicy | null;
+  /** Records per segment (null when unknown): how close to a stale BASE counts as "probably lost". */
+  segmentRecords: number | null;
   riskSeconds: number;
 }
 
@@ -101,8 +103,8 @@ export class ConsumerTracks {
     const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, pace, base, policy);
     // Behind a BASE known to be stale, a stalled consumer near it may already have lost records
     // that BASE no longer shows as deleted.
-    const probablyLost =
-      lostRecords === 0 && stalled && input.baseStale && base !== null && policy?.segmentRecords != null && next - base < policy.segmentRecords;
+    const segment = input.segmentRecords;
+    const probablyLost = lostRecords === 0 && stalled && input.baseStale && base !== null && segment !== null && next - base < segment;
     const state =
       lostRecords > 0 ? 'lost' : probablyLost ? 'probably-lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= riskSeconds ? 'at-risk' : 'ok';
     return {

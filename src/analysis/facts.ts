@@ -9,15 +9,10 @@ import {drainEta, replicationStall, windowTime} from './window.js';
 export const settleMs = 20_000;
 const settleSamples = 3;
 
-/**
- * Where each offset came from, as the source says (fields a leader-aware source adds; absent
- * for the demo and old recordings, where all come from one place).
- */
-export type SourcedPartition = Partition & {hwSource?: 'leader' | 'cluster'};
-
 /** What a partition's facts are computed from: its sample, its history, and the cluster's state. */
 export interface FactsInput {
-  partition: SourcedPartition;
+  /** hwSource/baseSource say where HW and BASE came from (absent: both from one place, the demo or an old recording). */
+  partition: Partition;
   tracker: PartitionTracker;
   /** Analysis time (monotonic timeline), ms. */
   time: number;
@@ -83,6 +78,7 @@ export function partitionFacts(input: FactsInput): Facts {
   if (windowSeconds !== null && windowSecondsKind !== 'lower-bound') tracker.windowSecondsPeak.add(time, windowSeconds);
   tracker.retentionPeak.add(time, partition.retentionSeconds ?? defaultRetentionSeconds);
   const etaSeconds = online && settled && partition.resolution === 'Online' ? drainEta(partition, tracker, time, trimRate) : null;
+  const segment = hasData && input.consumers ? RetentionPolicy.segmentRecords(partition, tracker) : null;
   // The policy's predictions are built only for partitions with consumers: most have none.
   const policy = online && input.consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
   const consumers = !input.consumers
@@ -97,10 +93,10 @@ export function partitionFacts(input: FactsInput): Facts {
           baseStale: stale || partition.clusterBaseStale === true,
           highWatermark: tracker.highWatermark,
           policy,
+          segmentRecords: segment,
           riskSeconds: thresholds.consumerRiskSeconds,
         }),
       );
-  const segment = hasData ? RetentionPolicy.segmentRecords(partition, tracker) : null;
   const typicalStep = tracker.typicalStep();
   const largestRecentStep = online ? largestUnexplainedStep(tracker, time, typicalStep) : 0;
   const leaderHw = hasData && sameSource && tracker.base !== null && partition.baseOffset !== null;
@@ -123,7 +119,7 @@ export function partitionFacts(input: FactsInput): Facts {
     consumers,
     windowPeak: tracker.windowPeak.value,
     windowSecondsPeak: tracker.windowSecondsPeak.value,
-    typicalStep: typicalStep ?? (largestRecentStep > 0 ? segment : null),
+    typicalStep: typicalStep ?? (largestRecentStep > 0 && hasData ? RetentionPolicy.segmentRecords(partition, tracker) : null),
     stall: hasData && !leaderless ? replicationStall(partition, tracker, time) : null,
     broken,
     largestRecentStep,

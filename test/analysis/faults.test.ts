@@ -192,3 +192,32 @@ describe('the SC frozen while the leaders commit', () => {
     expect(analyses.every((a) => a.partitions[0].reasons.every((r) => r.code !== 'window-empty-eta' && r.code !== 'replication-broken'))).toBe(true);
   });
 });
+
+describe('consumers judged by their own movement', () => {
+  it('a consumer stalled just above a BASE known to be stale is probably lost; above a fresh BASE it is only stalled', () => {
+    const run = (baseStale: boolean) => {
+      const samples: Sample[] = [];
+      for (let t = 0; t <= 120; t += 2) {
+        const p = partition({
+          name: 'orders-0',
+          baseOffset: 5_000,
+          highWatermark: 10_000 + 100 * t,
+          logEndOffset: 10_000 + 100 * t,
+          size: (5_000 + 100 * t) * 100,
+          segmentSize: 100_000,
+          baseSource: 'cluster',
+          clusterBaseStale: baseStale,
+        });
+        const consumers = [{consumerId: 'batch', topic: 'orders', partition: 0, offset: 5_200, modifiedTime: 0}];
+        samples.push({...sample(t, [p]), consumers});
+      }
+      return feed(samples).analyses.at(-1)!.partitions[0];
+    };
+    const stale = run(true);
+    expect(stale.consumers[0]).toMatchObject({state: 'probably-lost', stalled: true});
+    expect(reasonLines(stale.reasons)).toContain('consumer batch stalled just above a stale BASE: its next records are probably deleted already');
+    const fresh = run(false);
+    // Above a BASE that is fresh, it is judged by the policy as usual: BASE will overtake it.
+    expect(fresh.consumers[0]).toMatchObject({state: 'at-risk', stalled: true});
+  });
+});
