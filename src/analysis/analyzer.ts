@@ -1,29 +1,34 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
+import {advance, newTimeline, type Timeline} from './clock.js';
 import {ConsumerTracks} from './consumers.js';
-import {RetentionPolicy} from './policy.js';
-import {peakBucketMs, peakBuckets, PartitionTracker} from './tracker.js';
-import {drainEta, replicationStall, windowTime} from './window.js';
+import {partitionFacts, settleMs} from './facts.js';
+import {noteLifecycles, type TopicLifecycle} from './lifecycle.js';
+import {PartitionTracker} from './tracker.js';
 import {
   defaultThresholds,
   statusRank,
   type Analysis,
-  type ConsumerAnalysis,
+  type AnalysisNote,
   type HistoryPoint,
   type PartitionAnalysis,
   type Reason,
+  type ReasonCode,
   type Status,
   type Thresholds,
   type TopicThresholds,
   type Trend,
 } from './types.js';
-import {judge, type Evidence, type Verdict} from './verdict.js';
+import {judge, type Verdict} from './verdict.js';
 
-/** Rate-based verdicts wait for this much history and this many samples. */
-export const settleMs = 20_000;
-const settleSamples = 3;
+export {settleMs};
 /** A status only drops after its cause has been gone this long (and for this many samples). */
 export const clearMs = 30_000;
 const clearSamples = 3;
+/**
+ * Causes observed directly, not inferred from rates: gone is gone. A partition whose leader is
+ * back leaves CRITICAL at once instead of waiting out the hysteresis (recovery is quiet).
+ */
+const clearAtOnce = new Set<ReasonCode>(['resolution', 'lifecycle-stuck', 'replication-broken']);
 
 interface Held {
   status: Status;
@@ -41,11 +46,21 @@ interface Watched {
   seen: number;
   /** A status held up by hysteresis; null when none. */
   held: Held | null;
+  /** Analysis time it was first listed, whether it was ever Online, since when it is being deleted. */
+  firstSeen: number;
+  everOnline: boolean;
+  /** Listed first after the first sample: it appeared while watched (an empty offline partition at start-up may be a dead one). */
+  appeared: boolean;
+  deletingSince: number | null;
+  /** The leader SPU at the previous sample. */
+  leader: number;
 }
 
 /**
- * Turns successive samples into per-partition analytics and statuses. Cost per sample is
- * O(partitions + consumers): each partition's history is a fixed-size ring.
+ * Turns successive samples into per-partition analytics and statuses. Each sample goes through
+ * once per partition, in one direction: observe (the tracker's history) -> facts (facts.ts) ->
+ * verdict (verdict.ts) -> hysteresis. Cost per sample is O(partitions + consumers): each
+ * partition's history is a fixed-size ring.
  */
 export class Analyzer {
   /** The global thresholds (per-topic ones come from the resolver). */
@@ -62,24 +77,8 @@ export class Analyzer {
   private readonly order: Watched[] = [];
   private consumerTracks = new ConsumerTracks();
   private generation = 0;
-  private readonly evidence: Evidence = {
-    partition: null as unknown as Partition,
-    window: null,
-    windowSeconds: null,
-    windowMeasured: false,
-    ingestRate: null,
-    trimRate: null,
-    etaSeconds: null,
-    settled: false,
-    consumers: noConsumers,
-    windowPeak: 0,
-    windowSecondsPeak: 0,
-    typicalStep: null,
-    stall: null,
-    largestRecentStep: 0,
-    time: 0,
-    thresholds: defaultThresholds,
-  };
+  private timeline: Timeline = newTimeline();
+  private topics: Map<string, TopicLifecycle> | null = null;
 
   /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
   constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
@@ -101,23 +100,29 @@ export class Analyzer {
   }
 
   update(sample: Sample): Analysis {
-    const time = sample.time;
+    const {time, gapMs} = advance(this.timeline, sample.time, sample.monotonic);
+    const scStaleSince = sample.scStaleSince ?? null;
     const generation = ++this.generation;
     const consumersByPartition = groupConsumers(sample.consumers);
     const partitions: PartitionAnalysis[] = new Array(sample.partitions.length);
     const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
+    const notes: AnalysisNote[] = [];
+    let unjudged = 0;
     for (let index = 0; index < sample.partitions.length; index++) {
       const partition = sample.partitions[index];
-      const entry = this.analysePartition(partition, index, time, generation, consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`));
+      const consumers = consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`);
+      const entry = this.analysePartition(partition, index, time, generation, consumers, scStaleSince, notes);
       partitions[index] = entry;
       counts[entry.status]++;
+      if (!entry.judged) unjudged++;
     }
     this.order.length = sample.partitions.length;
     this.forgetMissing(generation, sample.partitions.length);
     this.consumerTracks.sweep();
+    this.topics = noteLifecycles(this.topics, partitions, notes);
     const consumersNote =
       sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
-    return {time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote};
+    return {time: sample.time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote, unjudged, gapMs, notes};
   }
 
   /** Forgets every partition's history, as if no sample had been seen (a replay seeking backwards starts over). */
@@ -125,6 +130,8 @@ export class Analyzer {
     this.watched.clear();
     this.order.length = 0;
     this.consumerTracks = new ConsumerTracks();
+    this.timeline = newTimeline();
+    this.topics = null;
   }
 
   history(name: string): readonly HistoryPoint[] {
@@ -140,80 +147,76 @@ export class Analyzer {
     return this.watched.size;
   }
 
-  private analysePartition(partition: Partition, index: number, time: number, generation: number, consumers: ConsumerOffset[] | undefined): PartitionAnalysis {
+  private analysePartition(
+    partition: Partition,
+    index: number,
+    time: number,
+    generation: number,
+    consumers: ConsumerOffset[] | undefined,
+    scStaleSince: number | null,
+    notes: AnalysisNote[],
+  ): PartitionAnalysis {
     let watched: Watched | undefined = this.order[index];
     if (watched === undefined || watched.name !== partition.name) watched = this.watched.get(partition.name);
     if (!watched) {
-      watched = {name: partition.name, tracker: new PartitionTracker(this.capacity), seen: generation, held: null};
+      watched = {
+        name: partition.name,
+        tracker: new PartitionTracker(this.capacity),
+        seen: generation,
+        held: null,
+        firstSeen: time,
+        everOnline: false,
+        appeared: generation > 1,
+        deletingSince: null,
+        leader: partition.leader,
+      };
       this.watched.set(partition.name, watched);
     }
     this.order[index] = watched;
     watched.seen = generation;
+    if (partition.leader !== watched.leader && partition.leader >= 0 && watched.leader >= 0) {
+      notes.push({kind: 'leader-change', partition: partition.name, from: watched.leader, to: partition.leader});
+    }
+    watched.leader = partition.leader;
+    const lifecycle = lifecycleOf(watched, partition, time);
+    if (partition.resolution === 'Online') watched.everOnline = true;
     const tracker = watched.tracker;
-    // Only a recreated partition restarts its history (and its held status).
-    if (tracker.observe(partition, time)) watched.held = null;
+    // Observe: only a leader's offsets enter the history; without one they are the last known
+    // values (or the SC's), and drawing them would invent drops.
+    const leaderless = partition.resolution !== 'Online' || lifecycle !== null;
+    if (!leaderless && tracker.observe(partition, time)) {
+      watched.held = null;
+      notes.push({kind: 'recreated', partition: partition.name, evidence: partition.baseOffset === 0 ? 'never-trimmed-log-end-back' : 'log-end-back'});
+    }
     const thresholds = this.thresholdsFor(partition.topic);
-    const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
-    const online = partition.highWatermark >= 0 && tracker.ring.length > 0;
-    const window = partition.baseOffset === null || !online || tracker.base === null ? null : Math.max(0, tracker.highWatermark - tracker.base);
-    const ingestRate = settled ? tracker.ingestRate(time) : null;
-    const neverTrimmed = partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined;
-    const trimRate = tracker.trimRate(time, settled, neverTrimmed);
-    const {windowSeconds, windowSecondsKind} = online ? windowTime(partition, tracker, time) : noWindowTime;
-    if (window !== null) tracker.windowPeak.add(time, window);
-    if (windowSeconds !== null && windowSecondsKind !== 'lower-bound') tracker.windowSecondsPeak.add(time, windowSeconds);
-    // A leader that is down neither writes nor cleans: its silence is no stopped producer.
-    const etaSeconds = online && settled && partition.resolution === 'Online' ? drainEta(partition, tracker, time) : null;
-    // The policy's predictions are built only for partitions with consumers: most have none.
-    const policy = online && consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
-    const consumerResults = !consumers
-      ? noConsumers
-      : consumers.map((consumer) =>
-          this.consumerTracks.analyse(
-            `${partition.name}\u0000${consumer.consumerId}`,
-            consumer,
-            tracker.relativeOffset(consumer.offset),
-            time,
-            partition.baseOffset === null ? null : tracker.base,
-            tracker.highWatermark,
-            policy,
-            thresholds.consumerRiskSeconds,
-          ),
-        );
-    const largestRecentStep = tracker.largestStepSince(time - peakBucketMs * peakBuckets);
-    // One evidence object, refilled for each partition: judge() keeps nothing of it.
-    const evidence = this.evidence;
-    evidence.partition = partition;
-    evidence.window = window;
-    evidence.windowSeconds = windowSeconds;
-    evidence.windowMeasured = windowSecondsKind === 'measured' || windowSecondsKind === 'estimated';
-    evidence.ingestRate = ingestRate;
-    evidence.trimRate = trimRate;
-    evidence.etaSeconds = etaSeconds;
-    evidence.settled = settled;
-    evidence.consumers = consumerResults;
-    evidence.windowPeak = tracker.windowPeak.value;
-    evidence.windowSecondsPeak = tracker.windowSecondsPeak.value;
-    evidence.typicalStep = tracker.typicalStep() ?? (largestRecentStep > 0 ? RetentionPolicy.segmentRecords(partition, tracker) : null);
-    evidence.largestRecentStep = largestRecentStep;
-    evidence.stall = online && settled ? replicationStall(partition, tracker, time) : null;
-    evidence.time = time;
-    evidence.thresholds = thresholds;
-    const verdict = judge(evidence);
+    const facts = partitionFacts({
+      partition,
+      tracker,
+      time,
+      thresholds,
+      consumers,
+      consumerTracks: this.consumerTracks,
+      lifecycle,
+      scStaleSince,
+    });
+    const verdict = judge(facts);
     const {status, reasons} = hold(watched, verdict, time);
     return {
       partition,
-      window,
-      ingestRate,
-      trimRate,
-      windowSeconds,
-      windowSecondsKind,
-      trend: trendOf(ingestRate, trimRate),
-      etaSeconds,
+      window: facts.window,
+      ingestRate: facts.ingestRate,
+      trimRate: facts.trimRate,
+      windowSeconds: facts.windowSeconds,
+      windowSecondsKind: facts.windowSecondsKind,
+      trend: trendOf(facts.ingestRate, facts.trimRate),
+      etaSeconds: facts.etaSeconds,
       status,
       reasons,
-      consumers: consumerResults,
-      settled,
+      consumers: facts.consumers,
+      settled: facts.settled,
+      judged: verdict.judged,
+      lifecycle: lifecycle?.state ?? null,
+      stale: facts.stale,
     };
   }
 
@@ -226,10 +229,6 @@ export class Analyzer {
   }
 }
 
-const noWindowTime = {windowSeconds: null, windowSecondsKind: null} as const;
-/** Most partitions have no consumers: they share one frozen empty list. */
-const noConsumers = Object.freeze([]) as unknown as ConsumerAnalysis[];
-
 /** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
 function hold(watched: Watched, verdict: Verdict, time: number): {status: Status; reasons: Reason[]} {
   const held = watched.held;
@@ -238,6 +237,17 @@ function hold(watched: Watched, verdict: Verdict, time: number): {status: Status
     watched.held = verdict.status === 'ok' ? null : {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0};
     return verdict;
   }
+  // What was seen directly and is gone now is not held; what is left waits out the hysteresis.
+  const lingering = held.reasons.filter((reason) => !clearAtOnce.has(reason.code));
+  if (lingering.length < held.reasons.length) {
+    const level: Status = lingering.some((reason) => reason.level === 'critical') ? 'critical' : 'warn';
+    if (lingering.length === 0 || statusRank[verdict.status] >= statusRank[level]) {
+      watched.held = verdict.status === 'ok' ? null : {status: verdict.status, reasons: verdict.reasons, clearSince: null, clearCount: 0};
+      return verdict;
+    }
+    held.status = level;
+    held.reasons = lingering;
+  }
   held.clearSince ??= time;
   held.clearCount++;
   if (time - held.clearSince >= clearMs && held.clearCount >= clearSamples) {
@@ -245,6 +255,25 @@ function hold(watched: Watched, verdict: Verdict, time: number): {status: Status
     return verdict;
   }
   return {status: held.status, reasons: held.reasons.map((reason) => ({...reason, clearing: true}))};
+}
+
+/**
+ * Creating: appeared while watched, never Online, empty (and stuck past the grace). Deleting: the
+ * SC marks it being deleted. A leader that went offline is no lifecycle: that stays critical.
+ */
+function lifecycleOf(watched: Watched, partition: Partition, time: number): {state: 'creating' | 'deleting'; since: number} | null {
+  if (partition.isBeingDeleted) {
+    watched.deletingSince ??= time;
+    return {state: 'deleting', since: watched.deletingSince};
+  }
+  watched.deletingSince = null;
+  const placing =
+    watched.appeared &&
+    !watched.everOnline &&
+    partition.resolution !== 'Online' &&
+    partition.resolution !== 'LeaderOffline' &&
+    partition.resolution !== 'OutOfStorage';
+  return placing && partition.highWatermark <= 0 && partition.logEndOffset <= 0 ? {state: 'creating', since: watched.firstSeen} : null;
 }
 
 function trendOf(ingestRate: number | null, trimRate: number | null): Trend | null {

@@ -8,6 +8,8 @@ const paceSpanMs = 60_000;
 const minPaceSpanMs = 20_000;
 /** A consumer whose stored offset has not moved for this long is read as standing still. */
 const stillAfterMs = 30_000;
+/** Stalled: no move over this many of Fluvio's ~10 s offset flushes while HW moved. */
+const stalledAfterMs = 4 * 10_000;
 /** A loss seen from history is shown this long (losses within it add up): long enough to be noticed. */
 const lostShownMs = 5 * 60_000;
 const maxAnchors = 12;
@@ -15,7 +17,7 @@ const maxAnchors = 12;
 const maxSegmentsAhead = 64;
 
 interface Track {
-  /** (time, offset) at each flush seen, oldest first; time from Fluvio's modified_time. */
+  /** (time, offset) at each move seen, oldest first; the monitor's time. */
   anchors: Array<{time: number; offset: number}>;
   offset: number;
   /** BASE at the previous sample: only records BASE passes from there on count as newly lost. */
@@ -24,6 +26,25 @@ interface Track {
   pace: number | null;
   lostUntil: number;
   lostRecords: number;
+  /** When its stored offset was last seen to move (monitor time), and HW then. */
+  movedAt: number;
+  hwAtMove: number;
+}
+
+/** One consumer of one partition at one sample; offsets relative to the partition's origin. */
+export interface ConsumerInput {
+  key: string;
+  consumer: ConsumerOffset;
+  offset: number;
+  now: number;
+  base: number | null;
+  /** BASE is the last known (no leader) or the SC's known-stale one. */
+  baseStale: boolean;
+  highWatermark: number;
+  policy: RetentionPolicy | null;
+  /** Records per segment (null when unknown): how close to a stale BASE counts as "probably lost". */
+  segmentRecords: number | null;
+  riskSeconds: number;
 }
 
 /**
@@ -35,24 +56,17 @@ export class ConsumerTracks {
   private readonly tracks = new Map<string, Track>();
   private seen = new Set<string>();
 
-  analyse(
-    key: string,
-    consumer: ConsumerOffset,
-    offset: number,
-    now: number,
-    base: number | null,
-    highWatermark: number,
-    policy: RetentionPolicy | null,
-    riskSeconds: number,
-  ): ConsumerAnalysis {
+  analyse(input: ConsumerInput): ConsumerAnalysis {
+    const {key, consumer, offset, now, base, highWatermark, policy, riskSeconds} = input;
     this.seen.add(key);
-    const flushedAt = consumer.modifiedTime > 0 ? consumer.modifiedTime * 1000 : now;
     let track = this.tracks.get(key);
     const next = offset + 1;
     // Below BASE now: its next record is gone (Fluvio resumes it at BASE without an error).
     const below = base !== null && next < base ? base - next : 0;
     if (!track || offset < track.offset) {
-      track = {anchors: [{time: Math.min(flushedAt, now), offset}], offset, base, sampleTime: now, pace: null, lostUntil: 0, lostRecords: 0};
+      // Times are the monitor's own (when the move was seen), never the SPU's modified_time:
+      // clocks of different machines differ, and a skew would make a live consumer look stopped.
+      track = {anchors: [{time: now, offset}], offset, base, sampleTime: now, pace: null, lostUntil: 0, lostRecords: 0, movedAt: now, hwAtMove: highWatermark};
       this.tracks.set(key, track);
       if (below > 0) this.noteLoss(track, below, now);
     } else {
@@ -69,8 +83,12 @@ export class ConsumerTracks {
       }
       track.base = base;
       if (offset !== track.offset) {
-        track.anchors.push({time: Math.max(flushedAt, track.anchors[track.anchors.length - 1].time + 1), offset});
+        // Moved since the last sample: somewhere in between; the midpoint halves the error.
+        const movedAt = Math.max((track.sampleTime + now) / 2, track.anchors[track.anchors.length - 1].time + 1);
+        track.anchors.push({time: movedAt, offset});
         if (track.anchors.length > maxAnchors) track.anchors.shift();
+        track.movedAt = movedAt;
+        track.hwAtMove = highWatermark;
       }
       track.offset = offset;
       track.sampleTime = now;
@@ -80,12 +98,20 @@ export class ConsumerTracks {
     const pace = track.pace;
     const lag = Math.max(0, highWatermark - next);
     const distanceToBase = base === null ? null : next - base;
+    // Stalled: its stored offset stood still over several flushes while there was more to read.
+    const stalled = now - track.movedAt >= stalledAfterMs && highWatermark > track.hwAtMove && lag > 0;
     const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, pace, base, policy);
-    const state = lostRecords > 0 ? 'lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= riskSeconds ? 'at-risk' : 'ok';
+    // Behind a BASE known to be stale, a stalled consumer near it may already have lost records
+    // that BASE no longer shows as deleted.
+    const segment = input.segmentRecords;
+    const probablyLost = lostRecords === 0 && stalled && input.baseStale && base !== null && segment !== null && next - base < segment;
+    const state =
+      lostRecords > 0 ? 'lost' : probablyLost ? 'probably-lost' : secondsUntilOvertaken !== null && secondsUntilOvertaken <= riskSeconds ? 'at-risk' : 'ok';
     return {
       id: consumer.consumerId,
       offset: consumer.offset,
       state,
+      stalled,
       lostRecords,
       distanceToBase,
       lag,

@@ -17,6 +17,8 @@ export interface TrimStep {
   base: number;
   /** Records deleted at once. */
   size: number;
+  /** Time since the previous sample: a step across a gap in sampling spans many cleaner passes. */
+  sinceMs: number;
 }
 
 type OffsetKey = 'baseOffset' | 'highWatermark' | 'logEndOffset';
@@ -62,6 +64,8 @@ export class PartitionTracker {
   readonly steps: TrimStep[] = [];
   readonly windowPeak = new RecentPeak();
   readonly windowSecondsPeak = new RecentPeak();
+  /** The longest retention (s) seen lately: data deleted younger than it was cut, not aged out. */
+  readonly retentionPeak = new RecentPeak();
   /** Latest offsets, relative to the origin; base null when unknown. */
   base: number | null = null;
   highWatermark = 0;
@@ -76,6 +80,8 @@ export class PartitionTracker {
   /** Since when HW has stood still, and LEO then. */
   highWatermarkSince = 0;
   logEndAtHighWatermark = 0;
+  /** When BASE last moved up (or was first known): a draining partition trims toward a frozen HW. */
+  lastTrimTime: number | null = null;
   private originBig: bigint | null = null;
   private baseSource: string | null = null;
   private lastTime = 0;
@@ -88,7 +94,13 @@ export class PartitionTracker {
     return this.ring.origin;
   }
 
-  /** Records a sample; returns true when the partition was recreated and its history restarted. */
+  /**
+   * Records a sample; returns true when the partition was re-created and its history restarted.
+   * Only real evidence restarts it (fluvio.md §3, §7): LEO went back by more than a segment, or,
+   * on a topic never trimmed (BASE 0), LEO went back at all. BASE or HW alone never does: a new
+   * leader's log may start a few segments earlier than the old one's, and a broken replication
+   * leaves HW below BASE for good; both are the same partition, and its history is the evidence.
+   */
   observe(partition: Partition, time: number): boolean {
     if (partition.highWatermark < 0 || partition.logEndOffset < 0) return false; // leader offline: no data, keep history
     if (this.ring.length === 0) this.reset(partition, time);
@@ -104,10 +116,8 @@ export class PartitionTracker {
       this.windowPeak.clear();
       this.windowSecondsPeak.clear();
     }
-    // Recreated: offsets restart near zero, or BASE/HW fall below the old BASE. A leader change
-    // or HW/LEO stepping back by less than the window is the same partition.
     const oldBase = switched ? null : this.base;
-    const recreated = this.ring.length > 0 && (oldBase !== null ? highWatermark < oldBase || (base !== null && base < oldBase) : logEnd < this.maxLogEnd / 2);
+    const recreated = this.ring.length > 0 && this.recreatedBy(partition, base, logEnd);
     if (recreated) {
       this.reset(partition, time);
       base = this.relative(partition, 'baseOffset');
@@ -115,7 +125,7 @@ export class PartitionTracker {
       logEnd = this.relative(partition, 'logEndOffset')!;
     }
     if (base !== null && oldBase !== null && base > oldBase && !recreated) {
-      this.steps.push({time, base, size: base - oldBase});
+      this.steps.push({time, base, size: base - oldBase, sinceMs: time - this.lastTime});
       if (this.steps.length > maxSteps) this.steps.shift();
     }
     if (logEnd > this.maxLogEnd || this.lastWriteTime === null) {
@@ -127,6 +137,7 @@ export class PartitionTracker {
       this.highWatermarkSince = time;
       this.logEndAtHighWatermark = logEnd;
     }
+    if (base !== null && (this.lastTrimTime === null || (oldBase !== null && base > oldBase))) this.lastTrimTime = time;
     this.writes.add(time, this.maxLogEnd);
     this.ring.push(time, base, highWatermark, logEnd);
     this.base = base;
@@ -134,6 +145,17 @@ export class PartitionTracker {
     this.logEndOffset = logEnd;
     this.lastTime = time;
     return recreated;
+  }
+
+  /** The evidence of a re-creation in this sample's offsets (relative to the current origin). */
+  private recreatedBy(partition: Partition, base: number | null, logEnd: number): boolean {
+    if (logEnd >= this.maxLogEnd) return false;
+    // A topic never trimmed counts from 0 both before and after: any LEO going back is a new log
+    // (a new leader holds every committed record, and this one never lost any to retention).
+    if (base !== null && this.base !== null && base + this.origin === 0 && this.base + this.origin === 0 && logEnd < this.highWatermark) return true;
+    const records = this.base === null ? 0 : this.logEndOffset - this.base;
+    const segment = partition.size > 0 && records > 0 ? (partition.segmentSize ?? 1024 ** 3) / (partition.size / records) : null;
+    return segment !== null ? this.maxLogEnd - logEnd > segment : logEnd < this.maxLogEnd / 2;
   }
 
   /** A consumer's offset relative to the origin (consumer offsets are plain numbers). */
@@ -155,8 +177,10 @@ export class PartitionTracker {
     this.logEndOffset = 0;
     this.maxLogEnd = 0;
     this.lastWriteTime = null;
+    this.lastTrimTime = null;
     this.longestPauseMs = 0;
     this.firstTime = time;
+    this.lastTime = time;
   }
 
   private relative(partition: Partition, key: OffsetKey): number | null {

@@ -27,8 +27,20 @@ export type ReasonCause =
   | {code: 'ingest-burst'; seconds: number; peakSeconds: number}
   /** The window in time (`seconds`) is below the SLO (`minSeconds`): critical below half of it. */
   | {code: 'window-below-slo'; seconds: number; minSeconds: number}
+  /** A stalled consumer just above a stale BASE: its next records may already be deleted. */
+  | {code: 'consumer-probably-lost'; consumer: string}
   /** HW has stood still for `seconds` while LEO grew `gap` records past it; `missing`: followers not keeping up. */
-  | {code: 'replication-stall'; gap: number; seconds: number; missing: number[]};
+  | {code: 'replication-stall'; gap: number; seconds: number; missing: number[]}
+  /**
+   * The leader's HW is below its BASE: no committed record is left, and a follower that was down
+   * longer than the retention can never catch up (fluvio.md §7). `missing`: followers stuck at HW.
+   */
+  | {code: 'replication-broken'; highWatermark: number; base: number; missing: number[]}
+  /** The partition has been `state` (creating: not placed yet; deleting) for `seconds`, past the grace. */
+  | {code: 'lifecycle-stuck'; state: Lifecycle; seconds: number};
+
+/** A partition's topic being created (not yet placed) or deleted: a state, judged only when stuck. */
+export type Lifecycle = 'creating' | 'deleting';
 
 export type ReasonCode = ReasonCause['code'];
 
@@ -69,12 +81,15 @@ export const defaultThresholds: Thresholds = {
   criticalStallSeconds: 300,
 };
 
-export type ConsumerState = 'ok' | 'at-risk' | 'lost';
+/** probably-lost: stalled just above a BASE known to be stale, so its records may be gone already. */
+export type ConsumerState = 'ok' | 'at-risk' | 'probably-lost' | 'lost';
 
 export interface ConsumerAnalysis {
   id: string;
   offset: number;
   state: ConsumerState;
+  /** Its stored offset has not moved for several flush periods while HW moved. */
+  stalled: boolean;
   /**
    * Records deleted before this consumer read them. Its offset is the last record consumed, so it
    * resumes at offset + 1: BASE - offset - 1 when below BASE, or, seen from history, how far BASE
@@ -92,7 +107,7 @@ export interface ConsumerAnalysis {
    * write history); null when never, when its next record is in the active segment, or unknown.
    */
   secondsUntilOvertaken: number | null;
-  /** When the offset was last stored (Fluvio's modified_time), seconds since the Unix epoch. */
+  /** When the offset was last stored (Fluvio's modified_time), seconds since the Unix epoch: shown, never compared with the monitor's clock. */
   modifiedTime: number;
 }
 
@@ -129,6 +144,15 @@ export interface PartitionAnalysis {
   consumers: ConsumerAnalysis[];
   /** False until enough history exists for rate-based verdicts. */
   settled: boolean;
+  /**
+   * False when the status is no judgement: a partition being created or deleted within its
+   * grace, or one with no data at all. An exporter maps it to "unknown" (3); its status reads OK.
+   */
+  judged: boolean;
+  /** Being created or deleted; null otherwise. */
+  lifecycle: Lifecycle | null;
+  /** No leader: BASE/HW are the last known values, no window, rates or ETA are computed. */
+  stale: boolean;
 }
 
 export interface Analysis {
@@ -139,7 +163,20 @@ export interface Analysis {
   consumersUnavailable: boolean;
   /** Why consumers are missing, one line: the CLI's error, or that they were not read (--no-consumers). */
   consumersNote: string | null;
+  /** Partitions whose status is no judgement (see PartitionAnalysis.judged). */
+  unjudged: number;
+  /** Milliseconds (monotonic) since the previous sample when they were too far apart to judge trims by pace; null otherwise. */
+  gapMs: number | null;
+  /** Changes worth a line in the events log that are no status change (leader changes, re-creations, lifecycle). */
+  notes: AnalysisNote[];
 }
+
+/** A fact that changed with this sample, as data: view/ and text/ word it. */
+export type AnalysisNote =
+  | {kind: 'leader-change'; partition: string; from: number; to: number}
+  | {kind: 'recreated'; partition: string; evidence: 'log-end-back' | 'never-trimmed-log-end-back'}
+  | {kind: 'lifecycle'; topic: string; state: Lifecycle | 'created' | 'deleted'; partitions: number}
+  | {kind: 'lifecycle-stuck'; topic: string; state: Lifecycle; partitions: number; seconds: number};
 
 /** One history point, kept per partition in a fixed-size ring. */
 export interface HistoryPoint {

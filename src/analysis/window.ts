@@ -54,20 +54,33 @@ function retentionAgeBound(partition: Partition, tracker: PartitionTracker, base
  * stopped: each closed segment goes at the first cleaner pass after its last write is older than
  * the retention, and no closed segment was written after the producer's last write. Null while
  * the producer writes (under time retention the window then only settles at a lower level), or
- * once only the active segment is left.
+ * once only the active segment is left. A stop before the history began is read from the trims.
  */
-export function drainEta(partition: Partition, tracker: PartitionTracker, now: number): number | null {
+export function drainEta(partition: Partition, tracker: PartitionTracker, now: number, trimRate: number | null): number | null {
   const lastWrite = tracker.lastWriteTime;
-  if (lastWrite === null || lastWrite <= tracker.firstTime) return null; // the stop was not seen
+  if (lastWrite === null) return null;
+  // Nothing left to delete once the window fits in the active segment.
+  const segment = RetentionPolicy.segmentRecords(partition, tracker);
+  if (segment === null || tracker.base === null || tracker.logEndOffset - tracker.base <= segment) return null;
+  if (lastWrite <= tracker.firstTime) return drainEtaFromTrims(tracker, segment, now, trimRate);
   const silence = now - lastWrite;
   if (silence < Math.max(minSilenceMs, 2 * tracker.longestPauseMs)) return null;
   const retentionMs = (partition.retentionSeconds ?? defaultRetentionSeconds) * 1000;
   if (silence < silenceRetentionFraction * retentionMs) return null;
-  // Nothing left to delete once the window fits in the active segment.
-  const segment = RetentionPolicy.segmentRecords(partition, tracker);
-  if (segment === null || tracker.base === null || tracker.logEndOffset - tracker.base <= segment) return null;
   const eta = (lastWrite + retentionMs + cleanerPeriodMs - now) / 1000;
   return eta > 0 ? eta : null;
+}
+
+/**
+ * The producer stopped before the history began (LEO never moved while watched), yet BASE is
+ * seen trimming toward it: the closed segments left go at the pace they have been going. Needs
+ * two trims (a pace) and no write since; the active segment is never deleted.
+ */
+function drainEtaFromTrims(tracker: PartitionTracker, segment: number, now: number, trimRate: number | null): number | null {
+  if (tracker.steps.length < 2 || trimRate === null || trimRate <= 0 || tracker.base === null) return null;
+  if (now - tracker.firstTime < minSilenceMs) return null;
+  const closed = Math.floor((tracker.logEndOffset - tracker.base) / segment) * segment;
+  return closed > 0 ? closed / trimRate : null;
 }
 
 /**

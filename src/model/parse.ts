@@ -57,6 +57,7 @@ export function parseSample(raw: RawSample): Sample {
   let consumers: ConsumerOffset[] | null = null;
   if (raw.consumers !== undefined) consumers = parseConsumers(raw.consumers, problems);
   const sample: Sample = {time: raw.time, partitions, consumers, consumerError: raw.consumerError, problems};
+  if (raw.monotonic !== undefined) sample.monotonic = raw.monotonic;
   if (raw.leaderOffsets !== undefined) {
     applyLeaderOffsets(partitions, raw.leaderOffsets);
     sample.leaderOffsets = true;

@@ -90,6 +90,11 @@ export type LeaderOffsets = Record<string, LeaderOffsetEntry[]>;
 export interface RawSample {
   /** Unix ms on the source's clock (simulated clock for the demo, recorded time for replay). */
   time: number;
+  /**
+   * A monotonic reading (ms, any origin) taken with `time`: intervals and rates come from it, so
+   * a wall-clock step makes no rate out of nothing. Absent in old recordings and the demo.
+   */
+  monotonic?: number;
   partitions: unknown;
   /** Absent when consumers were not asked for or could not be read. */
   consumers?: unknown;
@@ -104,6 +109,8 @@ export interface RawSample {
 /** A parsed sample: what analysis consumes. */
 export interface Sample {
   time: number;
+  /** See RawSample.monotonic. */
+  monotonic?: number;
   partitions: Partition[];
   /** null when consumer offsets are unavailable. */
   consumers: ConsumerOffset[] | null;

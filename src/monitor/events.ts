@@ -1,8 +1,10 @@
-import type {Analysis, Reason, Status} from '../analysis/types.js';
+import type {Analysis, AnalysisNote, PartitionAnalysis, Reason, Status} from '../analysis/types.js';
 
 /** Something an operator wants to know happened, and when (the sample's time, or the wall clock for the feed). */
 export type MonitorEvent =
   | {kind: 'status'; time: number; partition: string; from: Status; to: Status; reasons: readonly Reason[]}
+  | {kind: 'note'; time: number; note: AnalysisNote}
+  | {kind: 'gap'; time: number; ms: number}
   | {kind: 'source-failed'; time: number; message: string}
   | {kind: 'source-recovered'; time: number; failures: number; downMs: number}
   /** The SC's HW/LEO stopped following the leaders (`since`), or follow them again. */
@@ -13,26 +15,31 @@ export type MonitorEvent =
 export const eventsKept = 500;
 
 /**
- * Every partition whose status differs from the previous analysis. The first analysis sets the
- * baseline; a partition that appears later is compared with OK, so a new partition that is
- * already critical is reported, a new healthy one is not.
+ * Every change of the previous analysis worth a line in a post-mortem: a partition whose status
+ * differs, or whose reasons changed at the same level (a CRIT row that also loses its leader);
+ * the analysis' notes (leader changes, re-creations, one line per topic for its lifecycle); a gap
+ * in sampling. The first analysis sets the baseline; a partition that appears later is compared
+ * with OK, so a new partition that is already critical is reported, a new healthy one is not.
+ * A partition stuck creating or deleting is reported once for its topic (the note), not per row.
  */
 export function statusChanges(previous: Analysis | null, next: Analysis): MonitorEvent[] {
   if (!previous) return [];
+  const events: MonitorEvent[] = [];
+  if (next.gapMs) events.push({kind: 'gap', time: next.time, ms: next.gapMs});
+  for (const note of next.notes ?? []) events.push({kind: 'note', time: next.time, note});
   // Samples usually list the partitions in the same order: compare by position, and build the
   // lookup by name only for a partition that moved.
-  let before: Map<string, Status> | null = null;
-  const events: MonitorEvent[] = [];
+  let before: Map<string, PartitionAnalysis> | null = null;
   for (let index = 0; index < next.partitions.length; index++) {
     const entry = next.partitions[index];
-    const same = previous.partitions[index];
-    let from: Status;
-    if (same && same.partition.name === entry.partition.name) from = same.status;
-    else {
-      before ??= new Map(previous.partitions.map((old) => [old.partition.name, old.status]));
-      from = before.get(entry.partition.name) ?? 'ok';
+    let old: PartitionAnalysis | undefined = previous.partitions[index];
+    if (!old || old.partition.name !== entry.partition.name) {
+      before ??= new Map(previous.partitions.map((candidate) => [candidate.partition.name, candidate]));
+      old = before.get(entry.partition.name);
     }
-    if (from !== entry.status) {
+    const from: Status = old?.status ?? 'ok';
+    if (entry.reasons[0]?.code === 'lifecycle-stuck') continue;
+    if (from !== entry.status || (entry.status !== 'ok' && old !== undefined && newCause(old.reasons, entry.reasons))) {
       events.push({kind: 'status', time: next.time, partition: entry.partition.name, from, to: entry.status, reasons: entry.reasons});
     }
   }
@@ -44,6 +51,16 @@ export function scFreshnessChange(before: number | null, after: number | null, t
   if (before === null && after !== null) return [{kind: 'sc-stale', time, since: after}];
   if (before !== null && after === null) return [{kind: 'sc-fresh', time, since: before}];
   return [];
+}
+
+/** A reason now that was not there before (by code and subject), clearing marks aside. */
+function newCause(before: readonly Reason[], now: readonly Reason[]): boolean {
+  return now.some((reason) => !reason.clearing && !before.some((old) => old.code === reason.code && subject(old) === subject(reason)));
+}
+
+function subject(reason: Reason): string {
+  if (reason.code === 'resolution') return reason.resolution;
+  return 'consumer' in reason ? reason.consumer : '';
 }
 
 /** The log with `added` appended, no longer than `eventsKept`. */

@@ -62,10 +62,11 @@ export function createFluvioSource(options: FluvioSourceOptions = {}): Source {
     async next(): Promise<RawSample> {
       const partitionOutput = await run('partition list', ['partition', 'list', '-O', 'json', ...(options.system ? ['--system'] : [])]);
       const time = now();
+      const monotonic = performance.now();
       const partitions = parse('partition list', partitionOutput);
       // Leaders and consumers are asked at the same time: a sample costs the slower of the two.
       const [leaders, consumers] = await Promise.all([readLeaders(partitions), readConsumers()]);
-      return {time, partitions, ...consumers, ...leaders};
+      return {time, monotonic, partitions, ...consumers, ...leaders};
     },
     close() {
       closing.abort();

@@ -20,7 +20,9 @@ export function createRecorder(file: string): Recorder {
   }
   return {
     record(raw) {
-      const line: Record<string, unknown> = {time: raw.time, partitions: raw.partitions};
+      const line: Record<string, unknown> = {time: raw.time};
+      if (raw.monotonic !== undefined) line.monotonic = raw.monotonic;
+      line.partitions = raw.partitions;
       if (raw.consumers !== undefined) line.consumers = raw.consumers;
       if (raw.leaderOffsets !== undefined) line.leaderOffsets = raw.leaderOffsets;
       if (raw.leaderProblems !== undefined) line.leaderProblems = raw.leaderProblems;

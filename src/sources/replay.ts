@@ -141,11 +141,20 @@ function sampleOf(text: string): RawSample | string {
   } catch {
     return 'not JSON';
   }
-  const record = value as {time?: unknown; partitions?: unknown; consumers?: unknown; leaderOffsets?: unknown; leaders?: unknown; leaderProblems?: unknown};
+  const record = value as {
+    time?: unknown;
+    monotonic?: unknown;
+    partitions?: unknown;
+    consumers?: unknown;
+    leaderOffsets?: unknown;
+    leaders?: unknown;
+    leaderProblems?: unknown;
+  };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a {"time", "partitions"} object';
   if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return '"time" is not a number (unix ms)';
   if (!Array.isArray(record.partitions)) return '"partitions" is not an array';
   const sample: RawSample = {time: record.time, partitions: record.partitions};
+  if (typeof record.monotonic === 'number' && Number.isFinite(record.monotonic)) sample.monotonic = record.monotonic;
   if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
   // `leaders` is the same shape, written by the ground-truth recordings of a real cluster.
   const leaderOffsets = record.leaderOffsets ?? record.leaders;

@@ -1,5 +1,6 @@
 import {fileProblem} from '../file-errors.js';
 import {appendFileSync, openSync, closeSync} from 'node:fs';
+import type {AnalysisNote} from '../analysis/types.js';
 import type {MonitorEvent} from '../monitor/events.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {describeReason, reasonLines} from '../view/reasons.js';
@@ -15,6 +16,10 @@ export function eventLine(event: MonitorEvent): string {
       const reason = event.reasons[0] ? ` ${describeReason(event.reasons[0]).long}` : '';
       return `${time} ${event.partition} ${word[event.from]} -> ${word[event.to]}${reason}`;
     }
+    case 'note':
+      return `${time} ${noteLine(event.note)}`;
+    case 'gap':
+      return `${time} no samples for ${formatDuration(event.ms / 1000)}: trims across the gap judged against the time that passed`;
     case 'source-failed':
       return `${time} source failed: ${event.message.split('\n')[0]}`;
     case 'source-recovered':
@@ -26,10 +31,27 @@ export function eventLine(event: MonitorEvent): string {
   }
 }
 
+/** A note of the analysis in words (raw: sanitise where drawn). */
+export function noteLine(note: AnalysisNote): string {
+  switch (note.kind) {
+    case 'leader-change':
+      return `${note.partition} leader changed: SPU ${note.from} -> ${note.to}`;
+    case 'recreated':
+      return `${note.partition} re-created (${note.evidence === 'log-end-back' ? 'LEO went back by more than a segment' : 'LEO went back on a topic never trimmed'}): history restarted`;
+    case 'lifecycle':
+      return `topic ${note.topic} ${note.state}, ${note.partitions.toLocaleString('en-US')} partition${note.partitions === 1 ? '' : 's'}`;
+    case 'lifecycle-stuck':
+      return `${note.topic}: ${note.partitions.toLocaleString('en-US')} partition${note.partitions === 1 ? '' : 's'} stuck ${note.state} for ${formatDuration(note.seconds)}`;
+  }
+}
+
 /** The severity an event line is drawn with. */
 export function eventSeverity(event: MonitorEvent): keyof typeof statusLabel {
   if (event.kind === 'status') return event.to;
   if (event.kind === 'sc-stale') return 'warn';
+  if (event.kind === 'note')
+    return event.note.kind === 'lifecycle-stuck' ? 'critical' : event.note.kind === 'leader-change' || event.note.kind === 'recreated' ? 'warn' : 'ok';
+  if (event.kind === 'gap') return 'warn';
   return event.kind === 'source-failed' ? 'critical' : 'ok';
 }
 
@@ -47,6 +69,12 @@ export function eventJson(event: MonitorEvent): string {
         reasons: reasonLines(event.reasons),
         reasonCodes: event.reasons,
       });
+    case 'note': {
+      const {kind, ...fields} = event.note;
+      return JSON.stringify({time, kind, message: noteLine(event.note), ...fields});
+    }
+    case 'gap':
+      return JSON.stringify({time, kind: event.kind, seconds: event.ms / 1000});
     case 'source-failed':
       return JSON.stringify({time, kind: event.kind, message: event.message});
     case 'source-recovered':

@@ -19,6 +19,8 @@ export function renderJson(state: MonitorState, filter?: string): string {
     scStaleSince: state.scStaleSince === null ? null : new Date(state.scStaleSince).toISOString(),
     scUnseenRecords: state.scUnseenRecords,
     counts: countStatuses(partitions),
+    /** Partitions whose status is no judgement (creating, deleting): an exporter maps them to "unknown". */
+    notJudged: partitions.filter((entry) => !entry.judged).length,
     partitions: partitions.map(partitionJson),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -54,12 +56,16 @@ function partitionJson(entry: PartitionAnalysis) {
     trend: entry.trend,
     settled: entry.settled,
     status: entry.status,
+    judged: entry.judged,
+    lifecycle: entry.lifecycle,
+    stale: entry.stale,
     reasons: reasonLines(entry.reasons),
     reasonCodes: entry.reasons,
     consumers: entry.consumers.map((consumer) => ({
       id: consumer.id,
       offset: consumer.offset,
       state: consumer.state,
+      stalled: consumer.stalled,
       lostRecords: consumer.lostRecords,
       distanceToBase: consumer.distanceToBase,
       secondsUntilOvertaken: round(consumer.secondsUntilOvertaken),

@@ -69,7 +69,7 @@ function documentHead(state: MonitorState, view: BatchView) {
 /** `--once --json --view consumers`. Strings are left as received: JSON escapes control characters itself. */
 export function renderConsumersJson(state: MonitorState, filter?: string): string {
   const {entries} = matchConsumers(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'consumer', reverse: false});
-  const counts = {ok: 0, 'at-risk': 0, lost: 0};
+  const counts = {ok: 0, 'at-risk': 0, 'probably-lost': 0, lost: 0};
   for (const entry of entries) counts[entry.consumer.state]++;
   const document = {...documentHead(state, 'consumers'), counts, consumers: entries.map(consumerJson)};
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -7,7 +7,7 @@ import {windowChart} from '../view/chart.js';
 import {clip, offsetText} from '../view/columns.js';
 import {consumerLine, replicaRows} from '../view/detail-lines.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
-import {reasonLines} from '../view/reasons.js';
+import {adviceLines, reasonLines} from '../view/reasons.js';
 
 export interface DetailProps {
   entry: PartitionAnalysis | undefined;
@@ -20,11 +20,20 @@ export interface DetailProps {
 export function Detail({entry, history, width, height}: DetailProps) {
   if (!entry) return <Text dimColor>The partition is gone from the cluster. Esc returns to the grid.</Text>;
   const p = entry.partition;
-  const severity = severityOf(entry.status, entry.settled);
+  const severity = severityOf(entry);
   // Names, reasons and ids are raw until here: every line is sanitised as it is cut to the width.
   const line = (text: string) => clip(sanitize(text), width);
   const replicas = replicaRows(p);
-  const reasons = entry.reasons.length > 0 ? reasonLines(entry.reasons) : [entry.settled ? 'nothing to report' : 'collecting history before judging rates'];
+  const reasons =
+    entry.reasons.length > 0
+      ? [...reasonLines(entry.reasons), ...adviceLines(entry.reasons)]
+      : [
+          entry.lifecycle
+            ? `topic being ${entry.lifecycle === 'creating' ? 'created' : 'deleted'}: not judged until done (or stuck)`
+            : entry.settled
+              ? 'nothing to report'
+              : 'collecting history before judging rates',
+        ];
   // Title, reasons, three lines of numbers, the replicas with their header, the consumers with theirs.
   const fixedLines = 1 + reasons.length + (p.baseSource !== undefined ? 1 : 0) + 3 + replicas.length + 1 + Math.max(1, entry.consumers.length) + 1;
   // What is left is the chart's, less its axis line.
@@ -72,7 +81,11 @@ export function Detail({entry, history, width, height}: DetailProps) {
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}
       </Text>
       {entry.consumers.map((consumer) => (
-        <Text key={consumer.id} color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' ? 'yellow' : undefined} wrap="truncate">
+        <Text
+          key={consumer.id}
+          color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' || consumer.state === 'probably-lost' ? 'yellow' : undefined}
+          wrap="truncate"
+        >
           {line(`  ${consumerLine(consumer)}`)}
         </Text>
       ))}

@@ -9,9 +9,16 @@ import {reasonLines} from '../view/reasons.js';
 /** One line under the grid: the selected partition, its status and every reason in full. */
 export function StatusBar({entry, width}: {entry: PartitionAnalysis | undefined; width: number}) {
   if (!entry) return <Text> </Text>;
-  const severity = severityOf(entry.status, entry.settled);
+  const severity = severityOf(entry);
   const reasons = reasonLines(entry.reasons);
-  const why = reasons.length > 0 ? reasons.join('; ') : entry.settled ? 'nothing to report' : 'collecting history before judging rates';
+  const why =
+    reasons.length > 0
+      ? reasons.join('; ')
+      : entry.lifecycle
+        ? `topic being ${entry.lifecycle === 'creating' ? 'created' : 'deleted'}: not judged until done (or stuck)`
+        : entry.settled
+          ? 'nothing to report'
+          : 'collecting history before judging rates';
   return (
     <Text wrap="truncate">
       <Text color={severityColor[severity]} bold>

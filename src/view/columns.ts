@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import type {PartitionAnalysis} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 import {fitByPriority} from './fit.js';
-import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, sparkline, statusLabel} from './format.js';
+import {formatCount, formatSeconds, formatSize, formatWindowTime, sparkline, statusText} from './format.js';
 import {describeReason} from './reasons.js';
 import type {SortKey} from './sort.js';
 
@@ -114,6 +114,7 @@ function historyCell(entry: PartitionAnalysis, context: CellContext): string {
 export function reasonCell(entry: PartitionAnalysis): string {
   const first = entry.reasons[0];
   if (first) return describeReason(first).short + (entry.reasons.length > 1 ? ` +${entry.reasons.length - 1}` : '');
+  if (entry.lifecycle) return entry.lifecycle;
   return entry.settled ? '' : 'collecting history';
 }
 
@@ -153,7 +154,7 @@ export const columns: GridColumn[] = [
   // STATUS and REASON say when the resolution is not Online: its own column comes only with room to spare.
   {id: 'resolution', title: 'RESOLUTION', align: 'left', width: 13, priority: 10, sortKey: 'resolution', cell: (e) => e.partition.resolution},
   {id: 'mirror', title: 'MIRROR', align: 'left', width: 12, maxWidth: 24, priority: 11, sortKey: 'mirror', cell: (e) => e.partition.mirror},
-  {id: 'status', title: 'STATUS', align: 'left', width: 7, priority: 0, sortKey: 'status', cell: (e) => statusLabel[severityOf(e.status, e.settled)]},
+  {id: 'status', title: 'STATUS', align: 'left', width: 7, priority: 0, sortKey: 'status', cell: statusText},
   {id: 'reason', title: 'REASON', align: 'left', width: 18, maxWidth: 48, priority: 1, sortKey: 'reason', cell: reasonCell},
 ];
 

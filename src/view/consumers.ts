@@ -32,9 +32,9 @@ export const consumerSortKeys: SortChoice<ConsumerSortKey>[] = [
   {key: 'lastSeen', column: 'lastSeen', title: 'LAST-SEEN', order: ['longest ago first', 'most recent first']},
 ];
 
-export const consumerSeverity: Record<ConsumerState, Severity> = {lost: 'critical', 'at-risk': 'warn', ok: 'ok'};
-export const consumerStateLabel: Record<ConsumerState, string> = {lost: '✗ LOST', 'at-risk': '▲ AT-RISK', ok: '✓ OK'};
-const stateRank: Record<ConsumerState, number> = {lost: 0, 'at-risk': 1, ok: 2};
+export const consumerSeverity: Record<ConsumerState, Severity> = {lost: 'critical', 'probably-lost': 'warn', 'at-risk': 'warn', ok: 'ok'};
+export const consumerStateLabel: Record<ConsumerState, string> = {lost: '✗ LOST', 'probably-lost': '▲ LOST?', 'at-risk': '▲ AT-RISK', ok: '✓ OK'};
+const stateRank: Record<ConsumerState, number> = {lost: 0, 'probably-lost': 1, 'at-risk': 2, ok: 3};
 
 const entriesCache = new WeakMap<Analysis, ConsumerEntry[]>();
 

@@ -44,8 +44,15 @@ export function formatWindowTime(entry: Pick<PartitionAnalysis, 'windowSeconds' 
   return entry.windowSecondsKind === 'lower-bound' && entry.windowSeconds !== null ? `≥${text}` : text;
 }
 
-export function severityOf(status: Status, settled: boolean): Severity {
-  return status === 'ok' && !settled ? 'pending' : status;
+/** OK before the history allows rate verdicts, or with no judgement at all (creating, deleting), is drawn pending. */
+export function severityOf(entry: {status: Status; settled: boolean; judged?: boolean}): Severity {
+  return entry.status === 'ok' && (!entry.settled || entry.judged === false) ? 'pending' : entry.status;
+}
+
+/** STATUS: the severity's label, or the lifecycle of a partition not judged ("… NEW", "… DEL"). */
+export function statusText(entry: Pick<PartitionAnalysis, 'status' | 'settled' | 'judged' | 'lifecycle'>): string {
+  if (entry.judged === false && entry.lifecycle) return entry.lifecycle === 'creating' ? '… NEW' : '… DEL';
+  return statusLabel[severityOf(entry)];
 }
 
 /** Read without colour too: a symbol and a word. */

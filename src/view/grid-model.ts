@@ -68,7 +68,7 @@ export function buildGrid(options: {
     // Names, mirrors and reasons are kept as received: this is where they become terminal text.
     const mark = options.changed?.has(entry.partition.name) ? '!' : '';
     const padded = render(layout.columns.map((column) => sanitize(column.cell(entry, context)) + (column.id === 'status' ? mark : '')));
-    const severity = severityOf(entry.status, entry.settled);
+    const severity = severityOf(entry);
     const selected = options.offset + row === selectedIndex;
     if (statusPosition < 0) return {name: entry.partition.name, before: line(padded), status: '', after: '', severity, selected};
     const before = padded.slice(0, statusPosition).join(' ');

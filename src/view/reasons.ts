@@ -61,11 +61,69 @@ function words(reason: Reason): ReasonText {
         long: `HW stood still ${formatDuration(reason.seconds)} while LEO grew ${reason.gap} records past it${missing}: consumers see nothing new`,
       };
     }
+    case 'consumer-probably-lost':
+      return {
+        short: `consumer probably lost: ${reason.consumer}`,
+        long: `consumer ${reason.consumer} stalled just above a stale BASE: its next records are probably deleted already`,
+      };
+    case 'replication-broken': {
+      const followers = reason.missing.length === 0 ? 'a follower' : `follower${reason.missing.length > 1 ? 's' : ''} ${reason.missing.join(', ')}`;
+      return {
+        short: `replication broken: HW < BASE`,
+        long: `replication broken: HW ${reason.highWatermark.toLocaleString('en-US')} below BASE ${reason.base.toLocaleString('en-US')}, ${followers} cannot catch up`,
+      };
+    }
+    case 'lifecycle-stuck':
+      return {short: `stuck ${reason.state} ${formatDuration(reason.seconds)}`, long: `stuck ${reason.state} for ${formatDuration(reason.seconds)}`};
     case 'window-below-slo':
       return {
         short: `win-time ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)} SLO`,
         long: `window in time ${formatDuration(reason.seconds)} is below the minimum ${formatDuration(reason.minSeconds)}`,
       };
+  }
+}
+
+/**
+ * Cause and remedy of the faults whose cause is known (fluvio.md §7, read in Fluvio's source), for
+ * the detail view: the first reason that has them. Empty when none is known.
+ */
+export function adviceLines(reasons: readonly Reason[]): string[] {
+  for (const reason of reasons) {
+    const advice = adviceFor(reason);
+    if (advice) return [`cause: ${advice.cause}`, `what helps: ${advice.remedy}`];
+  }
+  return [];
+}
+
+function adviceFor(reason: Reason): {cause: string; remedy: string} | null {
+  switch (reason.code) {
+    case 'replication-broken':
+      return {
+        cause:
+          "a follower was down longer than the retention: the leader deleted the records it needs, and Fluvio's follower ignores OffsetEvicted, so HW stays frozen for good; read-committed consumers see nothing and the records above HW live on the leader only",
+        remedy: 're-create the topic (there is no supported way to resync the follower)',
+      };
+    case 'replication-stall':
+      return {
+        cause: 'HW waits for every follower, and the set of followers never shrinks: a follower SPU is down or behind',
+        remedy: 'bring the follower SPU back soon; once it has been down longer than the retention it can never catch up (then re-create the topic)',
+      };
+    case 'resolution':
+      return reason.resolution === 'LeaderOffline'
+        ? {
+            cause: "the leader's SPU is down; the SC elects a new leader once, and only a follower that is online and within 4 records of the leader",
+            remedy: 'bring the SPU back (its cleaner then deletes at once what expired while it was down: retention on schedule)',
+          }
+        : null;
+    case 'lifecycle-stuck':
+      return reason.state === 'deleting'
+        ? {
+            cause: 'deleting a topic of ~2500 or more partitions times out in the SC ("store timed out") and can freeze the SC\'s status for every partition',
+            remedy: "restart the SC (the status is right again within seconds); in local mode, stop the SC, remove the topic's metadata files, and start it",
+          }
+        : null;
+    default:
+      return null;
   }
 }
 

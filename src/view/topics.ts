@@ -166,7 +166,7 @@ export function topicRowName(topic: string): string {
 }
 
 export function topicRowSeverity(row: TopicRow): Severity {
-  return row.kind === 'topic' ? severityOf(row.topic.status, row.topic.settled) : severityOf(row.entry.status, row.entry.settled);
+  return row.kind === 'topic' ? severityOf(row.topic) : severityOf(row.entry);
 }
 
 /** A topic's cell, or the same measure for one of its partitions. */

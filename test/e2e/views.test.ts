@@ -24,7 +24,7 @@ describe('--once --view', () => {
   it('prints the consumers and the topics as JSON', () => {
     const consumers = JSON.parse(runCli(['--demo', '--once', '--json', '--view', 'consumers']).stdout);
     expect(consumers.view).toBe('consumers');
-    expect(consumers.counts).toEqual({ok: 5, 'at-risk': 0, lost: 1});
+    expect(consumers.counts).toEqual({ok: 5, 'at-risk': 0, 'probably-lost': 0, lost: 1});
     const reporting = consumers.consumers.find((consumer: {consumer: string}) => consumer.consumer === 'reporting');
     expect(reporting).toMatchObject({topic: 'events', partition: 0, state: 'lost', partitionStatus: 'critical', secondsAheadOfBase: null});
     expect(reporting.lostRecords).toBe(-reporting.distanceToBase);

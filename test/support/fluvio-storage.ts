@@ -15,6 +15,8 @@ export interface ConsumerPlan {
   pace: 'follow' | ((t: number) => number);
   /** Where it starts, as records behind HW at t = 0 (default 0). */
   behind?: number;
+  /** The SPU's clock is this many seconds off the monitor's: its modified_time is skewed. */
+  clockSkewSeconds?: number;
 }
 
 export interface StoragePlan {
@@ -31,8 +33,24 @@ export interface StoragePlan {
   origin?: bigint;
   /** Two replicas; the follower dies at `followerDownAt` (s) and never returns. */
   followerDownAt?: number;
-  /** At each time, a new leader reports HW and LEO this many records lower for one sample. */
-  leaderChanges?: Array<{at: number; stepBack: number}>;
+  /**
+   * At each time, a new leader reports HW and LEO this many records lower for one sample; with
+   * `baseStepBack`, its log starts that many records earlier (its segments were laid out apart
+   * from the old leader's) until its own cleaner deletes that segment (the next deletion).
+   */
+  leaderChanges?: Array<{at: number; stepBack: number; baseStepBack?: number}>;
+  /**
+   * The leader SPU is down from `from` to `to` (s): the SC reports LeaderOffline with the last
+   * offsets, nothing is written or cleaned; back, its cleaner first runs about 10 s after it
+   * loads the replica and deletes at once every segment that expired meanwhile (fluvio.md §7).
+   */
+  leaderDown?: {from: number; to: number};
+  /** Samples not taken between `from` and `to` (s): a laptop asleep, a monitor paused. */
+  pauses?: Array<{from: number; to: number}>;
+  /** The wall clock steps by `ms` at `at` (s) (NTP); the monotonic clock the sample carries does not. */
+  clockSteps?: Array<{at: number; ms: number}>;
+  /** Lines without the monotonic reading, as recordings made before it existed. */
+  noMonotonic?: boolean;
   /** The topic is deleted and created again at this time: offsets restart from zero. */
   recreateAt?: number;
   consumers?: ConsumerPlan[];
@@ -55,6 +73,8 @@ export interface Recording {
 }
 
 export const recordingStart = Date.UTC(2026, 10, 24, 12, 0, 0);
+/** The monotonic reading at t = 0 (any origin will do: only differences count). */
+export const monotonicStart = 5_000_000;
 const cleanerPhase = 7;
 const flushPhase = 4;
 
@@ -83,6 +103,8 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
   const truth: Truth = {lostAt: new Map(), lostRecords: new Map(), drainedAt: null};
   const consumers: ConsumerState[] = [];
   let lastWriteT = -Infinity;
+  /** Records a new leader's log holds below the old leader's BASE, until its next deletion. */
+  let extraBaseUntilDeletion = 0;
   const lines: string[] = [];
   for (let t = -(plan.ageSeconds ?? 0); t <= seconds; t++) {
     if (t === 0) {
@@ -97,14 +119,20 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
         followerLeo = 0;
         consumers.length = 0;
       }
-      const rate = plan.ingest(t);
+      const down = plan.leaderDown !== undefined && t >= plan.leaderDown.from && t < plan.leaderDown.to;
+      const rate = down ? 0 : plan.ingest(t);
       if (rate > 0) lastWriteT = t;
       log.append(rate, at(t - 1), at(t));
       if (plan.followerDownAt === undefined || t < plan.followerDownAt) followerLeo = log.logEndOffset;
-      if (mod(t, 10) === cleanerPhase) {
+      // Back from an outage, the replica's cleaner first runs ~10 s after it is loaded.
+      const cleanerDue =
+        plan.leaderDown !== undefined && t >= plan.leaderDown.from && t < plan.leaderDown.to + 10 ? t === plan.leaderDown.to + 10 : mod(t, 10) === cleanerPhase;
+      if (cleanerDue) {
+        const baseBefore = log.baseOffset;
         log.settings = settings(t);
         const hadClosed = log.baseOffset < log.activeSegmentStart;
         log.clean(at(t));
+        if (log.baseOffset > baseBefore) extraBaseUntilDeletion = 0;
         // Drained: a stopped producer's closed segments are all gone (not a short sawtooth's low point).
         if (hadClosed && log.baseOffset === log.activeSegmentStart && t - lastWriteT > 30 && t >= 0 && truth.drainedAt === null) truth.drainedAt = t;
       }
@@ -120,7 +148,13 @@ export function record(plan: StoragePlan, seconds: number, interval: number): Re
       }
     }
     const change = plan.leaderChanges?.find((event) => t >= event.at && t < event.at + interval);
-    if (t >= 0 && t % interval === 0) lines.push(line(plan, log, followerLeo, consumers, at(t), change ? change.stepBack : 0, recordBytes, t));
+    if (change?.baseStepBack && t === change.at) extraBaseUntilDeletion = change.baseStepBack;
+    const paused = plan.pauses?.some((pause) => t > pause.from && t < pause.to);
+    if (t >= 0 && t % interval === 0 && !paused) {
+      const wallStep = (plan.clockSteps ?? []).filter((step) => t >= step.at).reduce((sum, step) => sum + step.ms, 0);
+      const sample = {time: at(t) + wallStep, monotonic: plan.noMonotonic ? undefined : t * 1000 + monotonicStart};
+      lines.push(line(plan, log, followerLeo, consumers, sample, change ? change.stepBack : 0, recordBytes, t, extraBaseUntilDeletion));
+    }
   }
   return {lines, truth};
 }
@@ -161,10 +195,11 @@ function line(
   log: PartitionLog,
   followerLeo: number,
   consumers: ConsumerState[],
-  time: number,
+  sample: {time: number; monotonic: number | undefined},
   stepBack: number,
   recordBytes: number,
   t: number,
+  baseStepBack: number,
 ): string {
   const origin = plan.origin ?? 0n;
   const big = (value: number) => `@@${(origin + BigInt(value)).toString()}@@`;
@@ -173,12 +208,13 @@ function line(
   const leo = log.logEndOffset - stepBack;
   const replicated = plan.followerDownAt !== undefined;
   const retention = retentionAt(plan, t);
-  const leader = plan.leaderChanges?.some((event) => t >= event.at) ? 1 : 0;
+  const leader = plan.leaderChanges?.filter((event) => t >= event.at).length ?? 0;
+  const down = plan.leaderDown !== undefined && t >= plan.leaderDown.from && t < plan.leaderDown.to;
   const partition = {
     name: `${topic}-0`,
     spec: {
       leader,
-      replicas: replicated ? [leader, 1 - leader] : [leader],
+      replicas: replicated ? [leader, leader + 1] : [leader],
       cleanupPolicy: {segment: {timeInSeconds: retention}},
       storage: {segmentSize: plan.segmentBytes, maxPartitionSize: plan.maxPartitionBytes ?? null},
       compressionType: 'Any',
@@ -187,13 +223,13 @@ function line(
       mirror: null,
     },
     status: {
-      resolution: 'Online',
+      resolution: down ? 'LeaderOffline' : 'Online',
       leader: {spu: leader, hw: big(hw), leo: big(leo)},
       lsr: replicated ? 2 : 1,
-      replicas: replicated ? [{spu: 1 - leader, hw: big(Math.min(hw, followerLeo)), leo: big(followerLeo)}] : [],
-      size: (log.logEndOffset - log.baseOffset) * recordBytes,
+      replicas: replicated ? [{spu: leader + 1, hw: big(Math.min(hw, followerLeo)), leo: big(followerLeo)}] : [],
+      size: (log.logEndOffset - log.baseOffset + baseStepBack) * recordBytes,
       isBeingDeleted: false,
-      baseOffset: big(log.baseOffset),
+      baseOffset: big(log.baseOffset - baseStepBack),
     },
   };
   const stored = consumers.filter((c) => c.stored !== null && c.stored >= 0);
@@ -202,7 +238,8 @@ function line(
     topic,
     partition: 0,
     offset: big(c.stored!),
-    modified_time: Math.floor(c.modified / 1000),
+    modified_time: Math.floor(c.modified / 1000) + (c.plan.clockSkewSeconds ?? 0),
   }));
-  return JSON.stringify({time, partitions: [partition], consumers: consumerList}).replace(/"@@(\d+)@@"/g, '$1');
+  const head = sample.monotonic === undefined ? {time: sample.time} : {time: sample.time, monotonic: sample.monotonic};
+  return JSON.stringify({...head, partitions: [partition], consumers: consumerList}).replace(/"@@(\d+)@@"/g, '$1');
 }

@@ -13,7 +13,13 @@ export interface StorageCase {
   seconds: number;
   expect:
     | {kind: 'healthy'; warmup?: number; /** records/s TRIM/s must read (within 50%) once known */ trimRate?: number}
-    | {kind: 'danger'; /** seconds: when the danger is real, if not from the truth */ by?: number; critical?: boolean; consumer?: string}
+    | {
+        kind: 'danger';
+        /** seconds: when the danger is real, if not from the truth */ by?: number;
+        critical?: boolean;
+        consumer?: string;
+        /** the danger lasts until then (default: until it is real): no OK before */ until?: number;
+      }
     | {kind: 'event'; at: number; /** must be flagged within this many seconds of `at` */ within: number; okAgainBy?: number};
   maxChanges?: number;
 }
@@ -182,6 +188,99 @@ export const storageCases: StorageCase[] = [
     seconds: 1800,
     expect: {kind: 'danger', by: 960, critical: true},
     maxChanges: 2,
+  },
+  // Issue 16: faults, and what an operator must not be told about them.
+  {
+    name: '16.1 follower lost until BASE passes HW: critical to the end',
+    plan: {segmentBytes: 0.5 * MB, retentionSeconds: 300, ingest: steady(100), ageSeconds: 600, followerDownAt: 600},
+    seconds: 1800,
+    expect: {kind: 'danger', by: 660, critical: true, until: 1800},
+    maxChanges: 2,
+  },
+  {
+    name: '16.4 leader SPU down 30 s, back deleting what expired meanwhile',
+    plan: {segmentBytes: 0.05 * MB, retentionSeconds: 60, ingest: steady(100), ageSeconds: 300, leaderDown: {from: 1200, to: 1230}},
+    seconds: 1800,
+    // Critical while down (the resolution); OK at the first sample after its return, and no "cut"
+    // when its cleaner deletes at once the ~8 segments that expired meanwhile.
+    expect: {kind: 'event', at: 1200, within: 30, okAgainBy: 1230 + 30},
+  },
+  {
+    name: "16.7 failover while draining, the new leader's log a segment longer",
+    plan: {
+      segmentBytes: 0.5 * MB,
+      retentionSeconds: 900,
+      ingest: (t) => (t < 300 ? 100 : 0),
+      ageSeconds: 1000,
+      leaderChanges: [{at: 700, stepBack: 0, baseStepBack: 5000}],
+    },
+    seconds: 1800,
+    expect: {kind: 'danger', critical: true},
+    maxChanges: 3,
+  },
+  {
+    name: '16.8 five minutes without samples while ingest fell: one big deletion, on schedule',
+    plan: {segmentBytes: 0.2 * MB, retentionSeconds: 300, ingest: (t) => (t < 1300 ? 200 : 25), ageSeconds: 900, pauses: [{from: 1200, to: 1500}]},
+    seconds: 2400,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '16.9 wall clock stepped back 10 min (NTP) on a size-capped partition',
+    plan: {
+      segmentBytes: 1 * MB,
+      retentionSeconds: 7 * 86_400,
+      maxPartitionBytes: 20 * MB,
+      ingest: steady(200),
+      ageSeconds: 1500,
+      clockSteps: [{at: 1200, ms: -600_000}],
+    },
+    seconds: 2400,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '16.9 wall clock stepped back 10 min, recording without a monotonic clock',
+    plan: {
+      segmentBytes: 1 * MB,
+      retentionSeconds: 7 * 86_400,
+      maxPartitionBytes: 20 * MB,
+      ingest: steady(200),
+      ageSeconds: 1500,
+      clockSteps: [{at: 1200, ms: -600_000}],
+      noMonotonic: true,
+    },
+    seconds: 2400,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '16.10 topic never trimmed, deleted and re-created',
+    plan: {segmentBytes: 1 * MB, retentionSeconds: 7 * 86_400, ingest: steady(100), ageSeconds: 600, recreateAt: 1800},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '16.11 50x backfill under time retention ages out on schedule',
+    plan: {segmentBytes: 1 * MB, retentionSeconds: 1800, ingest: (t) => (t >= 1200 && t < 1260 ? 5000 : 100), ageSeconds: 2000},
+    seconds: 3600,
+    expect: {kind: 'healthy'},
+  },
+  {
+    name: '16.12 producer stopped before monitoring, BASE trimming toward HW',
+    plan: {segmentBytes: 0.5 * MB, retentionSeconds: 900, ingest: (t) => (t < -200 ? 100 : 0), ageSeconds: 1500},
+    seconds: 1800,
+    expect: {kind: 'danger', critical: true},
+    maxChanges: 3,
+  },
+  {
+    name: '16.13 consumer on an SPU whose clock is 10 min behind',
+    plan: {
+      segmentBytes: 1 * MB,
+      retentionSeconds: 1200,
+      ingest: steady(100),
+      ageSeconds: 1500,
+      consumers: [{id: 'skewed', pace: steady(100), behind: 60_000, clockSkewSeconds: -600}],
+    },
+    seconds: 3600,
+    expect: {kind: 'healthy'},
   },
 ];
 

@@ -1,7 +1,7 @@
 import type {Status} from '../../src/analysis/types.js';
 import {parseFluvioJson, parseSample} from '../../src/model/parse.js';
 import type {RawSample} from '../../src/model/types.js';
-import {record, recordingStart, type Truth} from './fluvio-storage.js';
+import {monotonicStart, record, recordingStart, type Truth} from './fluvio-storage.js';
 import type {StorageCase} from './storage-cases.js';
 
 /** The least an analyser must offer to be judged here (the one before issue 9 too). */
@@ -43,7 +43,8 @@ export function judgeCase(testCase: StorageCase, interval: number, analyser: Ana
     const raw = parseFluvioJson(line) as RawSample;
     const entry = analyser.update(parseSample(raw)).partitions[0];
     points.push({
-      t: (raw.time - recordingStart) / 1000,
+      // The model's own time: the wall clock in a line may have been stepped on purpose.
+      t: raw.monotonic !== undefined ? (raw.monotonic - monotonicStart) / 1000 : (raw.time - recordingStart) / 1000,
       status: entry.status,
       reasons: entry.reasons,
       consumers: new Map(entry.consumers.map((c) => [c.id, c.state])),
@@ -65,6 +66,11 @@ function failuresOf(testCase: StorageCase, points: Point[], truth: Truth): strin
     const warmup = expectation.warmup ?? 60;
     const bad = firstFlag(warmup);
     if (bad) failures.push(`left OK at ${bad.t}s: ${JSON.stringify(bad.reasons[0])}`);
+    // A re-created topic's records cannot be older than the topic.
+    const recreated = testCase.plan.recreateAt;
+    const tooOld =
+      recreated === undefined ? undefined : points.find((p) => p.t > recreated && p.windowSeconds !== null && p.windowSeconds > p.t - recreated + 60);
+    if (tooOld) failures.push(`WIN-TIME ${Math.round(tooOld.windowSeconds!)}s at ${tooOld.t}s, older than the topic re-created at ${recreated}s`);
     const trim = expectation.trimRate;
     const wrong = trim === undefined ? undefined : points.find((p) => p.trimRate !== null && (p.trimRate > 1.5 * trim || p.trimRate < 0.5 * trim));
     if (wrong) failures.push(`TRIM/s ${Math.round(wrong.trimRate!)} at ${wrong.t}s (true ${trim})`);
@@ -77,7 +83,8 @@ function failuresOf(testCase: StorageCase, points: Point[], truth: Truth): strin
       if (!flag || flag.t >= deadline) failures.push(`not flagged before ${deadline}s${flag ? ` (first at ${flag.t}s)` : ''}`);
       if (expectation.critical && !points.some((p) => p.status === 'critical')) failures.push('never critical');
       // Between the first alarm and the danger, nothing changed in the cluster: no all-clear.
-      if (flag && points.some((p) => p.t > flag.t && p.t < deadline && p.status === 'ok')) failures.push('went back to OK before the danger was over');
+      const over = expectation.until ?? deadline;
+      if (flag && points.some((p) => p.t > flag.t && p.t < over && p.status === 'ok')) failures.push('went back to OK before the danger was over');
     }
     if (expectation.consumer && lost !== undefined) {
       const seen = points.find((p) => p.t >= lost && p.consumers.get(expectation.consumer!) === 'lost');

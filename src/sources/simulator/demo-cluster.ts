@@ -16,8 +16,18 @@ export const demoTopics: TopicSpec[] = [
   {name: 'clicks', partitions: 1, recordBytes: 100, segmentBytes: 1.5 * MB, retentionSeconds: 90, ingest: steady(300)},
   // The producer stops at 30 s while retention keeps expiring segments.
   {name: 'payments', partitions: 1, recordBytes: 100, segmentBytes: 0.5 * MB, retentionSeconds: 150, ingest: (t) => (t < 30 ? 200 : 0)},
-  // Retention is cut from 30 minutes to 2 at 45 s: the cleaner deletes most segments at once.
-  {name: 'audit', partitions: 1, recordBytes: 100, segmentBytes: 0.2 * MB, retentionSeconds: (t) => (t < 45 ? 1800 : 120), ingest: steady(100)},
+  // A 50x backfill at 45 s into a 12 MB size cap: the cleaner deletes ~50 segments at once and the
+  // window in time falls from 20 minutes to a few. (Fluvio cannot change a live topic's retention:
+  // a mass deletion on a real cluster comes from a size cap, or from time catching up.)
+  {
+    name: 'audit',
+    partitions: 1,
+    recordBytes: 100,
+    segmentBytes: 0.2 * MB,
+    retentionSeconds: 1800,
+    maxPartitionBytes: 12 * MB,
+    ingest: (t) => (t >= 45 && t < 65 ? 5000 : 100),
+  },
   // A 20x burst at 40 s into a 60 MB size cap: the window in time collapses.
   {
     name: 'telemetry',

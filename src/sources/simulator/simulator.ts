@@ -11,8 +11,8 @@ export interface TopicSpec {
   replicas?: number;
   recordBytes: number;
   segmentBytes: number;
-  /** Retention in seconds at simulated second t (since start); null = the SPU default. */
-  retentionSeconds: number | null | ((t: number) => number);
+  /** Retention in seconds; null = the SPU default. Fixed: Fluvio cannot change a live topic's retention. */
+  retentionSeconds: number | null;
   maxPartitionBytes?: number | null;
   /** Records/s produced into one partition at simulated second t. */
   ingest: (t: number, partition: number) => number;
@@ -67,10 +67,10 @@ export class Simulator {
       for (let index = 0; index < topic.partitions; index++) {
         const leader = (index + this.partitions.length) % spus;
         const replicas = Array.from({length: topic.replicas ?? 1}, (_, i) => (leader + i) % spus);
-        const age = (topic.ageSeconds ?? this.retentionSeconds(topic, 0)) * 1000;
+        const age = (topic.ageSeconds ?? this.retentionSeconds(topic)) * 1000;
         // A topic younger than its retention was never trimmed: its offsets start at 0, as a new topic's do.
         const first = Math.floor(this.random() * 1000) * 1000;
-        const log = new PartitionLog(this.settings(topic, 0), age < this.retentionSeconds(topic, 0) * 1000 ? 0 : first);
+        const log = new PartitionLog(this.settings(topic), age < this.retentionSeconds(topic) * 1000 ? 0 : first);
         log.prefill(topic.ingest(0, index), age, options.start);
         this.partitions.push({topic, index, log, leader, replicas, followerLag: replicas.slice(1).map(() => 0), hwLag: 0});
       }
@@ -94,10 +94,7 @@ export class Simulator {
       this.step(this.now, next);
       this.now = next;
       if (this.now === this.nextClean) {
-        for (const partition of this.partitions) {
-          partition.log.settings = this.settings(partition.topic, this.seconds(this.now));
-          partition.log.clean(this.now);
-        }
+        for (const partition of this.partitions) partition.log.clean(this.now);
         this.nextClean += cleanerPeriodMs;
       }
     }
@@ -117,7 +114,7 @@ export class Simulator {
         spec: {
           leader: p.leader,
           replicas: p.replicas,
-          cleanupPolicy: retention === null ? null : {segment: {timeInSeconds: this.retentionSeconds(p.topic, t)}},
+          cleanupPolicy: retention === null ? null : {segment: {timeInSeconds: this.retentionSeconds(p.topic)}},
           storage: {segmentSize: p.topic.segmentBytes, maxPartitionSize: p.topic.maxPartitionBytes ?? null},
           compressionType: 'Any',
           deduplication: null,
@@ -169,19 +166,17 @@ export class Simulator {
     }
   }
 
-  private settings(topic: TopicSpec, t: number) {
+  private settings(topic: TopicSpec) {
     return {
       recordBytes: topic.recordBytes,
       segmentBytes: topic.segmentBytes,
-      retentionMs: this.retentionSeconds(topic, t) * 1000,
+      retentionMs: this.retentionSeconds(topic) * 1000,
       maxPartitionBytes: topic.maxPartitionBytes ?? null,
     };
   }
 
-  private retentionSeconds(topic: TopicSpec, t: number): number {
-    const retention = topic.retentionSeconds;
-    if (retention === null) return defaultRetentionSeconds;
-    return typeof retention === 'function' ? retention(t) : retention;
+  private retentionSeconds(topic: TopicSpec): number {
+    return topic.retentionSeconds ?? defaultRetentionSeconds;
   }
 
   private seconds(time: number): number {
