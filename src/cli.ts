@@ -8,6 +8,8 @@ import {resolveThresholds, SettingsError} from './config/settings.js';
 import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
+import {timeReads, type TimedSource} from './exporter/timed-source.js';
+import type {ServeAddress} from './exporter/address.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {eventsFile} from './text/events.js';
 import {renderJson} from './text/json.js';
@@ -46,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!config.color) chalk.level = 0;
   const batch = config.once || config.check;
-  if (!batch && !(process.stdin.isTTY && process.stdout.isTTY)) {
+  if (!batch && !config.serve && !(process.stdin.isTTY && process.stdout.isTTY)) {
     return fail('needs an interactive terminal; use --once or --check for plain output', 2);
   }
   // The demo answers --once on its simulated clock, without waiting in real time, from a fixed
@@ -54,8 +56,11 @@ export async function main(argv: string[]): Promise<number> {
   const clock: Clock = batch && config.source === 'demo' ? virtualClock(demoEpoch) : realClock;
   let monitor: Monitor;
   let closeRecorder: () => void;
+  let timed: TimedSource | undefined;
   try {
-    const source = await openSource(config, clock);
+    const opened = await openSource(config, clock);
+    // The exporter reports how long each sample takes.
+    const source = config.serve ? (timed = timeReads(opened)) : opened;
     const recorder = config.record ? createRecorder(config.record) : undefined;
     closeRecorder = () => recorder?.close();
     const onEvent = config.events ? eventsFile(config.events) : undefined;
@@ -71,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (batch) return await runBatch(monitor, config, clock);
+    if (config.serve && timed) return await serve(monitor, timed, config.serve, config.filter);
     const {runTui} = await import('./ui/run.js');
     return await runTui(monitor, config);
   } finally {
@@ -111,6 +117,20 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
     process.stdout.write(renderPlain(state, {width, wide, filter: config.filter, sortKey: config.sortKey, reverse: config.reverse, columns: config.columns}));
   }
   return 0;
+}
+
+/** --serve: headless until SIGINT/SIGTERM; a port that cannot be had is one line and exit 2. */
+async function serve(monitor: Monitor, source: TimedSource, address: ServeAddress, filter?: string): Promise<number> {
+  for (const warning of monitor.sourceWarnings()) warn(warning);
+  const {runExporter, ServeError} = await import('./exporter/serve.js');
+  try {
+    return await runExporter(monitor, source, address, filter);
+  } catch (error) {
+    if (error instanceof ServeError) return fail(error.message, 2);
+    throw error;
+  } finally {
+    monitor.stop();
+  }
 }
 
 /** Could not start: exit 2, or for a check, UNKNOWN (3), which a monitoring system must not read as CRITICAL. */

@@ -6,6 +6,7 @@ import {applySettings, printSettings} from './settings-print.js';
 import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
 import type {SortKey} from '../view/sort.js';
 import {compileFilter} from '../view/filter.js';
+import {parseServeAddress, type ServeAddress} from '../exporter/address.js';
 
 /** Where samples come from, and only the flags that apply to it. */
 export type SourceConfig =
@@ -49,6 +50,8 @@ export type Config = SourceConfig & {
   columns: string[] | null;
   /** Mouse reporting in the TUI (off with --no-mouse or `mouse = false`). */
   mouse: boolean;
+  /** --serve: run headless as a Prometheus exporter on this address. */
+  serve?: ServeAddress;
 };
 
 /** The flags as commander hands them over, after each option's parser ran. */
@@ -85,6 +88,7 @@ interface Options {
   mouse: boolean;
   config?: string;
   printConfig?: boolean;
+  serve?: ServeAddress;
 }
 
 /** A bad flag or value: the CLI prints `message` as one line and exits 2. */
@@ -168,6 +172,7 @@ export function buildCommand(version: string): Command {
     .addOption(new Option('--samples <n>', 'with --once/--check: samples to take first (default 1; 60 for --demo)').argParser(positiveInteger))
     .option('--record <file>', 'append every sample as a JSON line to FILE')
     .option('--columns <list>', "the grid's columns, comma-separated (topic,base,hw,leo,status,reason); TOPIC, P and STATUS always show")
+    .addOption(new Option('--serve <[host:]port>', 'run headless as a Prometheus exporter: GET /metrics on this address').argParser(parseServeAddress))
     .option('--events <file>', 'append every status change and source failure/recovery as a JSON line to FILE')
     .addOption(new Option('--replay <file>', 'play back a recording made with --record'))
     .addOption(new Option('-P, --profile <name>', 'fluvio profile to use').conflicts(['cluster', 'demo', 'replay']))
@@ -250,6 +255,7 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
       );
     }
   }
+  if (options.serve && (options.once || options.check)) throw new UsageError(`--serve runs until stopped; it cannot be combined with ${options.once ? '--once' : '--check'}`);
   const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;
   if (filterError) throw new UsageError(`--filter: ${filterError}`);
   const thresholds: Thresholds = {
@@ -286,6 +292,7 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
     reverse: settings.reverse ?? false,
     columns: options.columns !== undefined ? columnsFlag(options.columns) : (settings.columns ?? null),
     mouse: options.mouse !== false,
+    serve: options.serve,
   };
 }
 
