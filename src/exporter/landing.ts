@@ -3,9 +3,7 @@ import type {MonitorState} from '../monitor/monitor.js';
 /** The page on `/`: what this is, where the metrics are, what it watches. Text from outside is HTML-escaped. */
 export function landingPage(state: MonitorState): string {
   const analysis = state.analysis;
-  const watched = analysis
-    ? `${analysis.partitions.length} partitions, sample of ${new Date(analysis.time).toISOString()}`
-    : 'no sample yet';
+  const watched = analysis ? `${analysis.partitions.length} partitions, sample of ${new Date(analysis.time).toISOString()}` : 'no sample yet';
   const problem = state.error ? `<p>latest read failed: ${html(state.error)}</p>` : '';
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>fluvio-top exporter</title></head>

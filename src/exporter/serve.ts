@@ -25,13 +25,14 @@ export class ServeError extends Error {}
 export async function startExporter(monitor: Monitor, source: TimedSource, address: ServeAddress, filterText?: string): Promise<Exporter> {
   const filter = filterText === undefined ? null : compileFilter(filterText);
   let exposed: Analysis | null = null;
-  let sampleText = '';
+  /** The latest sample's families, encoded once: a scrape writes these bytes as they are. */
+  let sampleBody = Buffer.alloc(0);
   let sampleSeconds: number | null = null;
   const onState = () => {
     const {analysis} = monitor.getState();
     if (analysis === null || analysis === exposed) return;
     exposed = analysis;
-    sampleText = sampleExposition(analysis, filter);
+    sampleBody = Buffer.from(sampleExposition(analysis, filter));
     if (source.readStartedAt !== null) sampleSeconds = (performance.now() - source.readStartedAt) / 1000;
   };
   const unsubscribe = monitor.subscribe(onState);
@@ -54,8 +55,11 @@ export async function startExporter(monitor: Monitor, source: TimedSource, addre
       return reply(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
     }
     if (path === '/') return reply(response, 200, 'text/html; charset=utf-8', landingPage(monitor.getState()), request.method === 'HEAD');
-    const text = sampleText + (await health.metrics());
-    reply(response, 200, health.contentType, text, request.method === 'HEAD');
+    const healthText = await health.metrics();
+    response.writeHead(200, {'content-type': health.contentType, 'content-length': sampleBody.length + Buffer.byteLength(healthText)});
+    if (request.method === 'HEAD') return void response.end();
+    response.write(sampleBody);
+    response.end(healthText);
   };
 
   await listen(server, address);

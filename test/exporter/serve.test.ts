@@ -120,7 +120,9 @@ describeWithPrometheus('fluvio-top --serve: start and stop', () => {
     const result = runCli(['--demo', '--serve', address]);
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^fluvio-top: option '--serve <\[host:\]port>' argument .* is invalid\. expected \[host:\]port like 9930 or 127\.0\.0\.1:9930/);
+    expect(result.stderr).toMatch(
+      /^fluvio-top: option '--serve <\[host:\]port>' argument .* is invalid\. expected \[host:\]port like 9930 or 127\.0\.0\.1:9930/,
+    );
   });
 
   it('refuses an address that is not this machine’s with one line, exit 2', () => {

@@ -33,9 +33,11 @@ export function describeWithPrometheus(name: string, body: (tools: {prometheus: 
   if (prometheusTools) {
     describe(name, () => body(prometheusTools));
   } else if (process.env.CI) {
-    describe(name, () => it('needs prometheus and promtool on PATH (.ci/run installs the Debian package)', () => {
-      throw new Error('prometheus/promtool not found on PATH');
-    }));
+    describe(name, () =>
+      it('needs prometheus and promtool on PATH (.ci/run installs the Debian package)', () => {
+        throw new Error('prometheus/promtool not found on PATH');
+      }),
+    );
   } else {
     describe.skip(`${name} (skipped: no prometheus/promtool on PATH; apt-get install prometheus)`, () => body({prometheus: '', promtool: ''}));
   }
@@ -117,7 +119,11 @@ export class PrometheusServer {
   /** An instant PromQL query; the vector's samples. */
   async query(promql: string): Promise<PromSample[]> {
     const response = await fetch(`${this.url}/api/v1/query?${new URLSearchParams({query: promql})}`);
-    const body = (await response.json()) as {status: string; error?: string; data: {resultType: string; result: {metric: Record<string, string>; value: [number, string]}[]}};
+    const body = (await response.json()) as {
+      status: string;
+      error?: string;
+      data: {resultType: string; result: {metric: Record<string, string>; value: [number, string]}[]};
+    };
     if (body.status !== 'success') throw new Error(`query ${promql} failed: ${body.error}`);
     return body.data.result.map((entry) => ({metric: entry.metric, value: Number(entry.value[1])}));
   }
@@ -128,7 +134,8 @@ export class PrometheusServer {
     for (;;) {
       const samples = await this.query(promql);
       if (accept(samples)) return samples;
-      if (Date.now() > deadline) throw new Error(`${promql} did not give the expected answer within ${timeoutMs} ms: ${JSON.stringify(samples)}\n${this.log()}`);
+      if (Date.now() > deadline)
+        throw new Error(`${promql} did not give the expected answer within ${timeoutMs} ms: ${JSON.stringify(samples)}\n${this.log()}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
