@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {ExporterProcess} from '../support/exporter-process.js';
@@ -53,5 +54,18 @@ describeWithPrometheus('a real Prometheus with the rules, scraping fluvio-top --
     // And nothing fires for partitions fluvio-top says are fine.
     const falseAlarms = 'ALERTS{alertstate="firing", severity="critical"} unless on (topic, partition) fluvio_partition_status == 2';
     await prometheus.waitFor(falseAlarms, (samples) => samples.length === 0, 10_000);
+  });
+
+  it('answers every query of the Grafana dashboard, with data in the window, ETA and lost-records panels', async () => {
+    const dashboard = JSON.parse(readFileSync(join(projectRoot, 'deploy/grafana/fluvio-top.json'), 'utf8')) as {
+      panels: {title: string; targets: {expr: string}[]}[];
+    };
+    const queries = dashboard.panels.flatMap((panel) => panel.targets.map((target) => ({title: panel.title, expr: target.expr.replaceAll(/\$\w+/g, '.*')})));
+    expect(queries.length).toBeGreaterThan(10);
+    for (const {expr} of queries) await prometheus.query(expr);
+    for (const title of ['Window (records: HW - BASE)', 'Window in time (WIN-TIME)', 'Window empty in (ETA)', 'Records lost by consumers']) {
+      const {expr} = queries.find((query) => query.title === title)!;
+      await prometheus.waitFor(expr, (samples) => samples.length > 0, 30_000);
+    }
   });
 });
