@@ -255,7 +255,8 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
       );
     }
   }
-  if (options.serve && (options.once || options.check)) throw new UsageError(`--serve runs until stopped; it cannot be combined with ${options.once ? '--once' : '--check'}`);
+  if (options.serve && (options.once || options.check))
+    throw new UsageError(`--serve runs until stopped; it cannot be combined with ${options.once ? '--once' : '--check'}`);
   const filterError = options.filter === undefined ? null : compileFilter(options.filter).error;
   if (filterError) throw new UsageError(`--filter: ${filterError}`);
   const thresholds: Thresholds = {

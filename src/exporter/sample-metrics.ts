@@ -11,23 +11,28 @@ export const statusValue = {ok: 0, warn: 1, critical: 2, notJudged: 3} as const;
  */
 export interface PartitionFacts {
   status: number;
-  /** False when the partition has no leader: then it has no window, ETA or rates, as in the grid. */
+  /**
+   * False when the partition has no leader (or no data): then it has no offsets, window, ETA or
+   * rates, as the grid shows none (an offline leader's BASE 0 is Fluvio's placeholder).
+   */
   hasLeader: boolean;
   /** BASE and HW both came from the leader (FetchOffsets), not from the SC's `partition list`. */
   offsetsFromLeader: boolean;
 }
 
-const leaderless = new Set(['Offline', 'LeaderOffline', 'OutOfStorage']);
+/** As the grid reads them (view/columns.ts): OutOfStorage has a leader, whose offsets stand. */
+const leaderless = new Set(['Offline', 'LeaderOffline']);
 
 export function partitionFacts(entry: PartitionAnalysis): PartitionFacts {
   const p = entry.partition;
   // TODO(issue 16): "not judged" (creating, deleting, no data yet) and the leaderless flag come
-  // from the analysis once it has them; until then a partition being deleted is the only state
-  // known to be no judgement, and a partition without a leader is one whose resolution says so.
-  const judged = !p.isBeingDeleted;
+  // from the analysis once it has them; until then: a partition being deleted, or one with no
+  // data (HW -1) that nothing is wrong with, is no judgement; a leaderless one is one whose
+  // resolution says so.
+  const judged = !p.isBeingDeleted && !(p.highWatermark < 0 && entry.status === 'ok');
   return {
     status: judged ? statusValue[entry.status] : statusValue.notJudged,
-    hasLeader: !leaderless.has(p.resolution),
+    hasLeader: !leaderless.has(p.resolution) && p.highWatermark >= 0,
     // TODO(issue 16): and `p.hwSource === 'leader'` once HW comes from the leaders too.
     offsetsFromLeader: p.baseSource === 'leader',
   };
@@ -68,10 +73,10 @@ export function sampleExposition(analysis: Analysis, filter: TopicFilter | null 
     seen.add(p.name);
     const labels = `topic="${escapeLabelValue(p.topic)}",partition="${p.partition}"`;
     const facts = partitionFacts(entry);
-    f.base.add(labels, p.baseOffset);
-    if (p.highWatermark >= 0) f.hw.add(labels, p.highWatermark);
-    if (p.logEndOffset >= 0) f.leo.add(labels, p.logEndOffset);
     if (facts.hasLeader) {
+      f.base.add(labels, p.baseOffset);
+      f.hw.add(labels, p.highWatermark);
+      if (p.logEndOffset >= 0) f.leo.add(labels, p.logEndOffset);
       f.window.add(labels, entry.window);
       if (entry.windowSecondsKind === 'lower-bound') f.windowAtLeast.add(labels, entry.windowSeconds);
       else f.windowSeconds.add(labels, entry.windowSeconds);

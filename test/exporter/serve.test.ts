@@ -25,6 +25,8 @@ function recording(): string {
         // Listed twice: one series only, or the scrape would be invalid.
         partitionJson({name: 'plain-0', base: 0, hw: 50 + index}),
         partitionJson({name: 'gone-0', base: 10, hw: 20, deleting: true}),
+        // No data yet: Fluvio's -1.
+        partitionJson({name: 'new-0', base: 0, hw: -1, leo: -1}),
         partitionJson({name: 'down-0', base: 10, hw: 20, resolution: 'LeaderOffline'}),
       ],
       consumers: [consumerJson(hostileConsumer, hostileTopic, 0, 50, start / 1000)],
@@ -74,13 +76,14 @@ describeWithPrometheus('fluvio-top --serve on a replay', () => {
     expect(check.status).toBe(0);
   });
 
-  it('maps the verdicts: a partition being deleted is not judged (3), one without a leader has offsets but no window', async () => {
+  it('maps the verdicts: a partition being deleted or without data is not judged (3), one without a leader has no offsets or window, as in the grid', async () => {
     const text = await exporter.metrics();
     expect(text).toMatch(/^fluvio_partition_status\{topic="gone",partition="0"\} 3$/m);
+    expect(text).toMatch(/^fluvio_partition_status\{topic="new",partition="0"\} 3$/m);
+    expect(text).not.toMatch(/^fluvio_partition_(base_offset|high_watermark|log_end_offset)\{topic="new"/m);
     expect(text).toMatch(/^fluvio_partition_status\{topic="down",partition="0"\} 2$/m);
     expect(text).toMatch(/^fluvio_partition_alert\{topic="down",partition="0",reason="resolution",severity="critical"\} 1$/m);
-    expect(text).toMatch(/^fluvio_partition_base_offset\{topic="down",partition="0"\} 10$/m);
-    expect(text).not.toMatch(/^fluvio_partition_window_records\{topic="down"/m);
+    expect(text).not.toMatch(/^fluvio_partition_(base_offset|high_watermark|window_records)\{topic="down"/m);
     expect(text).toMatch(/^fluvio_partition_window_records\{topic="plain",partition="0"\} 52$/m);
     expect(text.match(/^fluvio_partition_window_records\{topic="plain",partition="0"\}/gm)).toHaveLength(1);
   });
