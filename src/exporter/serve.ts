@@ -28,12 +28,16 @@ export async function startExporter(monitor: Monitor, source: TimedSource, addre
   /** The latest sample's families, encoded once: a scrape writes these bytes as they are. */
   let sampleBody = Buffer.alloc(0);
   let sampleSeconds: number | null = null;
+  let failures = 0;
   const onState = () => {
-    const {analysis} = monitor.getState();
-    if (analysis === null || analysis === exposed) return;
-    exposed = analysis;
-    sampleBody = Buffer.from(sampleExposition(analysis, filter));
-    if (source.readStartedAt !== null) sampleSeconds = (performance.now() - source.readStartedAt) / 1000;
+    const state = monitor.getState();
+    const newSample = state.analysis !== null && state.analysis !== exposed;
+    // A read that ended, in a sample or a failure (a slow failing CLI is worth seeing too).
+    if ((newSample || state.failures > failures) && source.readStartedAt !== null) sampleSeconds = (performance.now() - source.readStartedAt) / 1000;
+    failures = state.failures;
+    if (!newSample) return;
+    exposed = state.analysis;
+    sampleBody = Buffer.from(sampleExposition(state.analysis!, filter));
   };
   const unsubscribe = monitor.subscribe(onState);
   const health = healthRegistry(

@@ -51,6 +51,12 @@ describeReal('Prometheus scraping fluvio-top --serve on a real local Fluvio clus
     expect(fromLeader.value).toBe(1);
     const [up] = await prometheus.query('fluvio_top_source_up');
     expect(up.value).toBe(1);
+    // The CLI and the leaders take a measurable while; the sample is the one just taken.
+    const [duration] = await prometheus.query('fluvio_top_sample_duration_seconds');
+    expect(duration.value).toBeGreaterThan(0.005);
+    expect(duration.value).toBeLessThan(10);
+    const [age] = await prometheus.query('time() - fluvio_top_last_sample_timestamp_seconds');
+    expect(age.value).toBeLessThan(10);
   });
 
   it('serves an exposition of the real cluster that promtool check metrics accepts', async () => {
