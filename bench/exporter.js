@@ -63,7 +63,7 @@ for (const count of sizes) {
     await monitor.poll();
     const analysis = monitor.getState().analysis;
     const started = performance.now();
-    Buffer.from(sampleExposition(analysis));
+    sampleExposition(analysis);
     builds.push(performance.now() - started);
     if (sample >= 8) promClientBuilds.push(await promClientBuild(analysis));
     for (let i = 0; i < 3; i++) {

@@ -18,21 +18,34 @@ const needsEscape = /[\\"\n]/;
 const escapable = /[\\"\n]/g;
 const escapes: Record<string, string> = {'\\': '\\\\', '"': '\\"', '\n': '\\n'};
 
-/** One gauge family: its HELP and TYPE, then one line per series whose value is a finite number. */
+/**
+ * One gauge family: its HELP and TYPE, then one line per series whose value is a finite number.
+ * Lines are written as bytes into a buffer of the family's own (grown by doubling) rather than
+ * built as strings: at 10,000 partitions the strings of a sample's ~150,000 lines were mostly
+ * garbage-collector work, and this writes the same exposition about three times faster.
+ */
 export class GaugeFamily {
-  /** Appended to: V8 keeps a growing string as a rope, cheaper than an array of lines joined. */
-  private body = '';
+  private readonly prefix: Buffer;
+  private buffer = Buffer.allocUnsafe(4096);
+  private length = 0;
   private count = 0;
 
   constructor(
     readonly name: string,
     private readonly help: string,
-  ) {}
+  ) {
+    this.prefix = Buffer.from(`${name}{`);
+  }
 
   /** `labels` is already written and escaped (`topic="a",partition="0"`); null, NaN and infinities are left out. */
   add(labels: string, value: number | null | undefined): void {
     if (value === null || value === undefined || !Number.isFinite(value)) return;
-    this.body += `${this.name}{${labels}} ${value}\n`;
+    const text = `} ${value}\n`;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    this.reserve(this.prefix.length + 3 * labels.length + text.length);
+    this.length += this.prefix.copy(this.buffer, this.length);
+    this.length += this.buffer.write(labels, this.length, 'utf8');
+    this.length += this.buffer.write(text, this.length, 'latin1');
     this.count++;
   }
 
@@ -40,8 +53,15 @@ export class GaugeFamily {
     return this.count;
   }
 
-  /** The family's text; a family without series still says what it is, so dashboards see the name. */
-  text(): string {
-    return `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} gauge\n${this.body}`;
+  /** The family's bytes; a family without series still says what it is, so dashboards see the name. */
+  bytes(): Buffer[] {
+    return [Buffer.from(`# HELP ${this.name} ${this.help}\n# TYPE ${this.name} gauge\n`), this.buffer.subarray(0, this.length)];
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
   }
 }

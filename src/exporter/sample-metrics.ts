@@ -60,11 +60,11 @@ function families() {
 }
 
 /**
- * The per-partition and per-consumer families of one analysis, as exposition text. Built once per
+ * The per-partition and per-consumer families of one analysis, as exposition bytes (UTF-8). Built once per
  * sample; a scrape only sends it. A partition (or a consumer of it) listed twice keeps its first
  * entry: a repeated series would make the scrape invalid.
  */
-export function sampleExposition(analysis: Analysis, filter: TopicFilter | null = null): string {
+export function sampleExposition(analysis: Analysis, filter: TopicFilter | null = null): Buffer {
   const f = families();
   const seen = new Set<string>();
   for (const entry of analysis.partitions) {
@@ -97,9 +97,7 @@ export function sampleExposition(analysis: Analysis, filter: TopicFilter | null 
       f.consumerHeadroom.add(consumerLabels, consumer.secondsUntilOvertaken);
     }
   }
-  return Object.values(f)
-    .map((family) => family.text())
-    .join('');
+  return Buffer.concat(Object.values(f).flatMap((family) => family.bytes()));
 }
 
 /**

@@ -26,7 +26,7 @@ export async function startExporter(monitor: Monitor, source: TimedSource, addre
   const filter = filterText === undefined ? null : compileFilter(filterText);
   let exposed: Analysis | null = null;
   /** The latest sample's families, encoded once: a scrape writes these bytes as they are. */
-  let sampleBody = Buffer.alloc(0);
+  let sampleBody: Buffer = Buffer.alloc(0);
   let sampleSeconds: number | null = null;
   let failures = 0;
   const onState = () => {
@@ -37,7 +37,7 @@ export async function startExporter(monitor: Monitor, source: TimedSource, addre
     failures = state.failures;
     if (!newSample) return;
     exposed = state.analysis;
-    sampleBody = Buffer.from(sampleExposition(state.analysis!, filter));
+    sampleBody = sampleExposition(state.analysis!, filter);
   };
   const unsubscribe = monitor.subscribe(onState);
   const health = healthRegistry(
