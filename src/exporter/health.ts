@@ -34,7 +34,7 @@ export function healthRegistry(state: () => MonitorState, sampleSeconds: () => n
     help: "1 while the SC's view (partition list HW/LEO) is frozen while the leaders keep committing",
     registers: [registry],
     collect() {
-      this.set(scStatusStale(state()) ? 1 : 0);
+      this.set(state().scStaleSince !== null ? 1 : 0);
     },
   });
   new Gauge({
@@ -51,9 +51,4 @@ export function healthRegistry(state: () => MonitorState, sampleSeconds: () => n
 
 export function sourceUp(state: MonitorState): boolean {
   return state.analysis !== null && state.error === null && state.fatal === null;
-}
-
-/** TODO(issue 16): the SC's view frozen (the analysis' `scStaleSince`) once the analysis knows it; never stale until then. */
-function scStatusStale(_state: MonitorState): boolean {
-  return false;
 }

@@ -33,8 +33,7 @@ export function partitionFacts(entry: PartitionAnalysis): PartitionFacts {
   return {
     status: judged ? statusValue[entry.status] : statusValue.notJudged,
     hasLeader: !leaderless.has(p.resolution) && p.highWatermark >= 0,
-    // TODO(issue 16): and `p.hwSource === 'leader'` once HW comes from the leaders too.
-    offsetsFromLeader: p.baseSource === 'leader',
+    offsetsFromLeader: p.baseSource === 'leader' && p.hwSource === 'leader',
   };
 }
 

@@ -69,3 +69,36 @@ describeWithPrometheus('a real Prometheus with the rules, scraping fluvio-top --
     }
   });
 });
+
+// The SC freeze recorded on a real 3-SPU cluster (test/analysis/sc-freeze-recording.test.ts tells
+// its story): 222 s, the SC's HW/LEO frozen for 101 s of it, the leaders' answers on every line.
+describeWithPrometheus('a real Prometheus with the rules, scraping fluvio-top --serve --replay of the SC freeze', () => {
+  let exporter: ExporterProcess;
+  let prometheus: PrometheusServer;
+
+  beforeAll(async () => {
+    exporter = await ExporterProcess.start(['--replay', join(projectRoot, 'test/fixtures/real/recording-sc-freeze.jsonl'), '--speed', '8']);
+    prometheus = await PrometheusServer.start({target: exporter.target, rules: [rules]});
+  });
+  afterAll(async () => {
+    prometheus?.stop();
+    await exporter?.stop('SIGKILL');
+  });
+
+  it("fires FluvioScStatusStale while the SC's view is frozen, with BASE and HW from the leaders, then clears; no false 'window empties soon'", async () => {
+    await prometheus.waitFor('ALERTS{alertname="FluvioScStatusStale",alertstate="firing",severity="warning"}', (samples) => samples.length === 1, 40_000);
+    // While it is stale: the leaders' offsets, and windows that stay positive.
+    const fromLeader = await prometheus.query('fluvio_partition_offsets_from_leader{topic="steady"}');
+    expect(fromLeader.map((sample) => sample.value)).toEqual([1, 1]);
+    const window = await prometheus.query('fluvio_partition_window_records{topic="steady"}');
+    expect(window).toHaveLength(2);
+    for (const sample of window) expect(sample.value).toBeGreaterThan(0);
+    // The SC restarted: fresh again, the last sample kept at the recording's own time.
+    await prometheus.waitFor('fluvio_top_sc_status_stale == 0 and fluvio_top_source_up == 1', (samples) => samples.length === 1, 40_000);
+    await prometheus.waitFor('ALERTS{alertname="FluvioScStatusStale",alertstate="firing"}', (samples) => samples.length === 0, 10_000);
+    const [time] = await prometheus.query('fluvio_top_last_sample_timestamp_seconds');
+    expect(new Date(time.value * 1000).toISOString()).toMatch(/^2026-12-03T14:4/);
+    // With the SC's frozen HW, tight-0 was judged 'window-empty-eta': never here.
+    expect(await prometheus.query('max_over_time(ALERTS{alertname="FluvioWindowEmptiesSoon"}[10m])')).toEqual([]);
+  });
+});
