@@ -59,8 +59,8 @@ function families() {
 }
 
 /**
- * The per-partition and per-consumer families of one analysis, as exposition bytes (UTF-8). Built once per
- * sample; a scrape only sends it. A partition (or a consumer of it) listed twice keeps its first
+ * The per-partition and per-consumer families of one analysis, as exposition bytes (UTF-8).
+ * Built once per sample; a scrape only sends them. A partition (or a consumer of it) listed twice keeps its first
  * entry: a repeated series would make the scrape invalid.
  */
 export function sampleExposition(analysis: Analysis, filter: TopicFilter | null = null): Buffer {
@@ -84,7 +84,10 @@ export function sampleExposition(analysis: Analysis, filter: TopicFilter | null 
       f.trim.add(labels, entry.trimRate);
     }
     f.status.add(labels, facts.status);
-    for (const [code, severity] of activeReasons(entry.reasons)) f.alert.add(`${labels},reason="${code}",severity="${severity}"`, 1);
+    // A partition not judged has no verdict, so no reasons to alert on.
+    if (facts.status !== statusValue.notJudged && entry.reasons.length > 0) {
+      for (const [code, severity] of activeReasons(entry.reasons)) f.alert.add(`${labels},reason="${code}",severity="${severity}"`, 1);
+    }
     f.fromLeader.add(labels, facts.offsetsFromLeader ? 1 : 0);
     const consumers = new Set<string>();
     for (const consumer of entry.consumers) {

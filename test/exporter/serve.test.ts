@@ -25,6 +25,8 @@ function recording(): string {
         // Listed twice: one series only, or the scrape would be invalid.
         partitionJson({name: 'plain-0', base: 0, hw: 50 + index}),
         partitionJson({name: 'gone-0', base: 10, hw: 20, deleting: true}),
+        // Being deleted, its leader gone: still no judgement, so no alert.
+        partitionJson({name: 'gone-1', base: 10, hw: 20, deleting: true, resolution: 'LeaderOffline'}),
         // No data yet: Fluvio's -1.
         partitionJson({name: 'new-0', base: 0, hw: -1, leo: -1}),
         partitionJson({name: 'down-0', base: 10, hw: 20, resolution: 'LeaderOffline'}),
@@ -80,6 +82,8 @@ describeWithPrometheus('fluvio-top --serve on a replay', () => {
     const text = await exporter.metrics();
     expect(text).toMatch(/^fluvio_partition_status\{topic="gone",partition="0"\} 3$/m);
     expect(text).toMatch(/^fluvio_partition_status\{topic="new",partition="0"\} 3$/m);
+    expect(text).toMatch(/^fluvio_partition_status\{topic="gone",partition="1"\} 3$/m);
+    expect(text).not.toMatch(/^fluvio_partition_alert\{topic="gone"/m);
     expect(text).not.toMatch(/^fluvio_partition_(base_offset|high_watermark|log_end_offset)\{topic="new"/m);
     expect(text).toMatch(/^fluvio_partition_status\{topic="down",partition="0"\} 2$/m);
     expect(text).toMatch(/^fluvio_partition_alert\{topic="down",partition="0",reason="resolution",severity="critical"\} 1$/m);
