@@ -1,7 +1,7 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ExporterProcess} from '../support/exporter-process.js';
 import {consumerJson, partitionJson} from '../support/partition-json.js';
 import {describeWithPrometheus, promtool} from '../support/prometheus.js';
@@ -104,7 +104,7 @@ describeWithPrometheus('fluvio-top --serve on a replay', () => {
   });
 });
 
-describeWithPrometheus('fluvio-top --serve: start and stop', () => {
+describe('fluvio-top --serve: start and stop', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('stops on %s with exit 0 and says nothing more than where it served', async (signal) => {
     const exporter = await ExporterProcess.start(['--demo', '--speed', '10']);
     expect(await exporter.metrics()).toMatch(/^fluvio_partition_status\{topic="orders",partition="0"\} \d$/m);

@@ -1,21 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it} from 'vitest';
 import {ExporterProcess} from '../support/exporter-process.js';
-import {promtool, prometheusTools, PrometheusServer} from '../support/prometheus.js';
+import {describeWithPrometheus, promtool, PrometheusServer} from '../support/prometheus.js';
 import {LocalCluster, sleep} from './local-cluster.js';
 
 const records = (count: number) => Array.from({length: count}, (_, index) => `record-${index}`).join('\n') + '\n';
 const idleBase = 'fluvio_partition_base_offset{topic="idle",partition="0"}';
 
 // Prometheus is installed by .ci/run: missing in CI is a failure, on a developer's machine a skip.
-const describeReal = prometheusTools || process.env.CI ? describe : describe.skip;
-
-describeReal('Prometheus scraping fluvio-top --serve on a real local Fluvio cluster', () => {
+describeWithPrometheus('Prometheus scraping fluvio-top --serve on a real local Fluvio cluster', () => {
   const cluster = new LocalCluster();
   let exporter: ExporterProcess;
   let prometheus: PrometheusServer;
 
   beforeAll(async () => {
-    if (!prometheusTools) throw new Error('prometheus/promtool not found on PATH (.ci/run installs the Debian package)');
     await cluster.start({spus: 1});
     cluster.fluvio(['topic', 'create', 'idle', '--retention-time', '30s', '--segment-size', '4096']);
     cluster.fluvio(['produce', 'idle'], records(3000));

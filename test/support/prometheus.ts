@@ -39,6 +39,7 @@ export function describeWithPrometheus(name: string, body: (tools: {prometheus: 
       }),
     );
   } else {
+    console.warn(`${name}: skipped, no prometheus/promtool on PATH (apt-get install prometheus)`);
     describe.skip(`${name} (skipped: no prometheus/promtool on PATH; apt-get install prometheus)`, () => body({prometheus: '', promtool: ''}));
   }
 }
