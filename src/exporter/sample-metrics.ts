@@ -10,29 +10,35 @@ export const statusValue = {ok: 0, warn: 1, critical: 2, notJudged: 3} as const;
  * become metric values, so that a new notion in the analysis maps in here and nowhere else.
  */
 export interface PartitionFacts {
+  /** 0-2 from the verdict; 3 when the analysis made none (creating, deleting, no data yet). */
   status: number;
   /**
-   * False when the partition has no leader (or no data): then it has no offsets, window, ETA or
-   * rates, as the grid shows none (an offline leader's BASE 0 is Fluvio's placeholder).
+   * BASE/HW/LEO are shown: not while the leader is offline (its BASE 0 is Fluvio's placeholder)
+   * or there is no data (-1), as the grid shows `-` then (view/columns.ts).
    */
-  hasLeader: boolean;
+  offsetsShown: boolean;
+  /**
+   * The window, WIN-TIME, ETA and rates are computed: not for a partition without a leader, nor
+   * from a mix of a fresh and a frozen source (the analysis' `stale`); the grid shows `-` then.
+   */
+  windowShown: boolean;
   /** BASE and HW both came from the leader (FetchOffsets), not from the SC's `partition list`. */
   offsetsFromLeader: boolean;
 }
 
 /** As the grid reads them (view/columns.ts): OutOfStorage has a leader, whose offsets stand. */
-const leaderless = new Set(['Offline', 'LeaderOffline']);
+const leaderOffline = new Set(['Offline', 'LeaderOffline']);
 
 export function partitionFacts(entry: PartitionAnalysis): PartitionFacts {
   const p = entry.partition;
-  // TODO(issue 16): "not judged" (creating, deleting, no data yet) and the leaderless flag come
-  // from the analysis once it has them; until then: a partition being deleted, or one with no
-  // data (HW -1) that nothing is wrong with, is no judgement; a leaderless one is one whose
-  // resolution says so.
-  const judged = !p.isBeingDeleted && !(p.highWatermark < 0 && entry.status === 'ok');
+  const offsetsShown = !leaderOffline.has(p.resolution) && p.highWatermark >= 0;
+  // The analysis leaves creating and deleting unjudged; a partition with no data yet (HW -1)
+  // that nothing is wrong with is no judgement either (it reads OK in the grid).
+  const noData = p.highWatermark < 0 && entry.status === 'ok';
   return {
-    status: judged ? statusValue[entry.status] : statusValue.notJudged,
-    hasLeader: !leaderless.has(p.resolution) && p.highWatermark >= 0,
+    status: entry.judged && !noData ? statusValue[entry.status] : statusValue.notJudged,
+    offsetsShown,
+    windowShown: offsetsShown && !entry.stale,
     offsetsFromLeader: p.baseSource === 'leader' && p.hwSource === 'leader',
   };
 }
@@ -72,10 +78,12 @@ export function sampleExposition(analysis: Analysis, filter: TopicFilter | null 
     seen.add(p.name);
     const labels = `topic="${escapeLabelValue(p.topic)}",partition="${p.partition}"`;
     const facts = partitionFacts(entry);
-    if (facts.hasLeader) {
+    if (facts.offsetsShown) {
       f.base.add(labels, p.baseOffset);
       f.hw.add(labels, p.highWatermark);
       if (p.logEndOffset >= 0) f.leo.add(labels, p.logEndOffset);
+    }
+    if (facts.windowShown) {
       f.window.add(labels, entry.window);
       if (entry.windowSecondsKind === 'lower-bound') f.windowAtLeast.add(labels, entry.windowSeconds);
       else f.windowSeconds.add(labels, entry.windowSeconds);
