@@ -1,11 +1,10 @@
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander';
-import {viewOrder, type View} from '../view/views.js';
+import {viewOrder, type ColumnId, type SortKey, type View} from '../query/catalogue.js';
 import {defaultThresholds, type Thresholds} from '../analysis/types.js';
 import {durationMs, durationText, maxIntervalMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
 import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
-import type {SortKey} from '../view/sort.js';
-import {compileFilter} from '../view/filter.js';
+import {compileFilter} from '../query/filter.js';
 import {parseServeAddress, type ServeAddress} from '../exporter/address.js';
 
 /** Where samples come from, and only the flags that apply to it. */
@@ -47,7 +46,7 @@ export type Config = SourceConfig & {
   /** The grid's starting sort and columns (settings file only; null = every column). */
   sortKey: SortKey;
   reverse: boolean;
-  columns: string[] | null;
+  columns: ColumnId[] | null;
   /** Mouse reporting in the TUI (off with --no-mouse or `mouse = false`). */
   mouse: boolean;
   /** --serve: run headless as a Prometheus exporter on this address. */
@@ -297,7 +296,7 @@ function configFrom(command: Command, settings: Settings, env: NodeJS.ProcessEnv
   };
 }
 
-function columnsFlag(text: string): string[] {
+function columnsFlag(text: string): ColumnId[] {
   try {
     return columnChoice(
       text

@@ -2,8 +2,7 @@ import type {Command} from 'commander';
 import type {Config} from './config.js';
 import {durationText} from './durations.js';
 import {thresholdKeys, type Settings, type ThresholdOverrides} from './settings.js';
-import {columns as gridColumns} from '../view/columns.js';
-import {sortKeys} from '../view/sort.js';
+import {columnIds} from '../query/catalogue.js';
 
 /** The file's values become the flags' defaults: a flag given on the command line still wins. */
 export function applySettings(command: Command, settings: Settings): void {
@@ -33,16 +32,15 @@ export function printSettings(config: Config, settings: Settings, command: Comma
   const fileOrDefault = (present: boolean) => (present ? 'file' : 'default');
   const width = 34;
   const line = (assignment: string, from: string) => `${assignment.padEnd(width)} # ${from}`;
-  const sort = sortKeys.find((choice) => choice.key === config.sortKey)!;
   const out = [
     `# fluvio-top settings in force; settings file: ${settings.file === null ? 'none' : tomlString(settings.file).slice(1, -1)}`,
     line(`interval = ${tomlString(durationText(config.intervalMs))}`, origin('interval')),
     line(`view = ${tomlString(config.view)}`, origin('view')),
     line(`filter = ${tomlString(config.filter ?? '')}`, origin('filter')),
-    line(`sort = ${tomlString(sort.title.toLowerCase())}`, fileOrDefault(settings.sort !== undefined)),
+    line(`sort = ${tomlString(config.sortKey)}`, fileOrDefault(settings.sort !== undefined)),
     line(`reverse = ${config.reverse}`, fileOrDefault(settings.reverse !== undefined)),
     line(
-      `columns = [${(config.columns ?? gridColumns.map((column) => column.id)).map((id) => tomlString(gridColumns.find((column) => column.id === id)!.title.toLowerCase())).join(', ')}]`,
+      `columns = [${(config.columns ?? columnIds).map((id) => tomlString(id)).join(', ')}]`,
       origin('columns') === 'flag' ? 'flag' : fileOrDefault(settings.columns !== undefined),
     ),
     line(`wide = ${config.wide}`, origin('wide')),

@@ -1,15 +1,13 @@
 import {fileProblem} from '../file-errors.js';
 import {readFileSync} from 'node:fs';
-import {viewOrder} from '../view/views.js';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {parse, TomlError} from 'smol-toml';
 import type {Thresholds, TopicThresholds} from '../analysis/types.js';
 import {durationMs, durationText, maxIntervalMs} from './durations.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {columns as gridColumns} from '../view/columns.js';
-import {compileFilter} from '../view/filter.js';
-import {sortKeys, type SortKey} from '../view/sort.js';
+import {findColumn, findSort, partitionColumnNames, partitionSorts, viewOrder, type ColumnId, type SortKey} from '../query/catalogue.js';
+import {compileFilter} from '../query/filter.js';
 
 /**
  * The settings file: what a user wants every time, so that a monitor left open starts the way
@@ -37,7 +35,7 @@ export interface Settings {
   /** Values only the file sets: the grid's sort and its columns (by id). */
   sort?: SortKey;
   reverse?: boolean;
-  columns?: string[];
+  columns?: ColumnId[];
   /** Per-topic thresholds, first match wins. */
   topics: TopicRule[];
 }
@@ -121,25 +119,23 @@ const list: Check<string[]> = (value) => {
   return value as string[];
 };
 
-/** A grid sort, by its key or its column title (`win-time`, `WIN-TIME`, `windowSeconds`). */
+/** A grid sort, by its column id, its title or an earlier id (`win-time`, `WIN-TIME`, `windowSeconds`). */
 const sortChoice: Check<SortKey> = (value) => {
-  const wanted = text(value).toLowerCase();
-  const found = sortKeys.find((choice) => choice.key.toLowerCase() === wanted || choice.title.toLowerCase() === wanted);
-  if (!found) throw new Error(`expected one of ${sortKeys.map((choice) => choice.title.toLowerCase()).join(', ')}, got ${shown(value)}`);
-  return found.key;
+  const found = findSort(text(value));
+  if (!found) throw new Error(`expected one of ${partitionSorts.map((choice) => choice.key).join(', ')}, got ${shown(value)}`);
+  return found;
 };
 
-/** Grid columns by title (`WIN-TIME`, `ingest/s`) or id; TOPIC, PARTITION and STATUS are always shown. */
-export const columnChoice: Check<string[]> = (value) => {
-  const chosen = new Set(['topic', 'partition', 'status']);
+/** Grid columns by id (`win-time`), title (`INGEST/s`) or an earlier id (`windowSeconds`); TOPIC, PARTITION and STATUS are always shown. */
+export const columnChoice: Check<ColumnId[]> = (value) => {
+  const chosen = new Set<ColumnId>(['topic', 'partition', 'status']);
   for (const name of list(value)) {
-    const wanted = name.toLowerCase();
-    const found = gridColumns.find((column) => column.id.toLowerCase() === wanted || column.title.toLowerCase() === wanted);
-    if (!found) throw new Error(`unknown column ${shown(name)}; expected some of ${gridColumns.map((column) => column.title.toLowerCase()).join(', ')}`);
+    const found = findColumn(partitionColumnNames, name);
+    if (!found) throw new Error(`unknown column ${shown(name)}; expected some of ${partitionColumnNames.map((column) => column.id).join(', ')}`);
     chosen.add(found.id);
   }
   // In the grid's own order, whatever order the file lists them in.
-  return gridColumns.filter((column) => chosen.has(column.id)).map((column) => column.id);
+  return partitionColumnNames.filter((column) => chosen.has(column.id)).map((column) => column.id);
 };
 
 function shown(value: unknown): string {

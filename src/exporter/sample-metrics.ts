@@ -1,5 +1,5 @@
 import type {Analysis, PartitionAnalysis, Reason} from '../analysis/types.js';
-import type {TopicFilter} from '../view/filter.js';
+import type {TopicFilter} from '../query/filter.js';
 import {escapeLabelValue, GaugeFamily} from './exposition.js';
 
 /** `fluvio_partition_status`: the grid's status as a number, 3 when the partition is not judged. */
@@ -14,7 +14,7 @@ export interface PartitionFacts {
   status: number;
   /**
    * BASE/HW/LEO are shown: not while the leader is offline (its BASE 0 is Fluvio's placeholder)
-   * or there is no data (-1), as the grid shows `-` then (view/columns.ts).
+   * or there is no data (-1), as the grid shows `-` then (view/partitions.ts).
    */
   offsetsShown: boolean;
   /**
@@ -26,7 +26,7 @@ export interface PartitionFacts {
   offsetsFromLeader: boolean;
 }
 
-/** As the grid reads them (view/columns.ts): OutOfStorage has a leader, whose offsets stand. */
+/** As the grid reads them (view/partitions.ts): OutOfStorage has a leader, whose offsets stand. */
 const leaderOffline = new Set(['Offline', 'LeaderOffline']);
 
 export function partitionFacts(entry: PartitionAnalysis): PartitionFacts {

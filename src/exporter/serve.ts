@@ -1,7 +1,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {Analysis} from '../analysis/types.js';
 import type {Monitor} from '../monitor/monitor.js';
-import {compileFilter} from '../view/filter.js';
+import {compileFilter} from '../query/filter.js';
 import {formatAddress, type ServeAddress} from './address.js';
 import {healthRegistry} from './health.js';
 import {landingPage} from './landing.js';

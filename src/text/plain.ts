@@ -1,12 +1,11 @@
 import type {MonitorState} from '../monitor/monitor.js';
-import {sanitize, sanitizeLines} from '../model/sanitize.js';
-import {columns, displayWidth, layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
+import {sanitizeLines} from '../model/sanitize.js';
+import type {SortKey} from '../query/catalogue.js';
 import {countStatuses} from '../view/filter.js';
 import {formatClock} from '../view/format.js';
+import {wholeListLines} from '../view/list-rows.js';
+import {matchPartitions, partitionList, sparklineWidth} from '../view/partitions.js';
 import {scStaleDetail} from '../view/sc-status.js';
-import {buildGrid, matchPartitions} from '../view/grid-model.js';
-import {tableLines} from '../view/table.js';
-import type {SortKey} from '../view/sort.js';
 
 export interface PlainOptions {
   width: number;
@@ -42,20 +41,6 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
   if (analysis?.consumersNote) lines.push(analysis.consumersNote.replace(/\s*[\r\n]+\s*/g, ' '));
   const width = Number.isFinite(options.width) ? options.width : 10_000;
   const context = {windowHistory: (name: string) => state.history.windows(name, sparklineWidth)};
-  // A one-off print: names and reasons as wide as the widest, where the TUI keeps a steady layout.
-  const content: Partial<Record<ColumnId, number>> = {};
-  for (const column of columns.filter((candidate) => candidate.maxWidth !== undefined)) {
-    content[column.id] = entries.reduce((widest, entry) => Math.max(widest, displayWidth(sanitize(column.cell(entry, context)))), 0);
-  }
-  const grid = buildGrid({
-    entries,
-    selectedIndex: -1,
-    offset: 0,
-    height: entries.length,
-    width,
-    layout: layoutGrid({width, wide: options.wide ?? false, content, chosen: (options.columns as ColumnId[] | null) ?? undefined}),
-    context,
-  });
-  lines.push(...tableLines(grid));
+  lines.push(...wholeListLines(partitionList, entries, {width, wide: options.wide ?? false, chosen: options.columns ?? undefined, context}));
   return sanitizeLines(`${lines.join('\n')}\n`);
 }

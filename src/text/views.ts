@@ -1,10 +1,10 @@
 import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {buildConsumersTable, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
+import {consumerList, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
 import {formatClock} from '../view/format.js';
 import {countStatuses} from '../view/filter.js';
-import {tableLines, wholeTable} from '../view/table.js';
-import {buildTopicsTable, matchTopics, topicRows, type TopicEntry} from '../view/topics.js';
+import {wholeListLines} from '../view/list-rows.js';
+import {matchTopics, topicList, topicRows, type TopicEntry} from '../view/topics.js';
 import {round} from './json.js';
 
 export type BatchView = 'partitions' | 'consumers' | 'topics';
@@ -13,6 +13,11 @@ export interface ViewTextOptions {
   width: number;
   wide?: boolean;
   filter?: string;
+}
+
+/** A pipe has no width: lines are as long as their cells. */
+function lineWidth(options: ViewTextOptions): number {
+  return Number.isFinite(options.width) ? options.width : 10_000;
 }
 
 /** The summary line every batch view starts with: where the data came from, when, and what it counts. */
@@ -35,8 +40,7 @@ export function renderConsumersPlain(state: MonitorState, options: ViewTextOptio
   const lost = entries.filter((entry) => entry.consumer.state === 'lost').length;
   const atRisk = entries.filter((entry) => entry.consumer.state === 'at-risk').length;
   const lines = [summary(state, `${entries.length} consumer offsets`, `✗ ${lost} lost ▲ ${atRisk} at risk`), ...notes(state, filterError)];
-  const table = buildConsumersTable(entries, wholeTable(entries.length, options.width, options.wide ?? false));
-  lines.push(...tableLines(table));
+  lines.push(...wholeListLines(consumerList, entries, {width: lineWidth(options), wide: options.wide ?? false}));
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,8 +51,7 @@ export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions)
   const partitions = entries.reduce((sum, entry) => sum + entry.partitions.length, 0);
   const lines = [summary(state, `${entries.length} topics, ${partitions} partitions`, `✗ ${critical} critical ▲ ${warn} warn`), ...notes(state, filterError)];
   const rows = topicRows(entries, new Set());
-  const table = buildTopicsTable(rows, wholeTable(rows.length, options.width, options.wide ?? false));
-  lines.push(...tableLines(table));
+  lines.push(...wholeListLines(topicList, rows, {width: lineWidth(options), wide: options.wide ?? false}));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,10 +2,8 @@ import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {recentlyChanged} from '../monitor/events.js';
 import type {Monitor} from '../monitor/monitor.js';
-import {layoutGrid, sparklineWidth, type ColumnId} from '../view/columns.js';
-import {buildGrid} from '../view/grid-model.js';
+import type {ColumnId, SortKey} from '../query/catalogue.js';
 import {gridPosition} from '../view/position.js';
-import type {SortKey} from '../view/sort.js';
 import {rowsOf} from '../view/ui-state.js';
 import {ColumnChooser} from './column-chooser.js';
 import {Detail} from './detail.js';
@@ -21,7 +19,7 @@ import {StatusBar} from './status-bar.js';
 import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useUi} from './use-ui.js';
-import {listView} from './list-view.js';
+import {layoutOf, shownList} from './list-view.js';
 import type {View} from '../view/views.js';
 
 export interface AppProps {
@@ -77,44 +75,31 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   });
   const state = ui.feed;
   const now = useNow(state.error !== null);
-  const {entries, filterError} = rowsOf(ui);
+  const {entries} = rowsOf(ui);
   const topics = useMemo(() => new Set(state.analysis?.partitions.map((entry) => entry.partition.topic)).size, [state.analysis]);
 
   // Without colour, inverse video is gone too: the selected row is marked in a gutter instead.
   const selectionGutter = color ? 0 : 2;
+  const listWidth = width - selectionGutter;
   // The layout depends on the terminal and the view only: data that moves never shifts it.
   const layout = useMemo(
-    () => layoutGrid({width: width - selectionGutter, wide: ui.wide, chosen: ui.chosen ?? undefined, scroll: ui.scrollX}),
-    [width, selectionGutter, ui.wide, ui.chosen, ui.scrollX],
+    () => layoutOf(ui.view, {width: listWidth, height: gridHeight, wide: ui.wide, chosen: ui.chosen ?? undefined, scroll: ui.scrollX}),
+    [ui.view, listWidth, gridHeight, ui.wide, ui.chosen, ui.scrollX],
   );
   const {index: selectedIndex, offset} = ui.selection;
   const changed = useMemo(
     () => (state.analysis ? recentlyChanged(state.events, state.analysis.time, changeMarkMs) : new Set<string>()),
     [state.events, state.analysis],
   );
-  const grid = useMemo(
-    () =>
-      buildGrid({
-        entries,
-        selectedIndex,
-        offset,
-        height: gridHeight,
-        width: width - selectionGutter,
-        layout,
-        sort: {key: ui.sortKey, reverse: ui.reverse},
-        context: {windowHistory: (name) => state.history.windows(name, sparklineWidth)},
-        changed,
-      }),
-    [entries, selectedIndex, offset, gridHeight, width, selectionGutter, layout, ui.sortKey, ui.reverse, state.history, changed],
-  );
   const position = useMemo(() => gridPosition(entries, offset, gridHeight), [entries, offset, gridHeight]);
-  const sortShown = layout.columns.some((column) => column.sortKey === ui.sortKey);
-
-  // The consumers and topics views: their own rows, order and selection, the same filter.
-  // Nothing of theirs is computed while the grid is shown: a roll-up of 100k partitions costs.
+  // The view in front: its visible rows only, whichever view it is (a roll-up of 100k partitions costs: only when shown).
   const list = useMemo(
-    () => (ui.view === 'partitions' ? null : listView(ui, {height: gridHeight, width: width - selectionGutter, wide: ui.wide})),
-    [ui, gridHeight, width, selectionGutter],
+    () =>
+      shownList(ui, {width: listWidth, height: gridHeight, wide: ui.wide, scroll: ui.scrollX}, layout, {
+        position: ui.view === 'partitions' ? position : null,
+        changed: ui.view === 'partitions' ? changed : undefined,
+      }),
+    [ui, listWidth, gridHeight, layout, position, changed],
   );
 
   let body: React.ReactNode;
@@ -125,19 +110,12 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selection.selected);
     body = <Detail entry={entry} history={entry ? state.history.points(entry.partition.name) : []} width={width} height={bodyHeight} />;
-  } else if (list) {
+  } else if (ui.view !== 'partitions') {
     body = <Grid model={list.model} empty={list.empty} gutter={selectionGutter > 0} />;
   } else {
-    const empty = !state.analysis
-      ? 'Waiting for the first sample…'
-      : state.analysis.partitions.length === 0
-        ? 'No partitions found'
-        : ui.alertsOnly && ui.filter === ''
-          ? 'No alerts: every partition is OK (a shows all)'
-          : 'No partition matches the filter';
     body = (
       <>
-        <Grid model={grid} empty={empty} gutter={selectionGutter > 0} stale={state.error !== null || state.fatal !== null} changed={changed} />
+        <Grid model={list.model} empty={list.empty} gutter={selectionGutter > 0} stale={state.error !== null || state.fatal !== null} changed={changed} />
         <Box flexGrow={1} />
         <StatusBar entry={entries[selectedIndex]} width={width} />
       </>
@@ -146,18 +124,7 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
 
   return (
     <Box flexDirection="column" height={rows} width={width}>
-      <Header
-        ui={ui}
-        shown={list ? list.shown : entries.length}
-        topics={topics}
-        filterError={list ? list.filterError : filterError}
-        width={width}
-        now={now}
-        position={position}
-        sortShown={sortShown}
-        layout={layout}
-        listing={list ? {total: list.total, noun: list.noun, order: list.order} : undefined}
-      />
+      <Header ui={ui} shown={entries.length} topics={topics} list={list} width={width} now={now} />
       {/* The grid is cut to fit by the view; clipping it again in Ink costs a slice of every line. */}
       <Box flexDirection="column" height={bodyHeight} overflow={ui.screen === 'grid' ? undefined : 'hidden'}>
         {body}

@@ -1,11 +1,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {columns, columnIds} from '../view/columns.js';
+import {columnIds} from '../query/catalogue.js';
+import {columns} from '../view/partitions.js';
 import type {UiState} from '../view/ui-state.js';
 
 /** htop's F2 for the grid: every column, shown or not; TOPIC and STATUS always stay. */
 export function ColumnChooser({ui, height}: {ui: UiState; height: number}) {
-  const shown = new Set(ui.chosen ?? columnIds);
+  const shown = new Set<string>(ui.chosen ?? columnIds);
   const room = Math.max(1, height - 1);
   const first = Math.max(0, Math.min(ui.chooserIndex - Math.floor(room / 2), columns.length - room));
   return (

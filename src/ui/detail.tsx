@@ -4,10 +4,12 @@ import type {HistoryPoint, PartitionAnalysis} from '../analysis/types.js';
 import type {Partition} from '../model/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
-import {clip, offsetText} from '../view/columns.js';
-import {consumerLine, replicaRows} from '../view/detail-lines.js';
+import {offsetText} from '../view/partitions.js';
+import {clip} from '../view/text-width.js';
+import {detailConsumerList, replicaList, replicaRows, tableCells} from '../view/detail-tables.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
-import {adviceLines, reasonLines} from '../view/reasons.js';
+import {adviceLines, exactCount, reasonLines} from '../view/reasons.js';
+import {DetailTable} from './table.js';
 
 export interface DetailProps {
   entry: PartitionAnalysis | undefined;
@@ -23,7 +25,8 @@ export function Detail({entry, history, width, height}: DetailProps) {
   const severity = severityOf(entry);
   // Names, reasons and ids are raw until here: every line is sanitised as it is cut to the width.
   const line = (text: string) => clip(sanitize(text), width);
-  const replicas = replicaRows(p);
+  const replicas = tableCells(replicaList, replicaRows(p), width);
+  const consumers = tableCells(detailConsumerList, entry.consumers, width);
   const reasons =
     entry.reasons.length > 0
       ? [...reasonLines(entry.reasons), ...adviceLines(entry.reasons)]
@@ -34,8 +37,16 @@ export function Detail({entry, history, width, height}: DetailProps) {
               ? 'nothing to report'
               : 'collecting history before judging rates',
         ];
-  // Title, reasons, three lines of numbers, the replicas with their header, the consumers with theirs.
-  const fixedLines = 1 + reasons.length + (p.baseSource !== undefined ? 1 : 0) + 3 + replicas.length + 1 + Math.max(1, entry.consumers.length) + 1;
+  // Title, reasons, three lines of numbers, the replicas with their header, the consumers' title and table.
+  const fixedLines =
+    1 +
+    reasons.length +
+    (p.baseSource !== undefined ? 1 : 0) +
+    3 +
+    1 +
+    replicas.rows.length +
+    1 +
+    (entry.consumers.length > 0 ? 1 + entry.consumers.length : 0);
   // What is left is the chart's, less its axis line.
   const chartHeight = Math.max(0, Math.min(20, height - fixedLines - 1));
   return (
@@ -64,7 +75,7 @@ export function Detail({entry, history, width, height}: DetailProps) {
       </Text>
       <Text wrap="truncate">
         {line(
-          `window ${formatCount(entry.window)} = ${formatWindowTime(entry)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
+          `window ${entry.window === null ? '-' : exactCount(entry.window)} = ${formatWindowTime(entry)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
         )}
       </Text>
       <Text dimColor wrap="truncate">
@@ -72,23 +83,11 @@ export function Detail({entry, history, width, height}: DetailProps) {
           `retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}  segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}  max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`,
         )}
       </Text>
-      {replicas.map((row, index) => (
-        <Text key={index} bold={index === 0} wrap="truncate">
-          {line(row)}
-        </Text>
-      ))}
+      <DetailTable cells={replicas} />
       <Text bold wrap="truncate">
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}
       </Text>
-      {entry.consumers.map((consumer) => (
-        <Text
-          key={consumer.id}
-          color={consumer.state === 'lost' ? 'red' : consumer.state === 'at-risk' || consumer.state === 'probably-lost' ? 'yellow' : undefined}
-          wrap="truncate"
-        >
-          {line(`  ${consumerLine(consumer)}`)}
-        </Text>
-      ))}
+      {entry.consumers.length > 0 ? <DetailTable cells={consumers} /> : null}
       {chartHeight >= 3
         ? windowChart(history, width, chartHeight).map((text, index) => (
             <Text key={index} color={index < chartHeight ? 'cyan' : undefined} dimColor={index >= chartHeight} wrap="truncate">

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {MonitorState} from '../monitor/monitor.js';
 import {sanitize} from '../model/sanitize.js';
-import {clip} from '../view/columns.js';
+import {clip} from '../view/text-width.js';
 import {formatClock, formatDuration} from '../view/format.js';
 
 /** The last error in full, wrapped to the width: the command that failed and all of its stderr. */

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {MonitorEvent} from '../monitor/events.js';
 import {sanitize} from '../model/sanitize.js';
 import {eventLine, eventSeverity} from '../text/events.js';
-import {clip} from '../view/columns.js';
+import {clip} from '../view/text-width.js';
 import {severityColor} from '../view/format.js';
 
 /** The events log, newest first: status changes with their reason, the feed's failures and recoveries. */

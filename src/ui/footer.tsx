@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {sanitize} from '../model/sanitize.js';
-import {clip} from '../view/columns.js';
+import {clip} from '../view/text-width.js';
 import {footerHints, keymap} from '../view/keymap.js';
 import type {Feed, UiState} from '../view/ui-state.js';
 

@@ -1,11 +1,11 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {isPrintableAscii} from '../view/columns.js';
 import {severityColor} from '../view/format.js';
-import type {GridModel, GridRow} from '../view/grid-model.js';
+import type {ListModel, ListRow} from '../view/list-rows.js';
+import {isPrintableAscii} from '../view/text-width.js';
 
 export interface GridProps {
-  model: GridModel;
+  model: ListModel;
   empty: string;
   gutter: boolean;
   /** The source is failing: the last good rows stay, dimmed. */
@@ -14,7 +14,7 @@ export interface GridProps {
   changed?: ReadonlySet<string>;
 }
 
-/** The partition grid: only the rows that fit, the selected one inverted (or marked in the gutter), statuses coloured. */
+/** Any list (partitions, consumers, topics): only the rows that fit, the selected one inverted (or marked in the gutter), statuses coloured. */
 export function Grid({model, empty, gutter, stale = false, changed}: GridProps) {
   return (
     <Box flexDirection="column">
@@ -30,7 +30,7 @@ export function Grid({model, empty, gutter, stale = false, changed}: GridProps) 
   );
 }
 
-function Row({row, gutter, stale, changed}: {row: GridRow; gutter: boolean; stale: boolean; changed: boolean}) {
+function Row({row, gutter, stale, changed}: {row: ListRow; gutter: boolean; stale: boolean; changed: boolean}) {
   const marker = gutter ? (row.selected ? '> ' : '  ') : '';
   // A status that just changed is drawn inverted (htop marks new processes so); while the source fails, all is dimmed.
   const status = (

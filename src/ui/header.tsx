@@ -2,28 +2,22 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {clip, displayWidth, type GridLayout} from '../view/columns.js';
-import {sortArrow} from '../view/grid-model.js';
-import {positionText, type GridPosition} from '../view/position.js';
 import {fitByPriority} from '../view/fit.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {scStaleDetail} from '../view/sc-status.js';
-import {sortKeys} from '../view/sort.js';
+import {clip, displayWidth} from '../view/text-width.js';
 import type {UiState} from '../view/ui-state.js';
+import type {ShownList} from './list-view.js';
 
 export interface HeaderProps {
   ui: UiState<MonitorState>;
+  /** Partitions that pass the filter (for "no alerts"). */
   shown: number;
   topics: number;
-  filterError: string | null;
+  /** The view in front: its count, order, layout and filter error. */
+  list: ShownList;
   width: number;
   now: number;
-  position: GridPosition;
-  /** The sort column is in the layout (else the header says it is not on screen). */
-  sortShown: boolean;
-  layout: GridLayout;
-  /** The consumers or topics view: its count, what it counts and its order (the grid's otherwise). */
-  listing?: {total: number; noun: string; order: string};
 }
 
 interface Segment {
@@ -35,7 +29,7 @@ interface Segment {
 
 /** Two lines: what you are looking at and how fresh it is; then the feed's trouble or the view's settings. */
 export function Header(props: HeaderProps) {
-  const {ui, shown, topics, filterError, width, now, listing} = props;
+  const {ui, shown, topics, list, width, now} = props;
   const state = ui.feed;
   const analysis = state.analysis;
   const total = analysis?.partitions.length ?? 0;
@@ -76,23 +70,12 @@ export function Header(props: HeaderProps) {
           </Text>
         ))}
       </Text>
-      <StatusLine
-        ui={ui}
-        shown={shown}
-        total={total}
-        filterError={filterError}
-        width={width}
-        now={now}
-        position={props.position}
-        sortShown={props.sortShown}
-        layout={props.layout}
-        listing={listing}
-      />
+      <StatusLine ui={ui} shown={shown} total={total} list={list} width={width} now={now} />
     </Box>
   );
 }
 
-function StatusLine({ui, shown, total, filterError, width, now, position, sortShown, layout, listing}: Omit<HeaderProps, 'topics'> & {total: number}) {
+function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'topics'> & {total: number}) {
   const state = ui.feed;
   // Everything here may carry text from outside (errors, notes, the filter): one line, sanitised once.
   const line = (text: string) => clip(sanitizeLine(text, 1000), width);
@@ -113,7 +96,7 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   }
   const parts: string[] = [];
   if (ui.filter || ui.editingFilter) parts.push(`filter: ${ui.filter.slice(0, 40) || '…'}`);
-  if (filterError) parts.push(filterError);
+  if (list.filterError) parts.push(list.filterError);
   if (ui.alertsOnly) parts.push('alerts only');
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
   if (state.scStaleSince !== null) parts.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
@@ -121,16 +104,9 @@ function StatusLine({ui, shown, total, filterError, width, now, position, sortSh
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
     parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
   }
-  if (listing) {
-    parts.push(`showing ${shown} of ${listing.total}${listing.noun}`, `sort: ${listing.order}`);
-  } else {
-    const cue = positionText(position);
-    parts.push(cue ?? `showing ${shown} of ${total}`);
-    const sort = sortKeys.find((entry) => entry.key === ui.sortKey) ?? sortKeys[0];
-    parts.push(`sort: ${sort.title} ${sortArrow(sort.key, ui.reverse)} ${sort.order[ui.reverse ? 1 : 0]}${sortShown ? '' : ' (not on screen)'}`);
-    if (ui.wide)
-      parts.push(`wide${layout.scrolledLeft > 0 ? ' ◂' : ''}${layout.moreRight ? ' ▸' : ''}${layout.scrolledLeft > 0 || layout.moreRight ? ' (← →)' : ''}`);
-  }
+  parts.push(list.count, `sort: ${list.order}`);
+  const {scrolledLeft, moreRight} = list.layout;
+  if (ui.wide) parts.push(`wide${scrolledLeft > 0 ? ' ◂' : ''}${moreRight ? ' ▸' : ''}${scrolledLeft > 0 || moreRight ? ' (← →)' : ''}`);
   if (state.analysis?.consumersNote) parts.push(state.analysis.consumersNote.slice(0, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');

@@ -1,61 +1,132 @@
 import type {MonitorState} from '../monitor/monitor.js';
-import {buildConsumersTable, consumerEntries, consumerSortKeys} from '../view/consumers.js';
-import {sortMark} from '../view/order.js';
-import type {TableModel} from '../view/table.js';
-import {buildTopicsTable, rollUpTopics, topicSortKeys} from '../view/topics.js';
-import type {UiState} from '../view/ui-state.js';
-import {consumerRowsOf, listOrder, topicRowsOf} from '../view/views.js';
+import {consumerEntries, consumerList} from '../view/consumers.js';
+import {layoutList, type CellContext, type ListDescription, type ListLayout} from '../view/list.js';
+import {describeOrder, sortMark} from '../view/list-order.js';
+import {buildRows, type ListModel} from '../view/list-rows.js';
+import {partitionList, sparklineWidth} from '../view/partitions.js';
+import {positionText, type GridPosition} from '../view/position.js';
+import {rollUpTopics, topicList} from '../view/topics.js';
+import {rowsOf, type UiState} from '../view/ui-state.js';
+import {consumerRowsOf, topicRowsOf, type View} from '../view/views.js';
 
-/** What the body and the header show for the consumers or topics view. */
-export interface ListView {
-  model: TableModel<unknown>;
+/** Where a list is drawn: the room it has, wide mode and its horizontal scroll. */
+export interface ListFrame {
+  height: number;
+  width: number;
+  wide: boolean;
+  scroll: number;
+  /** The grid's chosen columns (the other views show all theirs). */
+  chosen?: readonly string[];
+}
+
+/** What the body and the header show of the view in front: the same for partitions, consumers and topics. */
+export interface ShownList {
+  model: ListModel;
+  layout: ListLayout<unknown>;
   empty: string;
-  shown: number;
-  total: number;
-  noun: string;
+  /** `showing 3 of 15 topics`, or where the rows are in a long list. */
+  count: string;
+  /** `sort: WIN-TIME ▲ shortest first`, and whether that column is on screen. */
   order: string;
   filterError: string | null;
 }
 
-/** The consumers or topics view's visible rows, for the body, and its counts and order, for the header. */
-export function listView(ui: UiState<MonitorState>, frame: {height: number; width: number; wide: boolean}): ListView {
+const waiting = 'Waiting for the first sample…';
+
+/** Each view's list, its rows in order, the selection on them, and what the header says of them. */
+interface ViewRows {
+  description: ListDescription<unknown, unknown>;
+  rows: readonly unknown[];
+  filterError: string | null;
+  selection: {index: number; offset: number};
+  sort: {key: string; reverse: boolean};
+  empty: string;
+  count: string;
+}
+
+function viewRows(ui: UiState<MonitorState>, view: View, position: GridPosition | null): ViewRows {
   const analysis = ui.feed.analysis;
-  const waiting = 'Waiting for the first sample…';
-  if (ui.view === 'consumers') {
+  if (view === 'consumers') {
     const {entries, filterError} = consumerRowsOf(analysis, ui, ui.lists.consumers);
-    const {index, offset} = ui.lists.consumers.selection;
     const total = analysis ? consumerEntries(analysis).length : 0;
     const none = analysis?.consumersNote ?? 'No consumer offsets are stored';
     return {
-      model: buildConsumersTable(entries, {
-        ...frame,
-        selectedIndex: index,
-        offset,
-        sorted: sortMark(consumerSortKeys, ui.lists.consumers.sortKey, ui.lists.consumers.reverse),
-      }) as TableModel<unknown>,
-      empty: !analysis ? waiting : total === 0 ? none : 'No consumer matches the filter',
-      shown: entries.length,
-      total,
-      noun: ' consumer offsets',
-      order: listOrder('consumers', ui.lists),
+      description: consumerList as ListDescription<unknown, unknown>,
+      rows: entries,
       filterError,
+      selection: ui.lists.consumers.selection,
+      sort: {key: ui.lists.consumers.sortKey, reverse: ui.lists.consumers.reverse},
+      empty: !analysis ? waiting : total === 0 ? none : 'No consumer matches the filter',
+      count: `showing ${entries.length} of ${total} consumer offsets`,
     };
   }
-  const {entries, filterError, topics} = topicRowsOf(analysis, ui, ui.lists.topics);
-  const {index, offset} = ui.lists.topics.selection;
-  const total = analysis ? rollUpTopics(analysis).length : 0;
+  if (view === 'topics') {
+    const {entries, filterError, topics} = topicRowsOf(analysis, ui, ui.lists.topics);
+    const total = analysis ? rollUpTopics(analysis).length : 0;
+    return {
+      description: topicList as ListDescription<unknown, unknown>,
+      rows: entries,
+      filterError,
+      selection: ui.lists.topics.selection,
+      sort: {key: ui.lists.topics.sortKey, reverse: ui.lists.topics.reverse},
+      empty: !analysis ? waiting : total === 0 ? 'No partitions found' : 'No topic matches the filter',
+      count: `showing ${topics} of ${total} topics`,
+    };
+  }
+  const {entries, filterError} = rowsOf(ui);
+  const total = analysis?.partitions.length ?? 0;
+  const empty = !analysis
+    ? waiting
+    : total === 0
+      ? 'No partitions found'
+      : ui.alertsOnly && ui.filter === ''
+        ? 'No alerts: every partition is OK (a shows all)'
+        : 'No partition matches the filter';
   return {
-    model: buildTopicsTable(entries, {
-      ...frame,
-      selectedIndex: index,
-      offset,
-      sorted: sortMark(topicSortKeys, ui.lists.topics.sortKey, ui.lists.topics.reverse),
-    }) as TableModel<unknown>,
-    empty: !analysis ? waiting : total === 0 ? 'No partitions found' : 'No topic matches the filter',
-    shown: topics,
-    total,
-    noun: ' topics',
-    order: listOrder('topics', ui.lists),
+    description: partitionList as ListDescription<unknown, unknown>,
+    rows: entries,
     filterError,
+    selection: ui.selection,
+    sort: {key: ui.sortKey, reverse: ui.reverse},
+    empty,
+    count: (position && positionText(position)) ?? `showing ${entries.length} of ${total}`,
+  };
+}
+
+/** The layout of the view in front: of the terminal and the view only, so data that moves never shifts it. */
+export function layoutOf(view: View, frame: ListFrame): ListLayout<unknown> {
+  const description = (view === 'consumers' ? consumerList : view === 'topics' ? topicList : partitionList) as ListDescription<unknown, unknown>;
+  return layoutList(description, {width: frame.width, wide: frame.wide, scroll: frame.scroll, chosen: view === 'partitions' ? frame.chosen : undefined});
+}
+
+/** The visible rows of the view in front, for the body, and its count and order, for the header. */
+export function shownList(
+  ui: UiState<MonitorState>,
+  frame: ListFrame,
+  layout: ListLayout<unknown>,
+  extra: {position: GridPosition | null; changed?: ReadonlySet<string>},
+): ShownList {
+  const list = viewRows(ui, ui.view, extra.position);
+  const state = ui.feed;
+  const context: CellContext = {windowHistory: (name) => state.history.windows(name, sparklineWidth)};
+  const sort = sortMark(list.description, list.sort.key, list.sort.reverse);
+  const model = buildRows(list.description, layout, {
+    rows: list.rows,
+    selectedIndex: list.selection.index,
+    offset: list.selection.offset,
+    height: frame.height,
+    width: frame.width,
+    sort,
+    context,
+    changed: extra.changed,
+  });
+  const onScreen = layout.columns.some((column) => column.id === sort.column);
+  return {
+    model,
+    layout,
+    empty: list.empty,
+    count: list.count,
+    order: `${describeOrder(list.description, list.sort.key, list.sort.reverse)}${onScreen ? '' : ' (not on screen)'}`,
+    filterError: list.filterError,
   };
 }

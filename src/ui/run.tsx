@@ -4,7 +4,7 @@ import {render} from 'ink';
 import type {Config} from '../config/config.js';
 import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor/monitor.js';
-import type {ColumnId} from '../view/columns.js';
+import type {ColumnId} from '../query/catalogue.js';
 import {App} from './app.js';
 import {disableMouse, enableMouse} from './mouse.js';
 

@@ -2,7 +2,7 @@ import React from 'react';
 import {Text} from 'ink';
 import type {PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
-import {clip} from '../view/columns.js';
+import {clip} from '../view/text-width.js';
 import {severityColor, severityOf, statusLabel} from '../view/format.js';
 import {reasonLines} from '../view/reasons.js';
 

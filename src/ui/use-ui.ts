@@ -1,10 +1,9 @@
 import {useEffect, useReducer} from 'react';
 import {useApp, useInput} from 'ink';
 import type {Monitor, MonitorState} from '../monitor/monitor.js';
-import type {ColumnId} from '../view/columns.js';
+import type {ColumnId, SortKey} from '../query/catalogue.js';
 import type {KeyPress} from '../view/keymap.js';
 import type {ReplayMove} from '../monitor/replay-seek.js';
-import type {SortKey} from '../view/sort.js';
 import type {View} from '../view/views.js';
 import {useMouse} from './use-mouse.js';
 import {initialUiState, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';

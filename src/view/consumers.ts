@@ -1,9 +1,8 @@
 import type {Analysis, ConsumerAnalysis, ConsumerState, PartitionAnalysis} from '../analysis/types.js';
-import {sanitize} from '../model/sanitize.js';
-import type {Column} from './columns.js';
+import {consumerColumnNames, consumerSorts, type ConsumerColumnId, type ConsumerSortKey} from '../query/catalogue.js';
 import {formatCount, formatSeconds, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, matchList, type Comparator, type ListMatches, type ListQuery, type MatchCache, type SortChoice} from './order.js';
-import {buildTable, type TableFrame, type TableModel} from './table.js';
+import type {Comparator, ListColumn, ListDescription, SortChoice} from './list.js';
+import {byNumber, byText, directed, matchList, once, type ListMatches, type ListQuery} from './list-order.js';
 
 /** One stored consumer offset, with the partition it reads: a row of the consumers view. */
 export interface ConsumerEntry {
@@ -20,28 +19,16 @@ export interface ConsumerEntry {
   lastSeenSeconds: number | null;
 }
 
-export type ConsumerSortKey = 'state' | 'consumer' | 'topic' | 'lag' | 'ahead' | 'lossIn' | 'lastSeen';
-
-export const consumerSortKeys: SortChoice<ConsumerSortKey>[] = [
-  {key: 'state', column: 'state', title: 'STATE', order: ['worst first', 'best first']},
-  {key: 'consumer', column: 'consumer', title: 'CONSUMER', order: ['A→Z', 'Z→A']},
-  {key: 'topic', column: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
-  {key: 'lag', column: 'lag', title: 'LAG', order: ['largest first', 'smallest first']},
-  {key: 'ahead', column: 'aheadTime', title: 'AHEAD-TIME', order: ['shortest first', 'longest first']},
-  {key: 'lossIn', column: 'lossIn', title: 'LOSES-IN', order: ['soonest first', 'latest first']},
-  {key: 'lastSeen', column: 'lastSeen', title: 'LAST-SEEN', order: ['longest ago first', 'most recent first']},
-];
-
 export const consumerSeverity: Record<ConsumerState, Severity> = {lost: 'critical', 'probably-lost': 'warn', 'at-risk': 'warn', ok: 'ok'};
 export const consumerStateLabel: Record<ConsumerState, string> = {lost: '✗ LOST', 'probably-lost': '▲ LOST?', 'at-risk': '▲ AT-RISK', ok: '✓ OK'};
 const stateRank: Record<ConsumerState, number> = {lost: 0, 'probably-lost': 1, 'at-risk': 2, ok: 3};
 
-const entriesCache = new WeakMap<Analysis, ConsumerEntry[]>();
-
-/** Every stored consumer offset of the sample, in the order the partitions were listed. */
+/** Every stored consumer offset of the sample, in the order the partitions were listed (once per sample). */
 export function consumerEntries(analysis: Analysis): ConsumerEntry[] {
-  const cached = entriesCache.get(analysis);
-  if (cached) return cached;
+  return once(analysis, 'consumers', () => collectEntries(analysis));
+}
+
+function collectEntries(analysis: Analysis): ConsumerEntry[] {
   const entries: ConsumerEntry[] = [];
   const now = analysis.time / 1000;
   for (const partition of analysis.partitions) {
@@ -57,89 +44,79 @@ export function consumerEntries(analysis: Analysis): ConsumerEntry[] {
       });
     }
   }
-  entriesCache.set(analysis, entries);
   return entries;
 }
 
 const byIdentity: Comparator<ConsumerEntry> = (a, b) =>
-  byText<ConsumerEntry>((e) => e.consumer.id)(a, b) ||
-  byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) ||
+  byText<ConsumerEntry>((e) => e.consumer.id)(a, b, false) ||
+  byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b, false) ||
   a.partition.partition.partition - b.partition.partition.partition;
 
-const comparators: Record<ConsumerSortKey, Comparator<ConsumerEntry>> = {
+const comparators: Record<ConsumerSortKey, SortChoice<ConsumerEntry>['compare']> = {
   // Lost first (most records lost first), then at risk (soonest first), then the least headroom.
-  state: (a, b) =>
-    stateRank[a.consumer.state] - stateRank[b.consumer.state] ||
-    b.consumer.lostRecords - a.consumer.lostRecords ||
-    (a.consumer.secondsUntilOvertaken ?? Infinity) - (b.consumer.secondsUntilOvertaken ?? Infinity) ||
-    byNumber<ConsumerEntry>((e) => e.secondsAheadOfBase, false, byIdentity)(a, b),
-  consumer: byIdentity,
-  topic: (a, b) =>
-    byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b) || a.partition.partition.partition - b.partition.partition.partition || byIdentity(a, b),
-  lag: byNumber((e) => e.consumer.lag, true, byIdentity),
-  ahead: byNumber((e) => e.secondsAheadOfBase, false, byIdentity),
-  lossIn: byNumber((e) => e.consumer.secondsUntilOvertaken, false, byIdentity),
-  lastSeen: byNumber((e) => e.lastSeenSeconds, true, byIdentity),
+  state: directed(
+    (a, b) =>
+      stateRank[a.consumer.state] - stateRank[b.consumer.state] ||
+      b.consumer.lostRecords - a.consumer.lostRecords ||
+      (a.consumer.secondsUntilOvertaken ?? Infinity) - (b.consumer.secondsUntilOvertaken ?? Infinity) ||
+      byNumber<ConsumerEntry>((e) => e.secondsAheadOfBase, false)(a, b, false),
+  ),
+  consumer: directed(byIdentity),
+  topic: directed(
+    (a, b) => byText<ConsumerEntry>((e) => e.partition.partition.topic)(a, b, false) || a.partition.partition.partition - b.partition.partition.partition,
+  ),
+  lag: byNumber((e) => e.consumer.lag, true),
+  'ahead-time': byNumber((e) => e.secondsAheadOfBase, false),
+  'loses-in': byNumber((e) => e.consumer.secondsUntilOvertaken, false),
+  'last-seen': byNumber((e) => e.lastSeenSeconds, true),
+};
+
+type Drawn = Omit<ListColumn<ConsumerEntry>, 'id' | 'title'>;
+
+/** How each column of the consumers view is laid out and drawn; CONSUMER, TOPIC, PARTITION and STATE always stay. */
+const drawn: Record<ConsumerColumnId, Drawn> = {
+  consumer: {align: 'left', width: 12, narrow: {width: 8, step: 1}, maxWidth: 24, priority: 0, cell: (e) => e.consumer.id},
+  topic: {align: 'left', width: 12, narrow: {width: 8, step: 1}, maxWidth: 28, priority: 0, cell: (e) => e.partition.partition.topic},
+  partition: {align: 'right', width: 9, priority: 0, cell: (e) => String(e.partition.partition.partition)},
+  offset: {align: 'right', width: 9, priority: 3, cell: (e, _, width) => offsetCount(e.consumer.offset, width)},
+  lag: {align: 'right', width: 6, priority: 2, cell: (e) => formatCount(e.consumer.lag)},
+  ahead: {align: 'right', width: 6, priority: 1, cell: (e) => formatCount(e.consumer.distanceToBase)},
+  'ahead-time': {align: 'right', width: 11, priority: 1, cell: (e) => formatSeconds(e.secondsAheadOfBase)},
+  pace: {align: 'right', width: 7, priority: 4, cell: (e) => formatCount(e.consumer.rate)},
+  'loses-in': {align: 'right', width: 9, priority: 1, cell: (e) => formatSeconds(e.consumer.secondsUntilOvertaken)},
+  lost: {align: 'right', width: 6, priority: 2, cell: (e) => (e.consumer.lostRecords > 0 ? formatCount(e.consumer.lostRecords) : '-')},
+  'last-seen': {align: 'right', width: 11, priority: 5, cell: (e) => (e.lastSeenSeconds === null ? '-' : `${formatSeconds(e.lastSeenSeconds)} ago`)},
+  state: {align: 'left', width: 10, priority: 0, cell: (e) => consumerStateLabel[e.consumer.state]},
+};
+
+/** An offset as the grid shows one: its digits, or 12.3M where they do not fit. */
+function offsetCount(offset: number, width: number): string {
+  const exact = String(offset);
+  return exact.length <= width ? exact : formatCount(offset);
+}
+
+/** The consumers view as a list: one row per stored consumer offset. */
+export const consumerList: ListDescription<ConsumerEntry, ConsumerEntry, ConsumerSortKey> = {
+  columns: consumerColumnNames.map(({id, title}) => ({id, title, ...drawn[id]})),
+  first: 'consumer',
+  status: 'state',
+  name: (entry) => entry.name,
+  severity: (entry) => consumerSeverity[entry.consumer.state],
+  grow: [
+    ['consumer', 24],
+    ['topic', 28],
+  ],
+  sorts: consumerSorts.map((order) => ({...order, compare: comparators[order.key]})),
+  tie: byIdentity,
+  isAlert: (entry) => entry.consumer.state !== 'ok',
+  // The filter matches the topic or the consumer id (`!text` keeps rows where neither matches).
+  passes: (entry, filter) => filter.matchesAny(entry.partition.partition.topic, entry.consumer.id),
 };
 
 export type ConsumerSelection = ListQuery<ConsumerSortKey>;
 
-const sortCache = new WeakMap<object, Map<string, ConsumerEntry[]>>();
-const matchCache: MatchCache<ConsumerEntry> = new WeakMap();
-
-/**
- * Filter and sort, like the grid. The filter matches the topic or the consumer id (`!text`
- * keeps rows where neither matches); alerts only keeps at-risk and lost consumers.
- */
+/** Filter and sort, like the grid; alerts only keeps at-risk and lost consumers. */
 export function matchConsumers(analysis: Analysis | null, selection: ConsumerSelection): ListMatches<ConsumerEntry> {
   if (!analysis) return {entries: [], filterError: null};
-  return matchList(
-    matchCache,
-    analysis,
-    selection,
-    () => {
-      const all = consumerEntries(analysis);
-      return sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
-    },
-    (entry) => entry.consumer.state !== 'ok',
-    (entry, filter) => filter.matchesAny(entry.partition.partition.topic, entry.consumer.id),
-  );
-}
-
-/** The consumers view's columns; CONSUMER, TOPIC, PARTITION and STATE are always kept. */
-export const consumerColumns: Column<ConsumerEntry>[] = [
-  {id: 'consumer', title: 'CONSUMER', align: 'left', priority: 0, maxWidth: 24, cell: (e) => sanitize(e.consumer.id)},
-  {id: 'topic', title: 'TOPIC', align: 'left', priority: 0, maxWidth: 28, cell: (e) => sanitize(e.partition.partition.topic)},
-  {id: 'partition', title: 'PARTITION', align: 'right', priority: 0, cell: (e) => String(e.partition.partition.partition)},
-  {id: 'offset', title: 'OFFSET', align: 'right', priority: 3, cell: (e) => String(e.consumer.offset)},
-  {id: 'lag', title: 'LAG', align: 'right', priority: 2, cell: (e) => formatCount(e.consumer.lag)},
-  {id: 'ahead', title: 'AHEAD', align: 'right', priority: 1, cell: (e) => formatCount(e.consumer.distanceToBase)},
-  {id: 'aheadTime', title: 'AHEAD-TIME', align: 'right', priority: 1, cell: (e) => formatSeconds(e.secondsAheadOfBase)},
-  {id: 'pace', title: 'PACE/s', align: 'right', priority: 4, cell: (e) => formatCount(e.consumer.rate)},
-  {id: 'lossIn', title: 'LOSES-IN', align: 'right', priority: 1, cell: (e) => formatSeconds(e.consumer.secondsUntilOvertaken)},
-  {id: 'lost', title: 'LOST', align: 'right', priority: 2, cell: (e) => (e.consumer.lostRecords > 0 ? formatCount(e.consumer.lostRecords) : '-')},
-  {
-    id: 'lastSeen',
-    title: 'LAST-SEEN',
-    align: 'right',
-    priority: 5,
-    cell: (e) => (e.lastSeenSeconds === null ? '-' : `${formatSeconds(e.lastSeenSeconds)} ago`),
-  },
-  {id: 'state', title: 'STATE', align: 'left', priority: 0, cell: (e) => consumerStateLabel[e.consumer.state]},
-];
-
-/** The consumers view's visible rows. */
-export function buildConsumersTable(
-  entries: readonly ConsumerEntry[],
-  frame: TableFrame & {sorted?: {column: string; arrow: string}},
-): TableModel<ConsumerEntry> {
-  return buildTable({
-    ...frame,
-    columns: consumerColumns,
-    entries,
-    statusColumn: 'state',
-    name: (entry) => entry.name,
-    severity: (entry) => consumerSeverity[entry.consumer.state],
-    context: {windowHistory: () => []},
-  });
+  return matchList(consumerList, consumerEntries(analysis), selection);
 }

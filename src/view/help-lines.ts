@@ -1,5 +1,5 @@
 import type {Thresholds} from '../analysis/types.js';
-import {displayWidth} from './columns.js';
+import {displayWidth} from './text-width.js';
 import {formatDuration, statusLabel} from './format.js';
 import type {Binding} from './keymap.js';
 

@@ -1,16 +1,32 @@
 import type {Reason} from '../analysis/types.js';
 import {formatDuration} from './duration.js';
-import {formatCount} from './format.js';
+import {cutAtWord, displayWidth} from './text-width.js';
 
 /**
- * A reason in words: `short` fits a cell or a check line's list and still names what it is about
- * (a consumer, the window, the window in time) with the facts first, so that a narrow REASON
- * column still shows them (consumer names come last: they can be long), `long` is the detail
- * view's sentence.
+ * A piece of a reason's short form. Cut to a cell, numbers go first, then `extra` words, then
+ * the end is cut at a word: names (a consumer's) and what the reason is about stay longest.
+ */
+export interface ReasonPart {
+  text: string;
+  kind: 'word' | 'name' | 'number' | 'extra';
+}
+
+/**
+ * A reason in words: `short` fits a cell or a check line's list, the name before the numbers
+ * ("consumer reporting lost 1,234"), `long` is the detail view's sentence. Counts are exact
+ * with separators, as the detail view gives them.
  */
 export interface ReasonText {
   short: string;
+  parts: ReasonPart[];
   long: string;
+}
+
+const grouped = new Intl.NumberFormat('en-US');
+
+/** An exact count with separators: 56,038. */
+export function exactCount(value: number): string {
+  return grouped.format(value);
 }
 
 /**
@@ -18,9 +34,27 @@ export interface ReasonText {
  * same. Names inside (consumer ids) stay raw; ui/ and text/ sanitise where text leaves.
  */
 export function describeReason(reason: Reason): ReasonText {
-  const text = words(reason);
-  if (!reason.clearing) return text;
-  return {short: `${text.short} (clearing)`, long: `${text.long} (clearing)`};
+  const {parts, long} = words(reason);
+  const all: ReasonPart[] = reason.clearing ? [...parts, {text: '(clearing)', kind: 'word'}] : parts;
+  return {short: joinParts(all), parts: all, long: reason.clearing ? `${long} (clearing)` : long};
+}
+
+function joinParts(parts: readonly ReasonPart[]): string {
+  return parts.map((part) => part.text).join(' ');
+}
+
+/**
+ * A reason cut to `width` cells for a grid's REASON column: whole, else without its numbers,
+ * else without its extra words, else cut at a word; a name is never cut while words could go.
+ */
+export function fitReason(parts: readonly ReasonPart[], width: number): string {
+  let kept = [...parts];
+  for (const dropped of ['number', 'extra'] as const) {
+    const text = joinParts(kept);
+    if (displayWidth(text) <= width) return text;
+    kept = kept.filter((part) => part.kind !== dropped);
+  }
+  return cutAtWord(joinParts(kept), width);
 }
 
 /** The long wording of each reason, most severe first, as --json's `reasons` and --check print them. */
@@ -28,56 +62,64 @@ export function reasonLines(reasons: readonly Reason[]): string[] {
   return reasons.map((reason) => describeReason(reason).long);
 }
 
-function words(reason: Reason): ReasonText {
+const word = (text: string): ReasonPart => ({text, kind: 'word'});
+const name = (text: string): ReasonPart => ({text, kind: 'name'});
+const number = (text: string): ReasonPart => ({text, kind: 'number'});
+const extra = (text: string): ReasonPart => ({text, kind: 'extra'});
+
+function words(reason: Reason): {parts: ReasonPart[]; long: string} {
   switch (reason.code) {
     case 'resolution':
-      return {short: reason.resolution, long: `resolution ${reason.resolution}`};
+      return {parts: [word(reason.resolution)], long: `resolution ${reason.resolution}`};
     case 'consumer-lost':
       return {
-        short: `consumer lost ${formatCount(reason.records)}: ${reason.consumer}`,
-        long: `consumer ${reason.consumer} lost ${reason.records} records (offset below BASE)`,
+        parts: [extra('consumer'), name(reason.consumer), word('lost'), number(exactCount(reason.records))],
+        long: `consumer ${reason.consumer} lost ${exactCount(reason.records)} records (offset below BASE)`,
       };
     case 'consumer-at-risk':
       return {
-        short: `consumer at risk ${formatDuration(reason.seconds)}: ${reason.consumer}`,
+        parts: [extra('consumer'), name(reason.consumer), word('at risk'), number(formatDuration(reason.seconds))],
         long: `BASE overtakes consumer ${reason.consumer} in ${formatDuration(reason.seconds)}`,
       };
     case 'window-empty-eta':
-      return {short: `empty in ${formatDuration(reason.seconds)}`, long: `window empty in ${formatDuration(reason.seconds)}`};
+      return {parts: [word('empty in'), number(formatDuration(reason.seconds))], long: `window empty in ${formatDuration(reason.seconds)}`};
     case 'retention-cut':
       return {
-        short: `window cut ${percentFallen(reason.window, reason.peak)}`,
-        long: `window fell ${percentFallen(reason.window, reason.peak)} to ${reason.window} records: ${reason.segments} segments deleted at once (retention cut?)`,
+        parts: [word('window cut'), number(percentFallen(reason.window, reason.peak))],
+        long: `window fell ${percentFallen(reason.window, reason.peak)} to ${exactCount(reason.window)} records: ${reason.segments} segments deleted at once (retention cut?)`,
       };
     case 'ingest-burst':
       return {
-        short: `win-time fell ${percentFallen(reason.seconds, reason.peakSeconds)}`,
+        parts: [word('win-time fell'), number(percentFallen(reason.seconds, reason.peakSeconds))],
         long: `window in time fell ${percentFallen(reason.seconds, reason.peakSeconds)} to ${formatDuration(reason.seconds)} (ingest burst?)`,
       };
     case 'replication-stall': {
       const missing = reason.missing.length === 0 ? '' : ` (follower${reason.missing.length > 1 ? 's' : ''} ${reason.missing.join(', ')} not keeping up)`;
       return {
-        short: `HW stalled ${formatDuration(reason.seconds)}`,
-        long: `HW stood still ${formatDuration(reason.seconds)} while LEO grew ${reason.gap} records past it${missing}: consumers see nothing new`,
+        parts: [word('HW stalled'), number(formatDuration(reason.seconds))],
+        long: `HW stood still ${formatDuration(reason.seconds)} while LEO grew ${exactCount(reason.gap)} records past it${missing}: consumers see nothing new`,
       };
     }
     case 'consumer-probably-lost':
       return {
-        short: `consumer probably lost: ${reason.consumer}`,
+        parts: [extra('consumer'), name(reason.consumer), word('probably lost')],
         long: `consumer ${reason.consumer} stalled just above a stale BASE: its next records are probably deleted already`,
       };
     case 'replication-broken': {
       const followers = reason.missing.length === 0 ? 'a follower' : `follower${reason.missing.length > 1 ? 's' : ''} ${reason.missing.join(', ')}`;
       return {
-        short: `replication broken: HW < BASE`,
-        long: `replication broken: HW ${reason.highWatermark.toLocaleString('en-US')} below BASE ${reason.base.toLocaleString('en-US')}, ${followers} cannot catch up`,
+        parts: [word('replication broken:'), word('HW < BASE')],
+        long: `replication broken: HW ${exactCount(reason.highWatermark)} below BASE ${exactCount(reason.base)}, ${followers} cannot catch up`,
       };
     }
     case 'lifecycle-stuck':
-      return {short: `stuck ${reason.state} ${formatDuration(reason.seconds)}`, long: `stuck ${reason.state} for ${formatDuration(reason.seconds)}`};
+      return {
+        parts: [word(`stuck ${reason.state}`), number(formatDuration(reason.seconds))],
+        long: `stuck ${reason.state} for ${formatDuration(reason.seconds)}`,
+      };
     case 'window-below-slo':
       return {
-        short: `win-time ${formatDuration(reason.seconds)} < ${formatDuration(reason.minSeconds)} SLO`,
+        parts: [word('win-time'), number(formatDuration(reason.seconds)), word('<'), number(formatDuration(reason.minSeconds)), word('SLO')],
         long: `window in time ${formatDuration(reason.seconds)} is below the minimum ${formatDuration(reason.minSeconds)}`,
       };
   }

@@ -1,9 +1,8 @@
 import {statusRank, type Analysis, type PartitionAnalysis, type Status} from '../analysis/types.js';
-import {sanitize} from '../model/sanitize.js';
-import type {Column} from './columns.js';
+import {topicColumnNames, topicSorts, type TopicColumnId, type TopicSortKey} from '../query/catalogue.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, statusLabel, type Severity} from './format.js';
-import {byNumber, byText, sortedOnce, matchList, type Comparator, type ListMatches, type ListQuery, type MatchCache, type SortChoice} from './order.js';
-import {buildTable, type TableFrame, type TableModel} from './table.js';
+import type {Comparator, ListColumn, ListDescription, SortChoice} from './list.js';
+import {byNumber, byText, directed, matchList, once, type ListMatches, type ListQuery} from './list-order.js';
 
 /** One topic summed up from its partitions: a row of the topic roll-up. */
 export interface TopicEntry {
@@ -44,12 +43,12 @@ function minKnown(values: Array<number | null>): number | null {
   return least;
 }
 
-const rollUpCache = new WeakMap<Analysis, TopicEntry[]>();
-
-/** The sample's topics, by name: one pass over the partitions. */
+/** The sample's topics, by name: one pass over the partitions, once per sample. */
 export function rollUpTopics(analysis: Analysis): TopicEntry[] {
-  const cached = rollUpCache.get(analysis);
-  if (cached) return cached;
+  return once(analysis, 'topics', () => rollUp(analysis));
+}
+
+function rollUp(analysis: Analysis): TopicEntry[] {
   const groups = new Map<string, PartitionAnalysis[]>();
   for (const entry of analysis.partitions) {
     const group = groups.get(entry.partition.topic);
@@ -57,9 +56,7 @@ export function rollUpTopics(analysis: Analysis): TopicEntry[] {
     else groups.set(entry.partition.topic, [entry]);
   }
   const topics = [...groups].map(([topic, partitions]) => topicEntry(topic, partitions));
-  topics.sort(byName);
-  rollUpCache.set(analysis, topics);
-  return topics;
+  return topics.sort(byName);
 }
 
 function topicEntry(topic: string, unordered: PartitionAnalysis[]): TopicEntry {
@@ -100,49 +97,19 @@ function topicEntry(topic: string, unordered: PartitionAnalysis[]): TopicEntry {
   };
 }
 
-export type TopicSortKey = 'status' | 'topic' | 'partitions' | 'windowSeconds' | 'ingest' | 'lost';
+const byName: Comparator<TopicEntry> = (a, b) => byText<TopicEntry>((entry) => entry.topic)(a, b, false);
 
-export const topicSortKeys: SortChoice<TopicSortKey>[] = [
-  {key: 'status', column: 'status', title: 'STATUS', order: ['worst first', 'best first']},
-  {key: 'topic', column: 'topic', title: 'TOPIC', order: ['A→Z', 'Z→A']},
-  {key: 'partitions', column: 'partitions', title: 'PARTS', order: ['most first', 'fewest first']},
-  {key: 'windowSeconds', column: 'windowSeconds', title: 'MIN-WIN-TIME', order: ['shortest first', 'longest first']},
-  {key: 'ingest', column: 'ingest', title: 'INGEST/s', order: ['fastest first', 'slowest first']},
-  {key: 'lost', column: 'lost', title: 'LOST', order: ['most first', 'fewest first']},
-];
-
-const byName: Comparator<TopicEntry> = byText((entry) => entry.topic);
-
-const comparators: Record<TopicSortKey, Comparator<TopicEntry>> = {
-  // Worst first, then the shortest window in time (where records go first), then by name.
-  status: (a, b) => statusRank[b.status] - statusRank[a.status] || byNumber<TopicEntry>((e) => e.minWindowSeconds, false, byName)(a, b),
-  topic: byName,
-  partitions: (a, b) => b.partitions.length - a.partitions.length || byName(a, b),
-  windowSeconds: byNumber((e) => e.minWindowSeconds, false, byName),
-  ingest: byNumber((e) => e.ingestRate, true, byName),
-  lost: (a, b) => b.consumersLost - a.consumersLost || byName(a, b),
+const comparators: Record<TopicSortKey, SortChoice<TopicEntry>['compare']> = {
+  // Worst first, then the shortest window in time (where records go first).
+  status: directed((a, b) => statusRank[b.status] - statusRank[a.status] || byNumber<TopicEntry>((e) => e.minWindowSeconds, false)(a, b, false)),
+  topic: byText((entry) => entry.topic),
+  parts: byNumber((entry) => entry.partitions.length, true),
+  'min-win-time': byNumber((e) => e.minWindowSeconds, false),
+  ingest: byNumber((e) => e.ingestRate, true),
+  lost: byNumber((e) => e.consumersLost, true),
 };
 
 export type TopicSelection = ListQuery<TopicSortKey>;
-
-const sortCache = new WeakMap<object, Map<string, TopicEntry[]>>();
-const matchCache: MatchCache<TopicEntry> = new WeakMap();
-
-/** Filter (on the topic name, as the grid) and sort; alerts only keeps topics that are not OK. */
-export function matchTopics(analysis: Analysis | null, selection: TopicSelection): ListMatches<TopicEntry> {
-  if (!analysis) return {entries: [], filterError: null};
-  return matchList(
-    matchCache,
-    analysis,
-    selection,
-    () => {
-      const all = rollUpTopics(analysis);
-      return sortedOnce(sortCache, all, all, selection.sortKey, comparators[selection.sortKey], selection.reverse);
-    },
-    (entry) => entry.status !== 'ok',
-    (entry, filter) => filter.matches(entry.topic),
-  );
-}
 
 /** A line of the roll-up: a topic, or (when its topic is expanded) one of its partitions, as in htop's tree. */
 export type TopicRow =
@@ -170,134 +137,106 @@ export function topicRowSeverity(row: TopicRow): Severity {
 }
 
 /** A topic's cell, or the same measure for one of its partitions. */
-function cell(forTopic: (topic: TopicEntry) => string, forPartition: (entry: PartitionAnalysis) => string) {
-  return (row: TopicRow) => (row.kind === 'topic' ? forTopic(row.topic) : forPartition(row.entry));
+function cell(forTopic: (topic: TopicEntry) => string, forPartition: (entry: PartitionAnalysis) => string = () => ''): ListColumn<TopicRow>['cell'] {
+  return (row) => (row.kind === 'topic' ? forTopic(row.topic) : forPartition(row.entry));
 }
 
 function partitionsLost(entry: PartitionAnalysis): number {
   return entry.consumers.filter((consumer) => consumer.state === 'lost').length;
 }
 
-/** The roll-up's columns; TOPIC, PARTS and STATUS are always kept. */
-export const topicColumns: Column<TopicRow>[] = [
-  {
-    id: 'topic',
-    title: 'TOPIC',
+/** How each column of the roll-up is laid out and drawn; TOPIC, PARTS and STATUS always stay. */
+const drawn: Record<TopicColumnId, Omit<ListColumn<TopicRow>, 'id' | 'title'>> = {
+  // The topic's name first, so that `--once --view topics` lines can be grepped by topic.
+  topic: {
     align: 'left',
-    priority: 0,
+    width: 14,
     maxWidth: 32,
-    // The topic's name first, so that `--once --view topics` lines can be grepped by topic.
-    cell: (row) => (row.kind === 'topic' ? sanitize(row.topic.topic) : `  ${row.last ? '└' : '├'}─ ${row.entry.partition.partition}`),
-  },
-  {
-    id: 'partitions',
-    title: 'PARTS',
-    align: 'right',
     priority: 0,
-    cell: cell(
-      (t) => String(t.partitions.length),
-      () => '',
-    ),
+    cell: (row) => (row.kind === 'topic' ? row.topic.topic : `  ${row.last ? '└' : '├'}─ ${row.entry.partition.partition}`),
   },
-  {
-    id: 'critical',
-    title: 'CRIT',
+  parts: {align: 'right', width: 6, priority: 0, cell: cell((t) => String(t.partitions.length))},
+  crit: {align: 'right', width: 5, priority: 3, cell: cell((t) => String(t.counts.critical))},
+  warn: {align: 'right', width: 5, priority: 3, cell: cell((t) => String(t.counts.warn))},
+  'min-win-time': {
     align: 'right',
-    priority: 3,
-    cell: cell(
-      (t) => String(t.counts.critical),
-      () => '',
-    ),
-  },
-  {
-    id: 'warn',
-    title: 'WARN',
-    align: 'right',
-    priority: 3,
-    cell: cell(
-      (t) => String(t.counts.warn),
-      () => '',
-    ),
-  },
-  {
-    id: 'windowSeconds',
-    title: 'MIN-WIN-TIME',
-    align: 'right',
+    width: 13,
     priority: 1,
     cell: cell((t) => formatWindowTime({windowSeconds: t.minWindowSeconds, windowSecondsKind: t.minWindowKind}), formatWindowTime),
   },
-  {
-    id: 'eta',
-    title: 'ETA',
+  eta: {
     align: 'right',
+    width: 6,
     priority: 1,
     cell: cell(
       (t) => formatSeconds(t.etaSeconds),
       (e) => formatSeconds(e.etaSeconds),
     ),
   },
-  {
-    id: 'ingest',
-    title: 'INGEST/s',
+  ingest: {
     align: 'right',
+    width: 9,
     priority: 2,
     cell: cell(
       (t) => formatCount(t.ingestRate),
       (e) => formatCount(e.ingestRate),
     ),
   },
-  {
-    id: 'trim',
-    title: 'TRIM/s',
+  trim: {
     align: 'right',
+    width: 7,
     priority: 4,
     cell: cell(
       (t) => formatCount(t.trimRate),
       (e) => formatCount(e.trimRate),
     ),
   },
-  {
-    id: 'size',
-    title: 'SIZE',
+  size: {
     align: 'right',
+    width: 9,
     priority: 5,
     cell: cell(
       (t) => formatSize(t.size),
       (e) => formatSize(e.partition.size),
     ),
   },
-  {
-    id: 'consumers',
-    title: 'CONSUMERS',
+  consumers: {
     align: 'right',
+    width: 9,
     priority: 4,
     cell: cell(
       (t) => String(t.consumers),
       (e) => String(e.consumers.length),
     ),
   },
-  {
-    id: 'lost',
-    title: 'LOST',
+  lost: {
     align: 'right',
+    width: 5,
     priority: 1,
     cell: cell(
       (t) => String(t.consumersLost),
       (e) => String(partitionsLost(e)),
     ),
   },
-  {id: 'status', title: 'STATUS', align: 'left', priority: 0, cell: (row) => statusLabel[topicRowSeverity(row)]},
-];
+  status: {align: 'left', width: 7, priority: 0, cell: (row) => statusLabel[topicRowSeverity(row)]},
+};
 
-/** The roll-up's visible rows. */
-export function buildTopicsTable(rows: readonly TopicRow[], frame: TableFrame & {sorted?: {column: string; arrow: string}}): TableModel<TopicRow> {
-  return buildTable({
-    ...frame,
-    columns: topicColumns,
-    entries: rows,
-    statusColumn: 'status',
-    name: (row) => row.name,
-    severity: topicRowSeverity,
-    context: {windowHistory: () => []},
-  });
+/** The roll-up as a list: its lines are topics and their opened partitions; what it sorts are the topics. */
+export const topicList: ListDescription<TopicRow, TopicEntry, TopicSortKey> = {
+  columns: topicColumnNames.map(({id, title}) => ({id, title, ...drawn[id]})),
+  first: 'topic',
+  status: 'status',
+  name: (row) => row.name,
+  severity: topicRowSeverity,
+  grow: [['topic', Number.POSITIVE_INFINITY]],
+  sorts: topicSorts.map((order) => ({...order, compare: comparators[order.key]})),
+  tie: byName,
+  isAlert: (entry) => entry.status !== 'ok',
+  passes: (entry, filter) => filter.matches(entry.topic),
+};
+
+/** Filter (on the topic name, as the grid) and sort; alerts only keeps topics that are not OK. */
+export function matchTopics(analysis: Analysis | null, selection: TopicSelection): ListMatches<TopicEntry> {
+  if (!analysis) return {entries: [], filterError: null};
+  return matchList(topicList, rollUpTopics(analysis), selection);
 }

@@ -1,10 +1,12 @@
-import type {Analysis} from '../analysis/types.js';
-import {matchPartitions, type Matches} from './grid-model.js';
-import {columnIds, type ColumnId} from './columns.js';
+import type {Analysis, PartitionAnalysis} from '../analysis/types.js';
+import {columnIds, type ColumnId, type SortKey} from '../query/catalogue.js';
+import {consumerList} from './consumers.js';
 import {commandFor, type Command, type KeyPress} from './keymap.js';
+import {scrollableColumns} from './list.js';
+import {nextSortKey, type ListMatches} from './list-order.js';
+import {matchPartitions, partitionList} from './partitions.js';
 import {moveSelection, settle, type Selection} from './selection.js';
-import {nextSortKey} from './order.js';
-import {sortKeys, type SortKey} from './sort.js';
+import {topicList} from './topics.js';
 import type {ReplayMove} from '../monitor/replay-seek.js';
 import {
   consumerRowsOf,
@@ -107,7 +109,7 @@ export function initialUiState<F extends Feed>(options: {
 }
 
 /** The rows the grid shows: the feed filtered and sorted as the state says (cached per sample). */
-export function rowsOf(state: UiState): Matches {
+export function rowsOf(state: UiState): ListMatches<PartitionAnalysis> {
   return matchPartitions(state.feed.analysis, state);
 }
 
@@ -228,7 +230,7 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   alerts: (state) => withRows({...state, alertsOnly: !state.alertsOnly}),
   sort: (state) => {
     if (state.view !== 'partitions') return sortIn(state, false);
-    return withRows({...state, sortKey: nextSortKey(sortKeys, state.sortKey), reverse: false});
+    return withRows({...state, sortKey: nextSortKey(partitionList, state.sortKey), reverse: false});
   },
   reverse: (state) => (state.view !== 'partitions' ? sortIn(state, true) : withRows({...state, reverse: !state.reverse})),
   up: (state) => move(state, (index) => index - 1),
@@ -254,7 +256,7 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   slower: (state) => effect(state, 'slower'),
   wide: (state) => ({...state, wide: !state.wide, scrollX: 0}),
   left: (state) => (state.wide ? {...state, scrollX: Math.max(0, state.scrollX - 1)} : state),
-  right: (state) => (state.wide ? {...state, scrollX: Math.min(columnIds.length - 2, state.scrollX + 1)} : state),
+  right: (state) => (state.wide ? {...state, scrollX: Math.min(scrollableColumns(listOf[state.view]) - 1, state.scrollX + 1)} : state),
   columns: (state) => ({...state, screen: 'columns'}),
   events: (state) => ({...state, screen: state.screen === 'events' ? 'grid' : 'events'}),
   error: (state) => ({...state, screen: state.screen === 'error' ? 'grid' : 'error'}),
@@ -268,6 +270,9 @@ const commands: Record<Command, <F extends Feed>(state: UiState<F>) => UiState<F
   'seek-end': (state) => effect(state, 'seek-end'),
   help: (state) => ({...state, screen: state.screen === 'help' ? 'grid' : 'help'}),
 };
+
+/** Each view's list, for what the keys do alike in all of them. */
+const listOf = {partitions: partitionList, consumers: consumerList, topics: topicList} as const;
 
 function run<F extends Feed>(state: UiState<F>, command: Command): UiState<F> {
   return commands[command](state);

@@ -1,13 +1,11 @@
 import type {Analysis} from '../analysis/types.js';
-import {matchConsumers, type ConsumerEntry, type ConsumerSortKey, consumerSortKeys} from './consumers.js';
-import {describeOrder, nextSortKey} from './order.js';
+import {viewOrder, type ConsumerSortKey, type TopicSortKey, type View} from '../query/catalogue.js';
+import {consumerList, matchConsumers, type ConsumerEntry} from './consumers.js';
+import {describeOrder, nextSortKey, once} from './list-order.js';
 import {moveSelection, selectedIndex, settle, type Selection} from './selection.js';
-import {matchTopics, topicRows, topicSortKeys, type TopicRow, type TopicSortKey} from './topics.js';
+import {matchTopics, topicList, topicRows, type TopicRow} from './topics.js';
 
-/** What the body shows, as k9s switches resources: the partition grid, the consumers, or the topic roll-up. */
-export type View = 'partitions' | 'consumers' | 'topics';
-
-export const viewOrder: readonly View[] = ['partitions', 'consumers', 'topics'];
+export {viewOrder, type View};
 
 export function nextView(view: View): View {
   return viewOrder[(viewOrder.indexOf(view) + 1) % viewOrder.length];
@@ -49,8 +47,6 @@ export function consumerRowsOf(
   return matchConsumers(analysis, {...filter, sortKey: list.sortKey, reverse: list.reverse});
 }
 
-const treeCache = new WeakMap<object, {key: string; rows: TopicRow[]}>();
-
 /** The roll-up's lines: the topics that pass, each followed by its partitions when expanded. */
 export function topicRowsOf(
   analysis: Analysis | null,
@@ -58,13 +54,8 @@ export function topicRowsOf(
   list: TopicListState,
 ): {entries: TopicRow[]; filterError: string | null; topics: number} {
   const {entries: topics, filterError} = matchTopics(analysis, {...filter, sortKey: list.sortKey, reverse: list.reverse});
-  const key = list.expanded.join('\u0000');
-  let cached = treeCache.get(topics);
-  if (cached?.key !== key) {
-    cached = {key, rows: topicRows(topics, new Set(list.expanded))};
-    treeCache.set(topics, cached);
-  }
-  return {entries: cached.rows, filterError, topics: topics.length};
+  const rows = once(topics, `tree:${list.expanded.join('\u0000')}`, () => topicRows(topics, new Set(list.expanded)));
+  return {entries: rows, filterError, topics: topics.length};
 }
 
 type ListView = Exclude<View, 'partitions'>;
@@ -111,17 +102,17 @@ export function resizeLists(lists: ViewLists, pageSize: number): ViewLists {
 export function sortList(view: ListView, lists: ViewLists, reverse: boolean): ViewLists {
   if (view === 'consumers') {
     const list = lists.consumers;
-    return {...lists, consumers: reverse ? {...list, reverse: !list.reverse} : {...list, sortKey: nextSortKey(consumerSortKeys, list.sortKey), reverse: false}};
+    return {...lists, consumers: reverse ? {...list, reverse: !list.reverse} : {...list, sortKey: nextSortKey(consumerList, list.sortKey), reverse: false}};
   }
   const list = lists.topics;
-  return {...lists, topics: reverse ? {...list, reverse: !list.reverse} : {...list, sortKey: nextSortKey(topicSortKeys, list.sortKey), reverse: false}};
+  return {...lists, topics: reverse ? {...list, reverse: !list.reverse} : {...list, sortKey: nextSortKey(topicList, list.sortKey), reverse: false}};
 }
 
 /** The header's words for a list view's order. */
 export function listOrder(view: ListView, lists: ViewLists): string {
   return view === 'consumers'
-    ? describeOrder(consumerSortKeys, lists.consumers.sortKey, lists.consumers.reverse)
-    : describeOrder(topicSortKeys, lists.topics.sortKey, lists.topics.reverse);
+    ? describeOrder(consumerList, lists.consumers.sortKey, lists.consumers.reverse)
+    : describeOrder(topicList, lists.topics.sortKey, lists.topics.reverse);
 }
 
 /**

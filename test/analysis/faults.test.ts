@@ -4,7 +4,7 @@ import type {Analysis} from '../../src/analysis/types.js';
 import type {Partition, Sample} from '../../src/model/types.js';
 import {statusChanges, type MonitorEvent} from '../../src/monitor/events.js';
 import {eventLine} from '../../src/text/events.js';
-import {reasonCell} from '../../src/view/columns.js';
+import {reasonCell} from '../../src/view/partitions.js';
 import {adviceLines, reasonLines} from '../../src/view/reasons.js';
 
 const start = Date.UTC(2026, 11, 3, 14, 0, 0);

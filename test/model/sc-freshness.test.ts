@@ -6,7 +6,7 @@ import {renderCheck} from '../../src/text/check.js';
 import {eventLine} from '../../src/text/events.js';
 import {renderJson} from '../../src/text/json.js';
 import {formatClock} from '../../src/view/format.js';
-import {highWatermarkCell, logEndCell} from '../../src/view/columns.js';
+import {highWatermarkCell, logEndCell} from '../../src/view/partitions.js';
 
 /** A partition as `fluvio partition list -O json` lists it, with the SC's HW/LEO. */
 function partition(name: string, hw: number, leo = hw) {

@@ -41,7 +41,7 @@ describe('the settings file', () => {
       file,
     );
     expect(settings.flags).toEqual({interval: 5000, view: 'topics', minWindow: 600, shrink: 0.4});
-    expect(settings.sort).toBe('windowSeconds');
+    expect(settings.sort).toBe('win-time');
     // Always TOPIC, PARTITION and STATUS, in the grid's order.
     expect(settings.columns).toEqual(['topic', 'partition', 'window', 'eta', 'status']);
     expect(settings.topics).toEqual([{name: 'payments', thresholds: {minWindowSeconds: 1800}, line: 10}]);
@@ -57,7 +57,7 @@ describe('the settings file', () => {
     );
     expect(errorOf('[[topic]]\nname = "a"\n[[topic]]\nregex = "(("\n')).toMatch(new RegExp(`^${file} line 4: \\[\\[topic\\]\\] regex: bad regex`));
     expect(errorOf('[[topic]]\nname = "a"\nregex = "b"\n')).toBe(`${file} line 1: [[topic]]: give exactly one of name or regex`);
-    expect(errorOf('columns = ["window", "wat"]')).toMatch(/line 1: columns: unknown column "wat"; expected some of topic, p, base/);
+    expect(errorOf('columns = ["window", "wat"]')).toMatch(/line 1: columns: unknown column "wat"; expected some of topic, partition, base, hw/);
     expect(errorOf('filter = "/(/"')).toMatch(/line 1: filter: bad regex/);
   });
 

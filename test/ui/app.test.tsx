@@ -112,9 +112,10 @@ describe('the partition grid', () => {
     expect(frame()).toMatch(/events-0/);
     expect(frame()).toMatch(/SPU\s+ROLE\s+HW\s+LEO\s+LAG/);
     expect(frame()).not.toMatch(/[├┼]/);
-    expect(frame()).toMatch(/reporting at \d+: [\d.]+k? records behind BASE: [\d,]+ lost/);
-    expect(frame()).toMatch(/reporting .*lost/);
-    expect(frame()).toMatch(/consumer reporting lost \d+ records/);
+    // The consumers' table (ink-table, no rules): exact counts with separators, the name last.
+    expect(frame()).toMatch(/^ {2}STATE\s+OFFSET\s+AHEAD\s+LAG\s+LOSES-IN\s+LOST\s+CONSUMER$/m);
+    expect(frame()).toMatch(/^ {2}✗ LOST\s+\d+\s+-\s+[\d,]+\s+-\s+\d{1,3}(,\d{3})*\s+reporting$/m);
+    expect(frame()).toMatch(/consumer reporting lost \d{1,3}(,\d{3})* records/);
     await type('\u001B');
     expect(frame()).toMatch(/TOPIC\s+P\s+BASE\s+HW\s+LEO/);
   });

@@ -34,7 +34,7 @@ describe('the consumers view', () => {
     const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
     await type('j', '\r');
     expect(frame()).toMatch(/^payments-0 /m);
-    expect(frame()).toMatch(/Consumers\n\s+ledger/);
+    expect(frame()).toMatch(/Consumers\n\s+STATE\s.*CONSUMER\n\s+✓ OK\s.*\sledger\n/);
     await type('\u001B');
     expect(rows('CONSUMER')[1]).toMatch(/^ledger\s+payments/);
   });
@@ -43,12 +43,14 @@ describe('the consumers view', () => {
     const {monitor} = await demoMonitor(60, 1);
     const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
     await type('s');
-    expect(frame()).toMatch(/sort: CONSUMER ▼ A→Z/);
+    // One marker in every view: ▲ when the smallest (A) comes first.
+    expect(frame()).toMatch(/sort: CONSUMER ▲ A→Z/);
     expect(rows('CONSUMER').map((line) => line.split(/\s+/)[0])).toEqual(['archiver', 'billing', 'billing', 'billing', 'ledger', 'reporting']);
     await type('S');
     expect(rows('CONSUMER')[0]).toMatch(/^reporting/);
-    // The sorted column's title carries the arrow, as in the grid.
-    expect(frame()).toMatch(/^CONSUMER▲\s+TOPIC/m);
+    // The sorted column's title carries the marker, as in the grid.
+    expect(frame()).toMatch(/sort: CONSUMER ▼ Z→A/);
+    expect(frame()).toMatch(/^CONSUMER▼\s+TOPIC/m);
     await type('/', 'l', 'e', 'd', '\r');
     expect(rows('CONSUMER').map((line) => line.split(/\s+/)[0])).toEqual(['ledger']);
     expect(frame()).toMatch(/showing 1 of 6 consumer offsets/);

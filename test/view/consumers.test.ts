@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Analysis} from '../../src/analysis/types.js';
-import {buildConsumersTable, consumerEntries, matchConsumers, type ConsumerSelection} from '../../src/view/consumers.js';
-import {tableLines, wholeTable} from '../../src/view/table.js';
+import {consumerEntries, consumerList, matchConsumers, type ConsumerSelection} from '../../src/view/consumers.js';
+import {wholeListLines} from '../../src/view/list-rows.js';
 import {demoMonitor} from '../support/demo-monitor.js';
 import {replayedRealCluster} from '../support/real-recording.js';
 
@@ -9,7 +9,7 @@ const worstFirst: ConsumerSelection = {filter: '', alertsOnly: false, sortKey: '
 
 function lines(analysis: Analysis, selection: ConsumerSelection = worstFirst, width = 200): string[] {
   const {entries} = matchConsumers(analysis, selection);
-  return tableLines(buildConsumersTable(entries, wholeTable(entries.length, width, false)));
+  return wholeListLines(consumerList, entries, {width, wide: false});
 }
 
 describe('the consumers view on the demo', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {columns, sparklineWidth} from '../../src/view/columns.js';
+import {columns, sparklineWidth} from '../../src/view/partitions.js';
 import {demoMonitor} from '../support/demo-monitor.js';
 
 describe('the HISTORY column', () => {
@@ -15,10 +15,10 @@ describe('the HISTORY column', () => {
     expect(offline.partition.resolution).toBe('LeaderOffline');
     expect(offline.window).toBeNull();
     expect(context.windowHistory('inventory-1').filter(Number.isFinite).length).toBeGreaterThan(1);
-    expect(history.cell(offline, context)).toBe('');
+    expect(history.cell(offline, context, 12)).toBe('');
 
     const online = entry('orders-0');
     expect(online.window).toBeGreaterThan(0);
-    expect(history.cell(online, context)).toMatch(/^[▁▂▃▄▅▆▇█ ]{12}$/);
+    expect(history.cell(online, context, 12)).toMatch(/^[▁▂▃▄▅▆▇█ ]{12}$/);
   });
 });

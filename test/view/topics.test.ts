@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Analysis} from '../../src/analysis/types.js';
-import {tableLines, wholeTable} from '../../src/view/table.js';
-import {buildTopicsTable, matchTopics, rollUpTopics, topicRowName, topicRows, type TopicSelection} from '../../src/view/topics.js';
+import {wholeListLines} from '../../src/view/list-rows.js';
+import {matchTopics, rollUpTopics, topicList, topicRowName, topicRows, type TopicSelection} from '../../src/view/topics.js';
 import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 import {replayedRealCluster} from '../support/real-recording.js';
 
@@ -9,7 +9,7 @@ const worstFirst: TopicSelection = {filter: '', alertsOnly: false, sortKey: 'sta
 
 function lines(analysis: Analysis, expanded: string[] = [], width = 200): string[] {
   const rows = topicRows(matchTopics(analysis, worstFirst).entries, new Set(expanded));
-  return tableLines(buildTopicsTable(rows, wholeTable(rows.length, width, false)));
+  return wholeListLines(topicList, rows, {width, wide: false});
 }
 
 describe('the topic roll-up on the demo', () => {
@@ -66,7 +66,7 @@ describe('the topic roll-up on the demo', () => {
     expect(names({filter: 'telemetry'}).sort()).toEqual(['edge-telemetry', 'telemetry']);
     expect(names({filter: '!telemetry'})).not.toContain('telemetry');
     expect(names({alertsOnly: true}).sort()).toEqual(['audit', 'events', 'inventory', 'payments', 'telemetry']);
-    expect(names({sortKey: 'partitions'})[0]).toBe('orders');
+    expect(names({sortKey: 'parts'})[0]).toBe('orders');
   });
 });
 

@@ -1,0 +1,48 @@
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
+const printableAscii = /^[\x20-\x7E]*$/;
+
+/** Plain printable ASCII: one cell per character, measured the same way by every width table. */
+export function isPrintableAscii(text: string): boolean {
+  return printableAscii.test(text);
+}
+
+/** Display width in terminal cells; most cells are plain ASCII, which needs no Unicode tables. */
+export function displayWidth(text: string): number {
+  return isPrintableAscii(text) ? text.length : stringWidth(text);
+}
+
+/** Cut to `width` cells with a trailing …, measured as Ink measures (cli-truncate, Ink's own). */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  return displayWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end', truncationCharacter: '…'});
+}
+
+/** Pads or truncates to a display width (wide and zero-width characters measured, not counted). */
+export function fit(text: string, width: number, align: 'left' | 'right'): string {
+  const value = truncate(text, width);
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(value)));
+  return align === 'left' ? value + pad : pad + value;
+}
+
+/** Cuts a line to the terminal width so it never wraps. */
+export function clip(line: string, width: number): string {
+  return truncate(line, width);
+}
+
+/**
+ * Text cut at a word to `width` cells: whole words then …, never half a name. A first word
+ * longer than the room is cut as any text is.
+ */
+export function cutAtWord(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const words = text.split(' ');
+  let kept = '';
+  for (const word of words) {
+    const candidate = kept === '' ? word : `${kept} ${word}`;
+    if (displayWidth(candidate) + 1 > width) break;
+    kept = candidate;
+  }
+  return kept === '' ? truncate(text, width) : `${kept.replace(/[:;,]$/, '')}…`;
+}
