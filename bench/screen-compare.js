@@ -54,7 +54,7 @@ async function child(renderer, t0, statsFile) {
     const {App} = await import('../dist/ui/app.js');
     const {FrameDiffer} = await import('./frame-differ.js');
     process.stdout.write('\u001B[?1049h\u001B[H\u001B[?25l\u001B[?7l');
-    const instance = render(createElement(App, {monitor, initialFilter: config.filter, initialWide: config.wide, color: config.color}), {
+    const instance = render(createElement(App, {monitor, start: {filter: config.filter, wide: config.wide}, color: config.color}), {
       stdout: new FrameDiffer(process.stdout),
       debug: true,
       exitOnCtrlC: true,

@@ -5,7 +5,9 @@
 // roll-up (a move, a re-sort), which re-uses the per-sample work. Medians of 5 samples, in ms.
 import {Analyzer} from '../dist/analysis/analyzer.js';
 import {parseFluvioJson, parseSample} from '../dist/model/parse.js';
-import {buildTopicsTable, matchTopics, rollUpTopics} from '../dist/view/topics.js';
+import {layoutList} from '../dist/view/list.js';
+import {buildRows} from '../dist/view/list-rows.js';
+import {matchTopics, rollUpTopics, topicList} from '../dist/view/topics.js';
 import {topicRowsOf} from '../dist/view/views.js';
 import {syntheticCluster} from './synthetic.js';
 
@@ -28,7 +30,7 @@ for (const count of [1000, 10_000, 100_000]) {
     const rows = topicRowsOf(analysis, filter, list).entries;
     const sampleMs = ms(start);
     start = process.hrtime.bigint();
-    buildTopicsTable(rows, {selectedIndex: 0, offset: 0, height: 30, width: 100, wide: false});
+    buildRows(topicList, layoutList(topicList, {width: 100, wide: false}), {rows, selectedIndex: 0, offset: 0, height: 30, width: 100});
     const frameMs = ms(start);
     start = process.hrtime.bigint();
     matchTopics(analysis, {...filter, sortKey: 'ingest', reverse: false});

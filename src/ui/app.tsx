@@ -2,9 +2,8 @@ import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {recentlyChanged} from '../monitor/events.js';
 import type {Monitor} from '../monitor/monitor.js';
-import type {ColumnId, SortKey} from '../query/catalogue.js';
 import {gridPosition} from '../view/position.js';
-import {rowsOf} from '../view/ui-state.js';
+import {rowsOf, type UiStart} from '../view/ui-state.js';
 import {ColumnChooser} from './column-chooser.js';
 import {Detail} from './detail.js';
 import {ErrorView} from './error-view.js';
@@ -20,21 +19,15 @@ import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useUi} from './use-ui.js';
 import {layoutOf, shownList} from './list-view.js';
-import type {View} from '../view/views.js';
 
 export interface AppProps {
   monitor: Monitor;
-  initialFilter?: string;
-  initialWide?: boolean;
-  initialSort?: {key: SortKey; reverse: boolean};
-  /** The grid's columns in order (--columns, the settings file); all when absent. */
-  columns?: readonly ColumnId[] | null;
+  /** What the flags and the settings file chose: filter, wide, sort, columns, view. */
+  start?: UiStart;
   /** The --events file, named in the events log. */
   eventsFile?: string;
   /** False with --no-color / NO_COLOR. */
   color?: boolean;
-  /** The view to open on (--view, the settings file). */
-  initialView?: View;
   /** Mouse reporting is on (not --no-mouse): wheel, click and double click act on the rows. */
   mouse?: boolean;
 }
@@ -45,7 +38,7 @@ const footerLines = 1;
 /** A row whose status changed within this much sample time is marked. */
 const changeMarkMs = 10_000;
 
-export function App({monitor, initialFilter, initialWide, initialSort, columns, eventsFile, color = true, initialView, mouse = false}: AppProps) {
+export function App({monitor, start = {}, eventsFile, color = true, mouse = false}: AppProps) {
   const {columns: width, rows} = useTerminalSize();
   // The screen addresses every row itself and never scrolls, so the footer can take the last line.
   const bodyHeight = Math.max(1, rows - headerLines - footerLines);
@@ -63,13 +56,9 @@ export function App({monitor, initialFilter, initialWide, initialSort, columns, 
     [monitor, width],
   );
   const ui = useUi(monitor, {
+    ...start,
     helpOverflow: Math.max(0, help.length - (bodyHeight - 1)),
-    filter: initialFilter,
-    wide: initialWide,
-    sort: initialSort,
-    columns,
     pageSize: gridHeight,
-    view: initialView,
     mouse,
     firstRow: headerLines + 1,
   });

@@ -44,33 +44,42 @@ interface ViewRows {
   count: string;
 }
 
-function viewRows(ui: UiState<MonitorState>, view: View, position: GridPosition | null): ViewRows {
+/** What a view other than the grid lists, and its words when there is nothing to list. */
+function listing(ui: UiState<MonitorState>, view: 'consumers' | 'topics') {
   const analysis = ui.feed.analysis;
   if (view === 'consumers') {
     const {entries, filterError} = consumerRowsOf(analysis, ui, ui.lists.consumers);
-    const total = analysis ? consumerEntries(analysis).length : 0;
     const none = analysis?.consumersNote ?? 'No consumer offsets are stored';
+    const total = analysis ? consumerEntries(analysis).length : 0;
     return {
-      description: consumerList as ListDescription<unknown, unknown>,
+      description: consumerList,
       rows: entries,
       filterError,
-      selection: ui.lists.consumers.selection,
-      sort: {key: ui.lists.consumers.sortKey, reverse: ui.lists.consumers.reverse},
-      empty: !analysis ? waiting : total === 0 ? none : 'No consumer matches the filter',
-      count: `showing ${entries.length} of ${total} consumer offsets`,
+      shown: entries.length,
+      total,
+      noun: 'consumer offsets',
+      none,
+      noMatch: 'No consumer matches',
     };
   }
-  if (view === 'topics') {
-    const {entries, filterError, topics} = topicRowsOf(analysis, ui, ui.lists.topics);
-    const total = analysis ? rollUpTopics(analysis).length : 0;
+  const {entries, filterError, topics} = topicRowsOf(analysis, ui, ui.lists.topics);
+  const total = analysis ? rollUpTopics(analysis).length : 0;
+  return {description: topicList, rows: entries, filterError, shown: topics, total, noun: 'topics', none: 'No partitions found', noMatch: 'No topic matches'};
+}
+
+function viewRows(ui: UiState<MonitorState>, view: View, position: GridPosition | null): ViewRows {
+  const analysis = ui.feed.analysis;
+  if (view !== 'partitions') {
+    const listed = listing(ui, view);
+    const {selection, sortKey, reverse} = ui.lists[view];
     return {
-      description: topicList as ListDescription<unknown, unknown>,
-      rows: entries,
-      filterError,
-      selection: ui.lists.topics.selection,
-      sort: {key: ui.lists.topics.sortKey, reverse: ui.lists.topics.reverse},
-      empty: !analysis ? waiting : total === 0 ? 'No partitions found' : 'No topic matches the filter',
-      count: `showing ${topics} of ${total} topics`,
+      description: listed.description as ListDescription<unknown, unknown>,
+      rows: listed.rows,
+      filterError: listed.filterError,
+      selection,
+      sort: {key: sortKey, reverse},
+      empty: !analysis ? waiting : listed.total === 0 ? listed.none : `${listed.noMatch} the filter`,
+      count: `showing ${listed.shown} of ${listed.total} ${listed.noun}`,
     };
   }
   const {entries, filterError} = rowsOf(ui);

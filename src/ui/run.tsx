@@ -4,7 +4,6 @@ import {render} from 'ink';
 import type {Config} from '../config/config.js';
 import {reportCrash} from '../crash.js';
 import type {Monitor} from '../monitor/monitor.js';
-import type {ColumnId} from '../query/catalogue.js';
 import {App} from './app.js';
 import {disableMouse, enableMouse} from './mouse.js';
 
@@ -30,13 +29,9 @@ export async function runTui(monitor: Monitor, config: Config): Promise<number> 
   const app = (
     <App
       monitor={monitor}
-      initialFilter={config.filter}
-      initialWide={config.wide}
-      initialSort={{key: config.sortKey, reverse: config.reverse}}
-      columns={config.columns as ColumnId[] | null}
+      start={{filter: config.filter, wide: config.wide, sort: {key: config.sortKey, reverse: config.reverse}, columns: config.columns, view: config.view}}
       eventsFile={config.events}
       color={config.color}
-      initialView={config.view}
       mouse={config.mouse}
     />
   );

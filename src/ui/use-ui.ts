@@ -1,12 +1,10 @@
 import {useEffect, useReducer} from 'react';
 import {useApp, useInput} from 'ink';
 import type {Monitor, MonitorState} from '../monitor/monitor.js';
-import type {ColumnId, SortKey} from '../query/catalogue.js';
 import type {KeyPress} from '../view/keymap.js';
 import type {ReplayMove} from '../monitor/replay-seek.js';
-import type {View} from '../view/views.js';
 import {useMouse} from './use-mouse.js';
-import {initialUiState, uiReducer, type UiAction, type UiState} from '../view/ui-state.js';
+import {initialUiState, uiReducer, type UiAction, type UiStart, type UiState} from '../view/ui-state.js';
 
 type State = UiState<MonitorState>;
 
@@ -17,13 +15,8 @@ type State = UiState<MonitorState>;
  */
 export function useUi(
   monitor: Monitor,
-  options: {
-    filter?: string;
-    wide?: boolean;
-    sort?: {key: SortKey; reverse: boolean};
-    columns?: readonly ColumnId[] | null;
+  options: UiStart & {
     pageSize: number;
-    view?: View;
     /** Mouse reporting is on: read the wheel and clicks. */
     mouse?: boolean;
     /** The screen row of the list's first row, where a click lands on row 0. */
@@ -32,17 +25,7 @@ export function useUi(
     helpOverflow?: number;
   },
 ): State {
-  const [state, dispatch] = useReducer(uiReducer<MonitorState>, undefined, (): State =>
-    initialUiState({
-      feed: monitor.getState(),
-      filter: options.filter,
-      wide: options.wide,
-      sort: options.sort,
-      columns: options.columns,
-      pageSize: options.pageSize,
-      view: options.view,
-    }),
-  );
+  const [state, dispatch] = useReducer(uiReducer<MonitorState>, undefined, (): State => initialUiState({...options, feed: monitor.getState()}));
   const {exit} = useApp();
 
   useEffect(() => {

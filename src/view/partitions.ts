@@ -71,7 +71,7 @@ const drawn: Record<ColumnId, Omit<ListColumn<PartitionAnalysis>, 'id' | 'title'
   partition: {align: 'right', width: 3, priority: 0.1, cell: (e) => String(e.partition.partition)},
   base: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.2, cell: (e, _, width) => baseCell(e.partition, width)},
   hw: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.3, cell: (e, _, width) => highWatermarkCell(e.partition, width)},
-  leo: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.8, cell: (e, _, width) => logEndCell(e.partition, width)},
+  leo: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.4, cell: (e, _, width) => logEndCell(e.partition, width)},
   window: {align: 'right', width: 7, narrow: {width: 6, step: 2}, priority: 0.5, cell: (e) => formatCount(e.window)},
   'win-time': {align: 'right', width: 9, narrow: {width: 8, step: 2}, priority: 0.6, cell: (e) => formatWindowTime(e)},
   eta: {align: 'right', width: 6, priority: 2, cell: (e) => formatSeconds(e.etaSeconds)},
@@ -93,7 +93,7 @@ const drawn: Record<ColumnId, Omit<ListColumn<PartitionAnalysis>, 'id' | 'title'
   mirror: {align: 'left', width: 12, maxWidth: 24, priority: 11, cell: (e) => e.partition.mirror},
   status: {align: 'left', width: 7, priority: 0, cell: statusText},
   // A WARN or CRIT row says why even at 80 columns: the reason narrows, then the numbers go compact.
-  reason: {align: 'left', width: 24, narrow: {width: 20, step: 1}, maxWidth: 48, priority: 0.7, cell: (e, _, width) => reasonCell(e, width)},
+  reason: {align: 'left', width: 24, narrow: {width: 15, step: 1}, maxWidth: 48, priority: 0.7, cell: (e, _, width) => reasonCell(e, width)},
 };
 
 export const columns: ListColumn<PartitionAnalysis>[] = partitionColumnNames.map(({id, title}) => ({id, title, ...drawn[id]}));

@@ -16,7 +16,9 @@ export function displayWidth(text: string): number {
 /** Cut to `width` cells with a trailing …, measured as Ink measures (cli-truncate, Ink's own). */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  return displayWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end', truncationCharacter: '…'});
+  if (isPrintableAscii(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  // Wide, combining and zero-width characters: measured and cut as Ink does.
+  return stringWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end', truncationCharacter: '…'});
 }
 
 /** Pads or truncates to a display width (wide and zero-width characters measured, not counted). */

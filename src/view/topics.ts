@@ -141,9 +141,18 @@ function cell(forTopic: (topic: TopicEntry) => string, forPartition: (entry: Par
   return (row) => (row.kind === 'topic' ? forTopic(row.topic) : forPartition(row.entry));
 }
 
-function partitionsLost(entry: PartitionAnalysis): number {
-  return entry.consumers.filter((consumer) => consumer.state === 'lost').length;
+/** A measure a topic and its partitions both have, formatted alike. */
+function same(key: 'etaSeconds' | 'ingestRate' | 'trimRate', format: (value: number | null) => string): ListColumn<TopicRow>['cell'] {
+  return (row) => format(row.kind === 'topic' ? row.topic[key] : row.entry[key]);
 }
+
+const minWindowTime = (topic: TopicEntry) => formatWindowTime({windowSeconds: topic.minWindowSeconds, windowSecondsKind: topic.minWindowKind});
+const topicSize = (topic: TopicEntry) => formatSize(topic.size);
+const partitionSize = (entry: PartitionAnalysis) => formatSize(entry.partition.size);
+const topicConsumers = (topic: TopicEntry) => String(topic.consumers);
+const partitionConsumers = (entry: PartitionAnalysis) => String(entry.consumers.length);
+const topicLost = (topic: TopicEntry) => String(topic.consumersLost);
+const partitionLost = (entry: PartitionAnalysis) => String(entry.consumers.filter((consumer) => consumer.state === 'lost').length);
 
 /** How each column of the roll-up is laid out and drawn; TOPIC, PARTS and STATUS always stay. */
 const drawn: Record<TopicColumnId, Omit<ListColumn<TopicRow>, 'id' | 'title'>> = {
@@ -158,66 +167,13 @@ const drawn: Record<TopicColumnId, Omit<ListColumn<TopicRow>, 'id' | 'title'>> =
   parts: {align: 'right', width: 6, priority: 0, cell: cell((t) => String(t.partitions.length))},
   crit: {align: 'right', width: 5, priority: 3, cell: cell((t) => String(t.counts.critical))},
   warn: {align: 'right', width: 5, priority: 3, cell: cell((t) => String(t.counts.warn))},
-  'min-win-time': {
-    align: 'right',
-    width: 13,
-    priority: 1,
-    cell: cell((t) => formatWindowTime({windowSeconds: t.minWindowSeconds, windowSecondsKind: t.minWindowKind}), formatWindowTime),
-  },
-  eta: {
-    align: 'right',
-    width: 6,
-    priority: 1,
-    cell: cell(
-      (t) => formatSeconds(t.etaSeconds),
-      (e) => formatSeconds(e.etaSeconds),
-    ),
-  },
-  ingest: {
-    align: 'right',
-    width: 9,
-    priority: 2,
-    cell: cell(
-      (t) => formatCount(t.ingestRate),
-      (e) => formatCount(e.ingestRate),
-    ),
-  },
-  trim: {
-    align: 'right',
-    width: 7,
-    priority: 4,
-    cell: cell(
-      (t) => formatCount(t.trimRate),
-      (e) => formatCount(e.trimRate),
-    ),
-  },
-  size: {
-    align: 'right',
-    width: 9,
-    priority: 5,
-    cell: cell(
-      (t) => formatSize(t.size),
-      (e) => formatSize(e.partition.size),
-    ),
-  },
-  consumers: {
-    align: 'right',
-    width: 9,
-    priority: 4,
-    cell: cell(
-      (t) => String(t.consumers),
-      (e) => String(e.consumers.length),
-    ),
-  },
-  lost: {
-    align: 'right',
-    width: 5,
-    priority: 1,
-    cell: cell(
-      (t) => String(t.consumersLost),
-      (e) => String(partitionsLost(e)),
-    ),
-  },
+  'min-win-time': {align: 'right', width: 13, priority: 1, cell: cell(minWindowTime, formatWindowTime)},
+  eta: {align: 'right', width: 6, priority: 1, cell: same('etaSeconds', formatSeconds)},
+  ingest: {align: 'right', width: 9, priority: 2, cell: same('ingestRate', formatCount)},
+  trim: {align: 'right', width: 7, priority: 4, cell: same('trimRate', formatCount)},
+  size: {align: 'right', width: 9, priority: 5, cell: cell(topicSize, partitionSize)},
+  consumers: {align: 'right', width: 9, priority: 4, cell: cell(topicConsumers, partitionConsumers)},
+  lost: {align: 'right', width: 5, priority: 1, cell: cell(topicLost, partitionLost)},
   status: {align: 'left', width: 7, priority: 0, cell: (row) => statusLabel[topicRowSeverity(row)]},
 };
 

@@ -77,15 +77,17 @@ export type UiAction<F extends Feed = Feed> =
   | {type: 'click'; row: number; double: boolean}
   | {type: 'wheel'; direction: 'up' | 'down'};
 
-export function initialUiState<F extends Feed>(options: {
-  feed: F;
+/** How the UI starts: what the flags and the settings file chose. */
+export interface UiStart {
   filter?: string;
   wide?: boolean;
   sort?: {key: SortKey; reverse: boolean};
+  /** The grid's columns in order; all when absent. */
   columns?: readonly ColumnId[] | null;
-  pageSize?: number;
   view?: View;
-}): UiState<F> {
+}
+
+export function initialUiState<F extends Feed>(options: UiStart & {feed: F; pageSize?: number}): UiState<F> {
   const pageSize = Math.max(1, options.pageSize ?? 1);
   return {
     feed: options.feed,

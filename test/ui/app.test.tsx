@@ -10,7 +10,7 @@ import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {initialFilter?: string; color?: boolean} = {}) {
+async function show(monitor: Awaited<ReturnType<typeof demoMonitor>>['monitor'], props: {start?: {filter?: string}; color?: boolean} = {}) {
   const app = render(<App monitor={monitor} {...props} />);
   cleanup = app.unmount;
   await drawn(app);

@@ -11,7 +11,7 @@ const wheel = (direction: 'up' | 'down') => `\u001B[<${direction === 'up' ? 64 :
 
 async function show(mouse: boolean, initialView?: 'consumers') {
   const {monitor} = await demoMonitor(60, 1);
-  const {frame, type: send, typeIgnored: ignored, unmount} = await renderApp(monitor, {mouse, color: false, initialView});
+  const {frame, type: send, typeIgnored: ignored, unmount} = await renderApp(monitor, {mouse, color: false, start: {view: initialView}});
   cleanup = unmount;
   /** Without colour the selected row is marked with `>`. */
   const selected = () =>

@@ -31,7 +31,7 @@ describe('the consumers view', () => {
 
   it("Enter opens the selected consumer's partition; Esc returns to the consumers", async () => {
     const {monitor} = await demoMonitor(60, 1);
-    const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
+    const {type, frame, rows} = await show(monitor, {start: {view: 'consumers'}});
     await type('j', '\r');
     expect(frame()).toMatch(/^payments-0 /m);
     expect(frame()).toMatch(/Consumers\n\s+STATE\s.*CONSUMER\n\s+✓ OK\s.*\sledger\n/);
@@ -41,7 +41,7 @@ describe('the consumers view', () => {
 
   it('sorts with s and S, and filters on topic or consumer id with /', async () => {
     const {monitor} = await demoMonitor(60, 1);
-    const {type, frame, rows} = await show(monitor, {initialView: 'consumers'});
+    const {type, frame, rows} = await show(monitor, {start: {view: 'consumers'}});
     await type('s');
     // One marker in every view: ▲ when the smallest (A) comes first.
     expect(frame()).toMatch(/sort: CONSUMER ▲ A→Z/);
@@ -60,7 +60,7 @@ describe('the consumers view', () => {
 describe('the topic roll-up', () => {
   it('shows one row per topic; Enter opens a topic to its partitions and closes it again', async () => {
     const {monitor} = await demoMonitor(60, 1);
-    const {type, frame, rows} = await show(monitor, {initialView: 'topics'});
+    const {type, frame, rows} = await show(monitor, {start: {view: 'topics'}});
     expect(frame()).toMatch(/showing 10 of 10 topics │ sort: STATUS ▼ worst first/);
     expect(rows('TOPIC')).toHaveLength(10);
     await type('s');
@@ -76,7 +76,7 @@ describe('the topic roll-up', () => {
 
   it('Enter on a partition of an open topic shows its detail', async () => {
     const {monitor} = await demoMonitor(60, 1);
-    const {type, frame} = await show(monitor, {initialView: 'topics'});
+    const {type, frame} = await show(monitor, {start: {view: 'topics'}});
     await type('s', '\r', 'j', '\r');
     // Sorted by name, the first topic is audit, with one partition.
     expect(frame()).toMatch(/^audit-0 /m);
@@ -86,7 +86,7 @@ describe('the topic roll-up', () => {
 
   it('* opens every topic, and closes them all', async () => {
     const {monitor} = await demoMonitor(60, 1);
-    const {type, rows} = await show(monitor, {initialView: 'topics'});
+    const {type, rows} = await show(monitor, {start: {view: 'topics'}});
     await type('*');
     // 10 topics and 15 partitions: the page fills, and the last row is the last topic's last partition.
     expect(rows('TOPIC').filter((line) => /^\s+[├└]─ \d/.test(line)).length).toBeGreaterThanOrEqual(10);

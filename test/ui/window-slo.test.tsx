@@ -24,7 +24,7 @@ async function demoWith(settingsText: string) {
     if (i > 0) await clock.sleep(2000);
     await monitor.poll();
   }
-  const {frame, type, unmount} = await renderApp(monitor, {initialFilter: 'clicks'});
+  const {frame, type, unmount} = await renderApp(monitor, {start: {filter: 'clicks'}});
   cleanup = unmount;
   return {frame, type};
 }
