@@ -10,24 +10,28 @@ const word = {ok: 'OK', warn: 'WARN', critical: 'CRIT'} as const;
 
 /** One line of the events log: "11:02:14 payments-0 OK -> CRIT window empty in 1m20s" (raw: sanitise where drawn). */
 export function eventLine(event: MonitorEvent): string {
-  const time = formatClock(event.time);
+  return `${formatClock(event.time)} ${eventText(event)}`;
+}
+
+/** What happened, without its time: the EVENT column of the events log. */
+export function eventText(event: MonitorEvent): string {
   switch (event.kind) {
     case 'status': {
       const reason = event.reasons[0] ? ` ${describeReason(event.reasons[0]).long}` : '';
-      return `${time} ${event.partition} ${word[event.from]} -> ${word[event.to]}${reason}`;
+      return `${event.partition} ${word[event.from]} -> ${word[event.to]}${reason}`;
     }
     case 'note':
-      return `${time} ${noteLine(event.note)}`;
+      return noteLine(event.note);
     case 'gap':
-      return `${time} no samples for ${formatDuration(event.ms / 1000)}: trims across the gap judged against the time that passed`;
+      return `no samples for ${formatDuration(event.ms / 1000)}: trims across the gap judged against the time that passed`;
     case 'source-failed':
-      return `${time} source failed: ${event.message.split('\n')[0]}`;
+      return `source failed: ${event.message.split('\n')[0]}`;
     case 'source-recovered':
-      return `${time} source recovered after ${event.failures} failed ${event.failures === 1 ? 'try' : 'tries'} (${formatDuration(event.downMs / 1000)})`;
+      return `source recovered after ${event.failures} failed ${event.failures === 1 ? 'try' : 'tries'} (${formatDuration(event.downMs / 1000)})`;
     case 'sc-stale':
-      return `${time} ${scStaleText(event.since)}: ${scStaleRemedy}`;
+      return `${scStaleText(event.since)}: ${scStaleRemedy}`;
     case 'sc-fresh':
-      return `${time} SC status fresh again (stale for ${formatDuration((event.time - event.since) / 1000)})`;
+      return `SC status fresh again (stale for ${formatDuration((event.time - event.since) / 1000)})`;
   }
 }
 
