@@ -58,7 +58,7 @@ const comparators: Record<ConsumerSortKey, SortChoice<ConsumerEntry>['compare']>
     (a, b) =>
       stateRank[a.consumer.state] - stateRank[b.consumer.state] ||
       b.consumer.lostRecords - a.consumer.lostRecords ||
-      (a.consumer.secondsUntilOvertaken ?? Infinity) - (b.consumer.secondsUntilOvertaken ?? Infinity) ||
+      byNumber<ConsumerEntry>((e) => e.consumer.secondsUntilOvertaken, false)(a, b, false) ||
       byNumber<ConsumerEntry>((e) => e.secondsAheadOfBase, false)(a, b, false),
   ),
   consumer: directed(byIdentity),

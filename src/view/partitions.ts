@@ -104,8 +104,9 @@ const byName = (a: PartitionAnalysis, b: PartitionAnalysis) =>
 /** Offsets Fluvio marks unknown (-1, or a leader that is offline) sort last. */
 const knownOffset = (value: number | null) => (value === null || value < 0 ? null : value);
 
-// Worst first, then the soonest to empty.
-const byStatus = directed<PartitionAnalysis>((a, b) => statusRank[b.status] - statusRank[a.status] || (a.etaSeconds ?? Infinity) - (b.etaSeconds ?? Infinity));
+// Worst first, then the soonest to empty (no ETA last: two unknowns tie rather than compare as NaN).
+const soonestEmpty = byNumber<PartitionAnalysis>((entry) => entry.etaSeconds, false);
+const byStatus = directed<PartitionAnalysis>((a, b) => statusRank[b.status] - statusRank[a.status] || soonestEmpty(a, b, false));
 
 const comparators: Record<SortKey, SortChoice<PartitionAnalysis>['compare']> = {
   status: byStatus,
