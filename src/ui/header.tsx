@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {MonitorState} from '../monitor/monitor.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {fitByPriority} from '../view/fit.js';
+import {once} from '../view/list-order.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {scStaleDetail} from '../view/sc-status.js';
 import {clip, displayWidth} from '../view/text-width.js';
@@ -118,8 +119,6 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   );
 }
 
-const clusterBaseCounts = new WeakMap<object, number>();
-
 /**
  * Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be
  * asked. Counted once per sample: the header draws on every key press too.
@@ -127,11 +126,5 @@ const clusterBaseCounts = new WeakMap<object, number>();
 function countClusterBases(state: MonitorState): number {
   const analysis = state.analysis;
   if (!analysis) return 0;
-  let count = clusterBaseCounts.get(analysis);
-  if (count === undefined) {
-    count = 0;
-    for (const entry of analysis.partitions) if (entry.partition.baseSource === 'cluster') count++;
-    clusterBaseCounts.set(analysis, count);
-  }
-  return count;
+  return once(analysis, 'cluster-bases', () => analysis.partitions.reduce((count, entry) => count + (entry.partition.baseSource === 'cluster' ? 1 : 0), 0));
 }

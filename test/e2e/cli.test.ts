@@ -161,6 +161,15 @@ describe('--once on the demo cluster', () => {
     expect(whole).not.toMatch(/✗ 0 critical/);
   });
 
+  it('--columns takes the ids users type, titles, and the ids of earlier versions', () => {
+    const header = (columns: string) => runCli(['--demo', '--once', '--columns', columns]).stdout.split('\n')[1];
+    expect(header('win-time,ingest,reason')).toMatch(/^TOPIC\s+P\s+WIN-TIME\s+INGEST\/s\s+STATUS\s+REASON$/);
+    expect(header('windowSeconds,INGEST/s,reason')).toBe(header('win-time,ingest,reason'));
+    const wrong = runCli(['--demo', '--once', '--columns', 'win-tim']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--columns: unknown column "win-tim"; expected some of topic, partition, base/);
+  });
+
   it('--filter narrows --check and --json to the topics it keeps', () => {
     const calm = runCli(['--demo', '--check', '--seed', '7', '--filter', 'orders']);
     expect(calm.status).toBe(0);

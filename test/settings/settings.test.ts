@@ -61,6 +61,13 @@ describe('the settings file', () => {
     expect(errorOf('filter = "/(/"')).toMatch(/line 1: filter: bad regex/);
   });
 
+  it('reads columns and the sort by id, title or an earlier id, and keeps the ids users type', () => {
+    const settings = parseSettings(['sort = "windowSeconds"', 'columns = ["windowSeconds", "INGEST/s", "trim", "LEO"]'].join('\n'), file);
+    expect(settings.sort).toBe('win-time');
+    expect(settings.columns).toEqual(['topic', 'partition', 'leo', 'win-time', 'ingest', 'trim', 'status']);
+    expect(errorOf('sort = "history"')).toMatch(/line 1: sort: expected one of status, topic, partition, base, hw, leo, window, win-time,/);
+  });
+
   it('keeps terminal escapes in a bad file out of the error', () => {
     const message = errorOf('view = "\\u001b]52;c;eA==\\u0007"\n');
     expect(message).not.toMatch(/\u001b|\u0007/);
