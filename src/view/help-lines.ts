@@ -16,7 +16,8 @@ const minDescriptionWidth = 30;
 
 /** Every mark the grid uses, and what it means. */
 const legend = [
-  `${statusLabel.ok} fine  ${statusLabel.pending} not judged yet (short history)  ▼ ▲ sort column, direction`,
+  `${statusLabel.ok} fine  ${statusLabel.pending} not judged yet (short history)`,
+  '▼ sorted, largest (worst, latest, Z) first   ▲ sorted, smallest (best, soonest, A) first',
   '-  unknown: Fluvio says -1, or the leader is offline   12.3G: offset shortened',
   '! or inverted: status changed just now   dim rows: source failing, last answer',
   '« »  wide mode: columns hidden left / more right    +2: more reasons (Enter)',
