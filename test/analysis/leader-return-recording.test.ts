@@ -28,4 +28,17 @@ describe('a leader SPU killed and restarted on a real cluster', () => {
     const notes = states.at(-1)!.events.flatMap((event) => (event.kind === 'note' ? [event.note] : []));
     expect(notes.filter((note) => note.kind === 'recreated')).toEqual([]);
   });
+
+  it("counts a lost consumer's records once: never more than BASE - offset - 1 once BASE is the leader's again", () => {
+    let checked = 0;
+    for (const state of states) {
+      const entry = state.analysis!.partitions.find((candidate) => candidate.partition.name === 'cons-0')!;
+      const p = entry.partition;
+      if (p.baseSource !== 'leader' || p.baseOffset === null) continue;
+      const c1 = entry.consumers.find((consumer) => consumer.id === 'c1')!;
+      expect(c1.lostRecords, `at ${new Date(state.analysis!.time).toISOString()}`).toBe(p.baseOffset - 1075 - 1);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
 });
