@@ -82,6 +82,24 @@ describe('replication broken: HW below BASE at the leader', () => {
     expect(analyses.at(-1)!.partitions[0].reasons.map((r) => r.code)).toEqual(['replication-broken', 'replication-stall']);
     expect(events.filter((e) => e.kind === 'note' && e.note.kind === 'recreated')).toEqual([]);
   });
+
+  it('has no WIN-TIME once BASE passed HW: no committed record is left, so no age of one either', () => {
+    // As on the real cluster: 50 records/s, 30 s retention, HW frozen at 1,826 when the follower died.
+    const samples = Array.from({length: 60}, (_, i) => {
+      const t = 2 * i;
+      const leo = 50 * t;
+      const base = Math.max(0, Math.floor((50 * (t - 30)) / 500) * 500);
+      return sample(t, [
+        partition({name: 'rep2-0', replicas: [5002, 5001], baseOffset: base, highWatermark: Math.min(leo, 1826), logEndOffset: leo, size: (leo - base) * 100, segmentSize: 50_000, retentionSeconds: 30, baseSource: 'leader', hwSource: 'leader'}),
+      ]);
+    });
+    const {analyses} = feed(samples);
+    const last = analyses.at(-1)!.partitions[0];
+    expect(last.partition.baseOffset!).toBeGreaterThan(last.partition.highWatermark);
+    expect(last.reasons[0].code).toBe('replication-broken');
+    expect(last.window).toBe(0);
+    expect(last.windowSeconds).toBeNull();
+  });
 });
 
 describe('lifecycle: a topic being created or deleted is a state, not an alarm', () => {
