@@ -154,7 +154,8 @@ export class PartitionTracker {
     // (a new leader holds every committed record, and this one never lost any to retention).
     // Not across a change of source: a leader back from an outage is first read from the SC, whose
     // LEO lags the leader's HW that LEO was raised to (seen on a real cluster: 1,433 -> 1,429).
-    if (!switched && base !== null && this.base !== null && base + this.origin === 0 && this.base + this.origin === 0 && logEnd < this.highWatermark) return true;
+    if (!switched && base !== null && this.base !== null && base + this.origin === 0 && this.base + this.origin === 0 && logEnd < this.highWatermark)
+      return true;
     const records = this.base === null ? 0 : this.logEndOffset - this.base;
     const segment = partition.size > 0 && records > 0 ? (partition.segmentSize ?? 1024 ** 3) / (partition.size / records) : null;
     return segment !== null ? this.maxLogEnd - logEnd > segment : logEnd < this.maxLogEnd / 2;

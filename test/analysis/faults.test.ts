@@ -90,7 +90,18 @@ describe('replication broken: HW below BASE at the leader', () => {
       const leo = 50 * t;
       const base = Math.max(0, Math.floor((50 * (t - 30)) / 500) * 500);
       return sample(t, [
-        partition({name: 'rep2-0', replicas: [5002, 5001], baseOffset: base, highWatermark: Math.min(leo, 1826), logEndOffset: leo, size: (leo - base) * 100, segmentSize: 50_000, retentionSeconds: 30, baseSource: 'leader', hwSource: 'leader'}),
+        partition({
+          name: 'rep2-0',
+          replicas: [5002, 5001],
+          baseOffset: base,
+          highWatermark: Math.min(leo, 1826),
+          logEndOffset: leo,
+          size: (leo - base) * 100,
+          segmentSize: 50_000,
+          retentionSeconds: 30,
+          baseSource: 'leader',
+          hwSource: 'leader',
+        }),
       ]);
     });
     const {analyses} = feed(samples);
@@ -201,6 +212,21 @@ describe('events an operator wants in a post-mortem', () => {
       'no samples for 10m00s: trims across the gap judged against the time that passed',
       'orders-0 CRIT -> OK',
     ]);
+  });
+
+  it('at the same level, names the reason that is new, not the one that was already there', () => {
+    // As on the real cluster: consumer c1 long lost on cons-0, then consumer c2 stops and BASE
+    // overtakes it too.
+    const p = (t: number) =>
+      partition({name: 'cons-0', baseOffset: 1000 + 100 * t, highWatermark: 100 * t + 4000, logEndOffset: 100 * t + 4000, size: 300_000});
+    const samples: Sample[] = [];
+    for (let t = 0; t <= 40; t += 2) {
+      const consumers = [{consumerId: 'c1', topic: 'cons', partition: 0, offset: 10, modifiedTime: 0}];
+      if (t >= 20) consumers.push({consumerId: 'c2', topic: 'cons', partition: 0, offset: 3500, modifiedTime: 0});
+      samples.push(sample(t, [p(t)], {consumers}));
+    }
+    const {lines} = feed(samples);
+    expect(lines.map((line) => line.slice(9))).toEqual(['cons-0 CRIT -> CRIT consumer c2 lost 99 records (offset below BASE)']);
   });
 
   it('a wall clock stepped back makes no rate out of nothing: intervals come from the monotonic clock', () => {
