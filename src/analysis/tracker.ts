@@ -58,6 +58,9 @@ export class RecentPeak {
  * One partition's history. Offsets are kept relative to an origin taken when the history starts,
  * computed exactly (BigInt on the exact text) beyond 2^53, so differences and rates stay exact.
  */
+/** Samples further apart than this are a pause in observation (a leader outage, a gap). */
+const pauseMs = 10_000;
+
 export class PartitionTracker {
   readonly ring: HistoryRing;
   readonly writes = new WriteHistory();
@@ -128,6 +131,8 @@ export class PartitionTracker {
       this.steps.push({time, base, size: base - oldBase, sinceMs: time - this.lastTime});
       if (this.steps.length > maxSteps) this.steps.shift();
     }
+    // Observation paused (no leader, or no samples): the last point before it stays in the write history.
+    if (!recreated && this.ring.length > 0 && time - this.lastTime > pauseMs) this.writes.keepEdge(this.lastTime, this.maxLogEnd);
     if (logEnd > this.maxLogEnd || this.lastWriteTime === null) {
       if (this.lastWriteTime !== null) this.longestPauseMs = Math.max(this.longestPauseMs, this.lastTime - this.lastWriteTime);
       this.lastWriteTime = time;

@@ -42,3 +42,28 @@ describe('a leader SPU killed and restarted on a real cluster', () => {
     expect(checked).toBeGreaterThan(50);
   });
 });
+
+// The same fault on a fresh cluster with the fixes above (observe16, cluster 3): solo-0 (30 s
+// retention, 4 KB segments, 50 records/s, created 15:35:51) lost its leader SPU 5003 from 15:36:19
+// to 15:37:09, never trimmed before. Back, the SPU's cleaner deleted at once what had expired
+// (BASE 0 -> 1,272 at 15:37:20), then the producer's backlog (LEO 1,276 -> 4,142) aged out in one
+// go (BASE 1,272 -> 4,296 at 15:37:50). The write history had thinned away its last point before
+// the outage, so records written before it looked written just before the return, and fluvio-top
+// said WARN "window fell 65% to 1586 records: 3 segments deleted at once (retention cut?)" at 15:38:11.
+describe('a leader SPU back after its partition expired meanwhile, on a real cluster', () => {
+  const expired = fileURLToPath(new URL('../fixtures/real/recording-leader-return-expired.jsonl', import.meta.url));
+  it('reads the deletions on its return as retention on schedule: OK once it has a leader again', async () => {
+    const monitor = new Monitor({source: createReplaySource(expired), intervalMs: 2000});
+    const statuses: string[] = [];
+    for (;;) {
+      await monitor.poll();
+      const state = monitor.getState();
+      if (state.exhausted) break;
+      const entry = state.analysis!.partitions[0];
+      if (entry.partition.resolution === 'Online')
+        statuses.push(`${new Date(state.analysis!.time).toISOString().slice(11, 19)} ${entry.status} ${entry.reasons.map((r) => r.code).join(',')}`);
+    }
+    expect(statuses.filter((line) => !line.includes(' ok '))).toEqual([]);
+    expect(statuses.length).toBeGreaterThan(40);
+  });
+});
