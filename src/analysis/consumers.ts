@@ -81,7 +81,10 @@ export class ConsumerTracks {
       } else if (below > 0) {
         this.noteLoss(track, 0, now);
       }
-      track.base = base;
+      // The highest BASE seen: records below it were already counted. BASE read from the SC for a
+      // while (a leader just back, still unanswered) drops to the SC's stale 0; the leader's BASE
+      // after it must not count those records again (seen on a real cluster: 2,188 counted twice).
+      if (base !== null) track.base = track.base === null ? base : Math.max(track.base, base);
       if (offset !== track.offset) {
         // Moved since the last sample: somewhere in between; the midpoint halves the error.
         const movedAt = Math.max((track.sampleTime + now) / 2, track.anchors[track.anchors.length - 1].time + 1);

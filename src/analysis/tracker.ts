@@ -58,6 +58,9 @@ export class RecentPeak {
  * One partition's history. Offsets are kept relative to an origin taken when the history starts,
  * computed exactly (BigInt on the exact text) beyond 2^53, so differences and rates stay exact.
  */
+/** Samples further apart than this are a pause in observation (a leader outage, a gap). */
+const pauseMs = 10_000;
+
 export class PartitionTracker {
   readonly ring: HistoryRing;
   readonly writes = new WriteHistory();
@@ -117,7 +120,7 @@ export class PartitionTracker {
       this.windowSecondsPeak.clear();
     }
     const oldBase = switched ? null : this.base;
-    const recreated = this.ring.length > 0 && this.recreatedBy(partition, base, logEnd);
+    const recreated = this.ring.length > 0 && this.recreatedBy(partition, base, logEnd, switched);
     if (recreated) {
       this.reset(partition, time);
       base = this.relative(partition, 'baseOffset');
@@ -128,6 +131,8 @@ export class PartitionTracker {
       this.steps.push({time, base, size: base - oldBase, sinceMs: time - this.lastTime});
       if (this.steps.length > maxSteps) this.steps.shift();
     }
+    // Observation paused (no leader, or no samples): the last point before it stays in the write history.
+    if (!recreated && this.ring.length > 0 && time - this.lastTime > pauseMs) this.writes.keepEdge(this.lastTime, this.maxLogEnd);
     if (logEnd > this.maxLogEnd || this.lastWriteTime === null) {
       if (this.lastWriteTime !== null) this.longestPauseMs = Math.max(this.longestPauseMs, this.lastTime - this.lastWriteTime);
       this.lastWriteTime = time;
@@ -148,11 +153,14 @@ export class PartitionTracker {
   }
 
   /** The evidence of a re-creation in this sample's offsets (relative to the current origin). */
-  private recreatedBy(partition: Partition, base: number | null, logEnd: number): boolean {
+  private recreatedBy(partition: Partition, base: number | null, logEnd: number, switched: boolean): boolean {
     if (logEnd >= this.maxLogEnd) return false;
     // A topic never trimmed counts from 0 both before and after: any LEO going back is a new log
     // (a new leader holds every committed record, and this one never lost any to retention).
-    if (base !== null && this.base !== null && base + this.origin === 0 && this.base + this.origin === 0 && logEnd < this.highWatermark) return true;
+    // Not across a change of source: a leader back from an outage is first read from the SC, whose
+    // LEO lags the leader's HW that LEO was raised to (seen on a real cluster: 1,433 -> 1,429).
+    if (!switched && base !== null && this.base !== null && base + this.origin === 0 && this.base + this.origin === 0 && logEnd < this.highWatermark)
+      return true;
     const records = this.base === null ? 0 : this.logEndOffset - this.base;
     const segment = partition.size > 0 && records > 0 ? (partition.segmentSize ?? 1024 ** 3) / (partition.size / records) : null;
     return segment !== null ? this.maxLogEnd - logEnd > segment : logEnd < this.maxLogEnd / 2;

@@ -22,6 +22,9 @@ const minStallMs = 10_000;
 export function windowTime(partition: Partition, tracker: PartitionTracker, now: number): Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'> {
   const base = tracker.base;
   if (base === null || partition.highWatermark < 0) return {windowSeconds: null, windowSecondsKind: null};
+  // HW below BASE (replication broken): no committed record is left, so none has an age. Seen on a
+  // real cluster as WINDOW 0 beside WIN-TIME 32s, the detail view's "window 0 = 36s".
+  if (tracker.highWatermark < base) return {windowSeconds: null, windowSecondsKind: null};
   const age = (now - tracker.firstTime) / 1000;
   if (partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined && tracker.steps.length === 0) {
     return {windowSeconds: age, windowSecondsKind: 'lower-bound'};

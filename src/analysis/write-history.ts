@@ -26,6 +26,20 @@ export class WriteHistory {
     this.length++;
   }
 
+  /**
+   * Keeps the point where observation paused (a leader outage, a gap in sampling) even when the
+   * spacing would skip it: without it, records written before the pause but first seen after it
+   * interpolate to just before their return, and their deletion soon after looks like a cut.
+   */
+  keepEdge(time: number, logEnd: number): void {
+    const last = this.length - 1;
+    if (last < 0 || time <= this.time(last) || logEnd <= this.points[2 * last + 1]) return;
+    if (this.length === capacity) this.thin();
+    this.points[2 * this.length] = time;
+    this.points[2 * this.length + 1] = logEnd;
+    this.length++;
+  }
+
   clear(): void {
     this.length = 0;
     this.spacingMs = initialSpacingMs;

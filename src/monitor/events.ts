@@ -2,7 +2,8 @@ import type {Analysis, AnalysisNote, PartitionAnalysis, Reason, Status} from '..
 
 /** Something an operator wants to know happened, and when (the sample's time, or the wall clock for the feed). */
 export type MonitorEvent =
-  | {kind: 'status'; time: number; partition: string; from: Status; to: Status; reasons: readonly Reason[]}
+  /** `cause`: at the same level, the new reason that made it worth a line (not always the first). */
+  | {kind: 'status'; time: number; partition: string; from: Status; to: Status; reasons: readonly Reason[]; cause?: Reason}
   | {kind: 'note'; time: number; note: AnalysisNote}
   | {kind: 'gap'; time: number; ms: number}
   | {kind: 'source-failed'; time: number; message: string}
@@ -39,8 +40,11 @@ export function statusChanges(previous: Analysis | null, next: Analysis): Monito
     }
     const from: Status = old?.status ?? 'ok';
     if (entry.reasons[0]?.code === 'lifecycle-stuck') continue;
-    if (from !== entry.status || (entry.status !== 'ok' && old !== undefined && newCause(old.reasons, entry.reasons))) {
+    if (from !== entry.status) {
       events.push({kind: 'status', time: next.time, partition: entry.partition.name, from, to: entry.status, reasons: entry.reasons});
+    } else if (entry.status !== 'ok' && old !== undefined) {
+      const cause = newCause(old.reasons, entry.reasons);
+      if (cause) events.push({kind: 'status', time: next.time, partition: entry.partition.name, from, to: entry.status, reasons: entry.reasons, cause});
     }
   }
   return events;
@@ -54,8 +58,8 @@ export function scFreshnessChange(before: number | null, after: number | null, t
 }
 
 /** A reason now that was not there before (by code and subject), clearing marks aside. */
-function newCause(before: readonly Reason[], now: readonly Reason[]): boolean {
-  return now.some((reason) => !reason.clearing && !before.some((old) => old.code === reason.code && subject(old) === subject(reason)));
+function newCause(before: readonly Reason[], now: readonly Reason[]): Reason | undefined {
+  return now.find((reason) => !reason.clearing && !before.some((old) => old.code === reason.code && subject(old) === subject(reason)));
 }
 
 function subject(reason: Reason): string {

@@ -33,6 +33,8 @@ interface Wanted {
   partition: number;
   /** spec.leader first, then the other replicas: asked in that order while SPUs answer 3001. */
   candidates: number[];
+  /** The SC's resolution is Online. */
+  online: boolean;
 }
 
 /**
@@ -46,6 +48,8 @@ export class LeaderOffsetReader {
   private directoryTriedAt = Number.NEGATIVE_INFINITY;
   private directoryDirty = false;
   private readonly connections = new Map<number, SpuConnection>();
+  /** Partitions the SC did not call Online at the previous read ("topic\0partition"). */
+  private notOnline = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly options: LeaderOffsetsOptions) {
@@ -55,6 +59,7 @@ export class LeaderOffsetReader {
   /** Never throws: what could not be asked is listed in `leaderProblems`, and those partitions keep the SC's BASE. */
   async read(rawPartitions: unknown): Promise<LeaderReading> {
     const wanted = wantedPartitions(rawPartitions);
+    this.retryReturnedLeaders(wanted);
     const problems: string[] = [];
     const leaderOffsets: LeaderOffsets = {};
     if (wanted.length === 0) return {leaderOffsets};
@@ -106,6 +111,21 @@ export class LeaderOffsetReader {
     }
     if (unknownLeaders.size > 0) problems.push(`SPU ${[...unknownLeaders].sort((a, b) => a - b).join(', ')} not in \`fluvio cluster spu list\``);
     return problems.length > 0 ? {leaderOffsets, leaderProblems: problems} : {leaderOffsets};
+  }
+
+  /**
+   * A partition the SC calls Online again after an outage has its leader back: that SPU's back-off
+   * (up to 30 s) ends now. Seen on a real cluster: for 12 s after an SPU returned, BASE and HW
+   * stayed the SC's (BASE 0) and the windows were computed from them.
+   */
+  private retryReturnedLeaders(wanted: readonly Wanted[]): void {
+    const notOnline = new Set<string>();
+    for (const entry of wanted) {
+      const key = `${entry.topic}\u0000${entry.partition}`;
+      if (!entry.online) notOnline.add(key);
+      else if (this.notOnline.has(key)) this.connections.get(entry.candidates[0])?.retryNow();
+    }
+    this.notOnline = notOnline;
   }
 
   close(): void {
@@ -161,7 +181,7 @@ function wantedPartitions(raw: unknown): Wanted[] {
   if (!Array.isArray(raw)) return [];
   const wanted: Wanted[] = [];
   for (const element of raw) {
-    const item = element as {name?: unknown; spec?: {leader?: unknown; replicas?: unknown}};
+    const item = element as {name?: unknown; spec?: {leader?: unknown; replicas?: unknown}; status?: {resolution?: unknown}};
     const name = item?.name;
     const leader = item?.spec?.leader;
     if (typeof name !== 'string' || typeof leader !== 'number' || leader < 0) continue;
@@ -169,7 +189,7 @@ function wantedPartitions(raw: unknown): Wanted[] {
     const partition = Number(name.slice(dash + 1));
     if (dash <= 0 || !Number.isInteger(partition)) continue;
     const replicas = Array.isArray(item.spec?.replicas) ? item.spec.replicas.filter((id): id is number => typeof id === 'number' && id !== leader) : [];
-    wanted.push({topic: name.slice(0, dash), partition, candidates: [leader, ...replicas]});
+    wanted.push({topic: name.slice(0, dash), partition, candidates: [leader, ...replicas], online: item.status?.resolution === 'Online'});
   }
   return wanted;
 }

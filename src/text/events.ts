@@ -17,7 +17,10 @@ export function eventLine(event: MonitorEvent): string {
 export function eventText(event: MonitorEvent): string {
   switch (event.kind) {
     case 'status': {
-      const reason = event.reasons[0] ? ` ${describeReason(event.reasons[0]).long}` : '';
+      // At the same level, the reason that is new (seen on a real cluster: "cons-0 CRIT -> CRIT
+      // consumer c1 lost 9440 records" when what changed was consumer c2 at risk).
+      const shown = event.cause ?? event.reasons[0];
+      const reason = shown ? ` ${describeReason(shown).long}` : '';
       return `${event.partition} ${word[event.from]} -> ${word[event.to]}${reason}`;
     }
     case 'note':

@@ -101,6 +101,9 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   if (ui.alertsOnly) parts.push('alerts only');
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
   if (state.scStaleSince !== null) parts.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
+  // Before the leaders' problems, the position and the sort: an SPU down often takes both the
+  // leader answers and `consumer list` with it, and the leaders' line alone fills 80-120 columns.
+  if (state.analysis?.consumersNote) parts.push(clip(state.analysis.consumersNote, 60));
   const fromCluster = countClusterBases(state);
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
     parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
@@ -108,7 +111,6 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   parts.push(list.count, `sort: ${list.order}`);
   const {scrolledLeft, moreRight} = list.layout;
   if (ui.wide) parts.push(`wide${scrolledLeft > 0 ? ' ◂' : ''}${moreRight ? ' ▸' : ''}${scrolledLeft > 0 || moreRight ? ' (← →)' : ''}`);
-  if (state.analysis?.consumersNote) parts.push(state.analysis.consumersNote.slice(0, 80));
   if (state.problems.length > 0) parts.push(`${state.problems.length} unreadable: ${state.problems[0]}`);
   if (state.exhausted) parts.push('replay finished');
   if (!state.analysis) parts.push('waiting for the first sample…');

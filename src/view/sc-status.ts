@@ -8,8 +8,11 @@ export function scStaleText(since: number): string {
   return `SC status stale since ${formatClock(since)} (leaders still committing)`;
 }
 
-/** The long form: what is frozen, how far behind, and what helps. */
+/**
+ * The long form: what helps, then what is frozen and how far behind. What helps comes first: the
+ * header clips this line at the terminal's width, and at 80 or 120 columns it ended before it.
+ */
 export function scStaleDetail(since: number, unseenRecords: number): string {
   const behind = unseenRecords > 0 ? `, ${formatCount(unseenRecords)} records behind the leaders` : '';
-  return `${scStaleText(since)}: \`partition list\` HW/LEO frozen${behind}; HW/BASE are the leaders', LEO is a lower bound; ${scStaleRemedy}`;
+  return `${scStaleText(since)}: ${scStaleRemedy}; \`partition list\` HW/LEO frozen${behind}; HW/BASE are the leaders', LEO is a lower bound`;
 }

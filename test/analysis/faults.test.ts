@@ -82,6 +82,35 @@ describe('replication broken: HW below BASE at the leader', () => {
     expect(analyses.at(-1)!.partitions[0].reasons.map((r) => r.code)).toEqual(['replication-broken', 'replication-stall']);
     expect(events.filter((e) => e.kind === 'note' && e.note.kind === 'recreated')).toEqual([]);
   });
+
+  it('has no WIN-TIME once BASE passed HW: no committed record is left, so no age of one either', () => {
+    // As on the real cluster: 50 records/s, 30 s retention, HW frozen at 1,826 when the follower died.
+    const samples = Array.from({length: 60}, (_, i) => {
+      const t = 2 * i;
+      const leo = 50 * t;
+      const base = Math.max(0, Math.floor((50 * (t - 30)) / 500) * 500);
+      return sample(t, [
+        partition({
+          name: 'rep2-0',
+          replicas: [5002, 5001],
+          baseOffset: base,
+          highWatermark: Math.min(leo, 1826),
+          logEndOffset: leo,
+          size: (leo - base) * 100,
+          segmentSize: 50_000,
+          retentionSeconds: 30,
+          baseSource: 'leader',
+          hwSource: 'leader',
+        }),
+      ]);
+    });
+    const {analyses} = feed(samples);
+    const last = analyses.at(-1)!.partitions[0];
+    expect(last.partition.baseOffset!).toBeGreaterThan(last.partition.highWatermark);
+    expect(last.reasons[0].code).toBe('replication-broken');
+    expect(last.window).toBe(0);
+    expect(last.windowSeconds).toBeNull();
+  });
 });
 
 describe('lifecycle: a topic being created or deleted is a state, not an alarm', () => {
@@ -113,6 +142,21 @@ describe('lifecycle: a topic being created or deleted is a state, not an alarm',
     expect(analyses[1].counts.critical).toBe(0);
     expect(analyses.at(-1)!.counts.critical).toBe(40);
     expect(lines.map((line) => line.slice(9))).toEqual(['topic wide deleting, 40 partitions', 'wide: 40 partitions stuck deleting for 2m00s']);
+  });
+
+  it('deleted while its last partitions were being placed: no "created" from the remnant, the topic\'s size in every event', () => {
+    // As seen on a real cluster: 3,000 partitions placed over 30 s, `topic delete` 1 s after the last
+    // was Online; the one sample in between listed 677 of them, all Online (no isBeingDeleted).
+    const placed = [218, 655, 1013, 1538, 2033, 2486, 2797, 2993];
+    const samples = [sample(0, [steady(0)])];
+    placed.forEach((count, i) => samples.push(sample(2 + 3 * i, [steady(2 + 3 * i), ...wide(count, (p) => (p < count - 100 ? 'Online' : 'Offline'))])));
+    samples.push(sample(30, [steady(30), ...wide(677, () => 'Online')]), sample(32, [steady(32)]));
+    const {lines} = feed(samples);
+    expect(lines.map((line) => line.slice(9))).toEqual([
+      'topic wide creating, 218 partitions',
+      'topic wide deleting, 2,993 partitions',
+      'topic wide deleted, 2,993 partitions',
+    ]);
   });
 
   it('an empty offline partition seen at start-up is no creation: it is CRITICAL', () => {
@@ -168,6 +212,21 @@ describe('events an operator wants in a post-mortem', () => {
       'no samples for 10m00s: trims across the gap judged against the time that passed',
       'orders-0 CRIT -> OK',
     ]);
+  });
+
+  it('at the same level, names the reason that is new, not the one that was already there', () => {
+    // As on the real cluster: consumer c1 long lost on cons-0, then consumer c2 stops and BASE
+    // overtakes it too.
+    const p = (t: number) =>
+      partition({name: 'cons-0', baseOffset: 1000 + 100 * t, highWatermark: 100 * t + 4000, logEndOffset: 100 * t + 4000, size: 300_000});
+    const samples: Sample[] = [];
+    for (let t = 0; t <= 40; t += 2) {
+      const consumers = [{consumerId: 'c1', topic: 'cons', partition: 0, offset: 10, modifiedTime: 0}];
+      if (t >= 20) consumers.push({consumerId: 'c2', topic: 'cons', partition: 0, offset: 3500, modifiedTime: 0});
+      samples.push(sample(t, [p(t)], {consumers}));
+    }
+    const {lines} = feed(samples);
+    expect(lines.map((line) => line.slice(9))).toEqual(['cons-0 CRIT -> CRIT consumer c2 lost 99 records (offset below BASE)']);
   });
 
   it('a wall clock stepped back makes no rate out of nothing: intervals come from the monotonic clock', () => {

@@ -130,6 +130,26 @@ describe('BASE from the leaders', () => {
     expect(again.leaderProblems?.[0]).toMatch(/ECONNREFUSED .*\(next try in 2s\)$/);
   });
 
+  it('asks a leader again at once when the SC says its partitions are Online again, whatever the back-off', async () => {
+    // As on the real cluster: SPU 5003 killed for 50 s, then started again on the same port.
+    const dead = await spu({'solo-0': 1});
+    const port = dead.port;
+    await dead.fake.close();
+    const online = [partition('solo-0', 2, [2], 0)];
+    const offline = [{...online[0], status: {...online[0].status, resolution: 'LeaderOffline'}}];
+    const {leaders} = reader(() => spuList({2: port}));
+    expect((await leaders.read(online)).leaderProblems?.[0]).toMatch(/ECONNREFUSED/);
+    expect((await leaders.read(offline)).leaderProblems?.[0]).toMatch(/next try in 2s/);
+    const back = new FakeSpu({
+      reply: (topics) => ({offsets: topics.map(({topic}) => ({topic, partition: 0, error: 0, startOffset: 1416, lastStableOffset: 4716}))}),
+    });
+    await back.listen(port);
+    opened.push(back);
+    const reading = await leaders.read(online);
+    expect(reading.leaderProblems).toBeUndefined();
+    expect(parseSample({time: 0, partitions: online, ...reading}).partitions[0]).toMatchObject({baseOffset: 1416, baseSource: 'leader'});
+  });
+
   it('re-reads a failed SPU list at most every 10 s, keeping BASE from the SC meanwhile', async () => {
     let clock = 0;
     const {leaders, listings} = reader(

@@ -55,3 +55,22 @@ describe("BASE that is the SC's, not the leader's", () => {
     expect(frame()).toContain('from the SC: BASE 123990001, HW 1479002211   its leader (SPU 1) did not answer');
   });
 });
+
+describe('consumer offsets that cannot be read while a leader is down', () => {
+  it("are said in the header before the leaders' problems, which alone fill the line", async () => {
+    // As on a real cluster: the SPU that leads consumer-offset-0 killed, `consumer list` failing.
+    const monitor = await fixedMonitor([
+      {
+        partitions,
+        leaderOffsets: sample.leaderOffsets,
+        leaderProblems: sample.leaderProblems,
+        consumerError: "fluvio consumer list failed (exit 1): Socket error: Socket io Connection refused (os error 111), can't connect to localhost:9010",
+      },
+    ]);
+    const rendered = await renderApp(monitor);
+    unmount = rendered.unmount;
+    const header = rendered.frame().split('\n')[1];
+    expect(header).toContain('? 2 BASE from the SC, not the leader');
+    expect(header).toContain('consumer offsets unavailable');
+  });
+});

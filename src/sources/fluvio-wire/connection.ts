@@ -88,6 +88,11 @@ export class SpuConnection {
     }
   }
 
+  /** Ends the back-off now (the SC says the SPU is back): the next request connects again. */
+  retryNow(): void {
+    if (this.failures > 0) this.retryAt = this.now();
+  }
+
   /** Whether the last attempt failed and the back-off has not yet run out. */
   get backingOff(): boolean {
     return this.failures > 0 && this.now() < this.retryAt;
