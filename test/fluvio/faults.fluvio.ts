@@ -108,28 +108,34 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
 
   // 1000 partitions: with 300 the SC placed them all between two samples here and nothing
   // transient was seen; with 1000 a monitor that alarms on every resolution logged 348 CRITs.
-  it('creating and deleting a topic of 1000 partitions raises no storm of CRITs, and the events say what happened to the topic', async () => {
-    cluster.fluvio(['topic', 'create', 'many', '-p', '1000', '-r', '1']);
-    await until('all 1000 partitions of many online', 60_000, (lines) => {
-      const last = lines.at(-1)!;
-      return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 1000;
-    });
-    await sleep(3000);
-    cluster.fluvio(['topic', 'delete', 'many']);
-    await until('many gone', 60_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
-    await sleep(2000);
-    const logged = readFileSync(events, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as {kind: string; partition?: string; to?: string});
-    const manyCrits = logged.filter((event) => event.kind === 'status' && event.partition?.startsWith('many-') && event.to === 'critical');
-    expect(manyCrits).toHaveLength(0);
-    // One event per topic, not one per partition: the topic's name and what happened to it.
-    const about = logged.filter((event) => JSON.stringify(event).includes('many'));
-    expect(about.length).toBeLessThanOrEqual(6);
-    expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/creat/);
-    expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/delet/);
-  });
+  // On a loaded 2-core machine the SC took over a minute to answer this create (the CLI's socket
+  // timed out); on a quiet one about 20 s. The SC's pace is not what is tested here.
+  it(
+    'creating and deleting a topic of 1000 partitions raises no storm of CRITs, and the events say what happened to the topic',
+    {timeout: 420_000},
+    async () => {
+      cluster.fluvio(['topic', 'create', 'many', '-p', '1000', '-r', '1'], undefined, 180_000);
+      await until('all 1000 partitions of many online', 120_000, (lines) => {
+        const last = lines.at(-1)!;
+        return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 1000;
+      });
+      await sleep(3000);
+      cluster.fluvio(['topic', 'delete', 'many'], undefined, 120_000);
+      await until('many gone', 120_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
+      await sleep(2000);
+      const logged = readFileSync(events, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as {kind: string; partition?: string; to?: string});
+      const manyCrits = logged.filter((event) => event.kind === 'status' && event.partition?.startsWith('many-') && event.to === 'critical');
+      expect(manyCrits).toHaveLength(0);
+      // One event per topic, not one per partition: the topic's name and what happened to it.
+      const about = logged.filter((event) => JSON.stringify(event).includes('many'));
+      expect(about.length).toBeLessThanOrEqual(6);
+      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/creat/);
+      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/delet/);
+    },
+  );
 
   it('a leader SPU killed on a single-replica topic: CRITICAL while it has no leader, OK with its history kept once it is back', async () => {
     cluster.killSpu(5003);

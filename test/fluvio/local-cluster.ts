@@ -93,8 +93,8 @@ export class LocalCluster {
   }
 
   /** Runs the fluvio CLI against this cluster and returns its stdout; throws on failure. */
-  fluvio(args: string[], input?: string): string {
-    const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', input, timeout: 60_000});
+  fluvio(args: string[], input?: string, timeoutMs = 60_000): string {
+    const result = spawnSync(join(binDir, 'fluvio'), args, {cwd: this.dir, env: this.env, encoding: 'utf8', input, timeout: timeoutMs});
     if (result.status !== 0) throw new Error(`fluvio ${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr.trim()}`);
     return result.stdout;
   }
