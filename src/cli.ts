@@ -98,7 +98,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   }
   monitor.stop();
   const state = monitor.getState();
-  for (const warning of [...monitor.sourceWarnings(), ...state.problems]) warn(warning);
+  for (const warning of [...state.warnings, ...state.problems]) warn(warning);
   if (config.check) {
     const {text, exitCode} = renderCheck(state, config.filter);
     process.stdout.write(text);
