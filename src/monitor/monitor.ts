@@ -1,21 +1,17 @@
 import {Analyzer} from '../analysis/analyzer.js';
-import type {Analysis} from '../analysis/types.js';
-import {ClusterBaseWatch} from '../model/leader-base.js';
-import {ScFreshnessWatch} from '../model/sc-freshness.js';
-import {parseSample} from '../model/parse.js';
 import type {RawSample} from '../model/types.js';
 import type {MonitorEvent} from '../snapshot/events.js';
 import type {ReplayMove, Snapshot, SnapshotFeed} from '../snapshot/snapshot.js';
 import {SourceError, type Source} from '../sources/source.js';
-import {appendEvents, scFreshnessChange, statusChanges} from './events.js';
-import {emptyHistory, historyAsOf} from './history-view.js';
+import {appendEvents} from './events.js';
+import {emptyHistory} from './history-view.js';
 import {nextInterval} from './intervals.js';
 import {replayPosition, seekable, seekTarget, type SeekableSource} from './replay-seek.js';
+import {SampleSteps, type SampleAnalyzer, type SampleFields} from './sample-steps.js';
+
+export type {SampleAnalyzer};
 
 export const maxBackoffMs = 30_000;
-
-/** What the monitor needs of an analyzer: the real one, or a scripted stand-in in tests. */
-export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'> & Partial<Pick<Analyzer, 'reset'>>;
 
 export interface MonitorOptions {
   source: Source;
@@ -30,25 +26,6 @@ export interface MonitorOptions {
 }
 
 type Listener = (state: Snapshot) => void;
-
-/** The fields of a snapshot that one sample decides. */
-type SampleFields = Pick<
-  Snapshot,
-  | 'analysis'
-  | 'lastGoodAt'
-  | 'error'
-  | 'errorDetail'
-  | 'failures'
-  | 'samples'
-  | 'problems'
-  | 'leaderProblems'
-  | 'scStaleSince'
-  | 'scUnseenRecords'
-  | 'history'
-  | 'events'
-  | 'warnings'
-  | 'replay'
->;
 
 /**
  * Polls a source and analyses what it yields, handing out a frozen snapshot per change. At most
@@ -65,20 +42,13 @@ export class Monitor implements SnapshotFeed {
   private readonly now: () => number;
   private state: Snapshot;
   private readonly listeners = new Set<Listener>();
-  /** Which BASE values from the SC are known stale (SIZE shrank while BASE stayed). */
-  private clusterBases = new ClusterBaseWatch();
-  /** Whether the SC's HW/LEO still follow the leaders. */
-  private scFreshness = new ScFreshnessWatch();
+  /** Samples into snapshot fields and events. */
+  private readonly steps: SampleSteps;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   /** The read of the source in flight (a poll or a seek), if any. */
   private inFlight: Promise<void> | null = null;
   private stopped = false;
-  /** The source's warnings so far (e.g. a recording's torn lines): the ones found while opening, and how many were read. */
-  private readonly openingWarnings: number;
-  private warningsRead: number;
-  /** The furthest sample whose events went to `onEvent`: a replay read again repeats none. */
-  private furthestLogged = 0;
   /** A seek waiting for the read in flight: its target, and which press asked last. */
   private pendingSeek: {target: number; ticket: number} | null = null;
   private seekTickets = 0;
@@ -91,8 +61,7 @@ export class Monitor implements SnapshotFeed {
     this.record = options.record;
     this.onEvent = options.onEvent;
     this.now = options.now ?? Date.now;
-    this.openingWarnings = options.source.warnings?.length ?? 0;
-    this.warningsRead = this.openingWarnings;
+    this.steps = new SampleSteps({source: this.source, analyzer: this.analyzer, onEvent: this.onEvent, now: this.now});
     this.state = Object.freeze({
       source: options.source.info,
       analysis: null,
@@ -107,7 +76,7 @@ export class Monitor implements SnapshotFeed {
       intervalMs: options.intervalMs,
       samples: 0,
       problems: Object.freeze([]),
-      warnings: this.openingWarningList(),
+      warnings: this.steps.openingWarnings(),
       leaderProblems: null,
       scStaleSince: null,
       scUnseenRecords: 0,
@@ -200,8 +169,7 @@ export class Monitor implements SnapshotFeed {
       if (raw === null) {
         // A torn last line is found only now: logged at the last sample's time.
         const time = this.state.analysis?.time ?? this.now();
-        this.update({exhausted: true, replay: replayPosition(this.source), ...this.withWarnings(this.state, time, [])});
-        this.furthestLogged = Math.max(this.furthestLogged, this.state.samples + 1);
+        this.update({exhausted: true, replay: replayPosition(this.source), ...this.steps.warningsAtEnd(this.state, time)});
         return;
       }
       const recovered: MonitorEvent[] =
@@ -210,7 +178,7 @@ export class Monitor implements SnapshotFeed {
           : [];
       let change: SampleFields;
       try {
-        change = this.analyse(raw, this.state, recovered);
+        change = this.steps.analyse(raw, this.state, recovered);
       } finally {
         // Recorded once parsed: an offset beyond 2^53 is then in `raw` as its exact digits.
         this.record?.(raw);
@@ -235,64 +203,6 @@ export class Monitor implements SnapshotFeed {
         events: appendEvents(this.state.events, failed),
       });
     }
-  }
-
-  /**
-   * One sample through the parser and the analysis, after the snapshot `before`: the snapshot's
-   * new fields, its events among them. Events go to `onEvent` only the first time their sample
-   * is read.
-   */
-  private analyse(raw: RawSample, before: Snapshot, feedEvents: MonitorEvent[]): SampleFields {
-    const sample = parseSample(raw);
-    this.clusterBases.mark(sample.partitions);
-    const sc = this.scFreshness.observe(sample.time, sample.partitions, sample.leaderOffsets === true);
-    sample.scStaleSince = sc.staleSince;
-    const analysis = frozen(this.analyzer.update(sample));
-    const samples = before.samples + 1;
-    const added = [...feedEvents, ...scFreshnessChange(before.scStaleSince, sc.staleSince, analysis.time), ...statusChanges(before.analysis, analysis)];
-    // The first sample after the start (or after going back to it) also says what was skipped while opening.
-    const opening = before.samples === 0 ? (this.source.warnings ?? []).slice(0, this.openingWarnings) : [];
-    const warned = this.withWarnings(before, analysis.time, opening, samples);
-    return {
-      analysis,
-      lastGoodAt: this.now(),
-      error: null,
-      errorDetail: null,
-      failures: 0,
-      samples,
-      problems: Object.freeze(sample.problems),
-      leaderProblems: sample.leaderOffsets ? Object.freeze(sample.leaderProblems ?? []) : null,
-      scStaleSince: sc.staleSince,
-      scUnseenRecords: sc.unseenRecords,
-      history: historyAsOf(this.analyzer, analysis.time),
-      ...warned,
-      events: this.logged(warned.events, added, samples),
-      replay: replayPosition(this.source),
-    };
-  }
-
-  /** What the source warned of while opening: in every snapshot from the start (logged as events with the first sample). */
-  private openingWarningList(): readonly string[] {
-    return Object.freeze([...new Set((this.source.warnings ?? []).slice(0, this.openingWarnings))]);
-  }
-
-  /** The source's warnings that came since the last read (and `extra`), as events after `before`'s. */
-  private withWarnings(before: Snapshot, time: number, extra: readonly string[], sample = before.samples + 1): Pick<Snapshot, 'warnings' | 'events'> {
-    const all = this.source.warnings ?? [];
-    const fresh = [...extra, ...all.slice(this.warningsRead)];
-    this.warningsRead = all.length;
-    if (fresh.length === 0) return {warnings: before.warnings, events: before.events};
-    const events = fresh.map((message): MonitorEvent => ({kind: 'source-warning', time, message}));
-    return {
-      warnings: Object.freeze([...new Set([...before.warnings, ...fresh])]),
-      events: this.logged(before.events, events, sample),
-    };
-  }
-
-  /** `log` with `added` appended; `added` also goes to `onEvent` when `sample` is read for the first time. */
-  private logged(log: readonly MonitorEvent[], added: MonitorEvent[], sample: number): readonly MonitorEvent[] {
-    if (sample > this.furthestLogged) for (const event of added) this.onEvent?.(event);
-    return appendEvents(log, added);
   }
 
   /**
@@ -337,18 +247,14 @@ export class Monitor implements SnapshotFeed {
       let change: Partial<SampleFields> = {};
       if (target < replay.position) {
         replay.rewind();
-        this.analyzer.reset!();
-        this.clusterBases = new ClusterBaseWatch();
-        this.scFreshness = new ScFreshnessWatch();
-        this.warningsRead = this.source.warnings?.length ?? 0;
         // What a replay started afresh has seen: nothing yet.
-        change = {samples: 0, analysis: null, scStaleSince: null, events: Object.freeze([]), warnings: this.openingWarningList()};
+        change = this.steps.restart();
       }
       // Later presses may move the target while this reads (seek).
       while (replay.position < (this.seekingTo ?? target)) {
         const raw = await this.source.next();
         if (raw === null || this.stopped) break;
-        change = this.analyse(raw, {...this.state, ...change}, []);
+        change = this.steps.analyse(raw, {...this.state, ...change}, []);
       }
       // Pause, resume or an interval change made during the read stay as they were made.
       this.update({...change, paused: this.state.paused || ended, exhausted: replay.position >= replay.length, replay: replayPosition(this.source)});
@@ -378,18 +284,6 @@ export class Monitor implements SnapshotFeed {
 
   private update(change: Partial<Snapshot>): void {
     this.state = Object.freeze({...this.state, ...change});
-    if (change.samples !== undefined) this.furthestLogged = Math.max(this.furthestLogged, change.samples);
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-/**
- * An analysis handed out in a snapshot: its lists can no longer change. (Each partition's entry
- * is a new object per sample; freezing 100,000 of them per sample would cost more than it guards.)
- */
-function frozen(analysis: Analysis): Analysis {
-  Object.freeze(analysis.partitions);
-  Object.freeze(analysis.counts);
-  Object.freeze(analysis.notes);
-  return Object.freeze(analysis);
 }

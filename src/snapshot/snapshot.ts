@@ -1,3 +1,8 @@
+/*
+ * What the monitor hands out and everything above it reads: one frozen Snapshot per sample (or
+ * per change of the feed), the events in it, and the commands the UI may send back. The monitor
+ * depends on this module; view/, ui/ and text/ read it and never the monitor itself.
+ */
 import type {Analysis, HistoryPoint, Thresholds} from '../analysis/types.js';
 import type {MonitorEvent} from './events.js';
 

@@ -30,7 +30,8 @@ const warnings = (events: readonly MonitorEvent[]) => events.filter((event) => e
 describe('a torn line in a recording', () => {
   it('is an event and a header note with its line number, and the rest is replayed', async () => {
     const {file, times} = tornRecording();
-    const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});
+    const logged: MonitorEvent[] = [];
+    const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000, onEvent: (event) => logged.push(event)});
     while (!monitor.getState().exhausted) await monitor.poll();
     const state = monitor.getState();
     // 40 lines, two of them unreadable: 38 samples, the last one the recording's last.
@@ -55,5 +56,8 @@ describe('a torn line in a recording', () => {
     expect(frame()).not.toMatch(/line 25/);
     expect(frame().split('\n')[1]).toMatch(/⚠ skipped torn\.jsonl line 1: not JSON/);
     expect(warnings(monitor.getState().events)).toHaveLength(1);
+    // The --events file had each once, however often the replay went back over them.
+    await type('G', 'g', '}');
+    expect(warnings(logged)).toEqual(warnings(state.events));
   });
 });
