@@ -121,7 +121,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
 
 /** --serve: headless until SIGINT/SIGTERM; a port that cannot be had is one line and exit 2. */
 async function serve(monitor: Monitor, source: TimedSource, address: ServeAddress, filter?: string): Promise<number> {
-  for (const warning of monitor.sourceWarnings()) warn(warning);
+  for (const warning of monitor.getState().warnings) warn(warning);
   const {runExporter, ServeError} = await import('./exporter/serve.js');
   try {
     return await runExporter(monitor, source, address, filter);
