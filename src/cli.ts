@@ -9,7 +9,7 @@ import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
 import {timeReads, type TimedSource} from './exporter/timed-source.js';
-import type {ServeAddress} from './exporter/address.js';
+import type {ServeAddress} from './config/serve-address.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {eventsFile} from './text/events.js';
 import {renderJson} from './text/json.js';

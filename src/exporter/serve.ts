@@ -2,7 +2,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {Analysis} from '../analysis/types.js';
 import type {SnapshotFeed} from '../snapshot/snapshot.js';
 import {compileFilter} from '../query/filter.js';
-import {formatAddress, type ServeAddress} from './address.js';
+import {formatAddress, type ServeAddress} from '../config/serve-address.js';
 import {healthRegistry} from './health.js';
 import {landingPage} from './landing.js';
 import {sampleExposition} from './sample-metrics.js';
