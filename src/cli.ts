@@ -9,7 +9,7 @@ import {openSource} from './sources/open-source.js';
 import {createRecorder} from './sources/recorder.js';
 import {realClock, virtualClock, type Clock} from './sources/source.js';
 import {timeReads, type TimedSource} from './exporter/timed-source.js';
-import type {ServeAddress} from './exporter/address.js';
+import type {ServeAddress} from './config/serve-address.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {eventsFile} from './text/events.js';
 import {renderJson} from './text/json.js';
@@ -98,7 +98,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   }
   monitor.stop();
   const state = monitor.getState();
-  for (const warning of [...monitor.sourceWarnings(), ...state.problems]) warn(warning);
+  for (const warning of [...state.warnings, ...state.problems]) warn(warning);
   if (config.check) {
     const {text, exitCode} = renderCheck(state, config.filter);
     process.stdout.write(text);
@@ -121,7 +121,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
 
 /** --serve: headless until SIGINT/SIGTERM; a port that cannot be had is one line and exit 2. */
 async function serve(monitor: Monitor, source: TimedSource, address: ServeAddress, filter?: string): Promise<number> {
-  for (const warning of monitor.sourceWarnings()) warn(warning);
+  for (const warning of monitor.getState().warnings) warn(warning);
   const {runExporter, ServeError} = await import('./exporter/serve.js');
   try {
     return await runExporter(monitor, source, address, filter);

@@ -120,9 +120,8 @@ export class Analyzer {
     this.forgetMissing(generation, sample.partitions.length);
     this.consumerTracks.sweep();
     this.topics = noteLifecycles(this.topics, partitions, notes);
-    const consumersNote =
-      sample.consumers !== null ? null : sample.consumerError ? `consumer offsets unavailable: ${sample.consumerError}` : 'consumer offsets not read';
-    return {time: sample.time, partitions, counts, consumersUnavailable: sample.consumers === null, consumersNote, unjudged, gapMs, notes};
+    const consumerError = sample.consumers === null ? (sample.consumerError ?? null) : null;
+    return {time: sample.time, partitions, counts, consumersUnavailable: sample.consumers === null, consumerError, unjudged, gapMs, notes};
   }
 
   /** Forgets every partition's history, as if no sample had been seen (a replay seeking backwards starts over). */

@@ -161,8 +161,8 @@ export interface Analysis {
   counts: Record<Status, number>;
   /** True when consumer offsets could not be read. */
   consumersUnavailable: boolean;
-  /** Why consumers are missing, one line: the CLI's error, or that they were not read (--no-consumers). */
-  consumersNote: string | null;
+  /** Why consumers are missing, as the source said it (raw); null when they were read or not asked for (--no-consumers). Worded by view/consumers-note.ts. */
+  consumerError: string | null;
   /** Partitions whose status is no judgement (see PartitionAnalysis.judged). */
   unjudged: number;
   /** Milliseconds (monotonic) since the previous sample when they were too far apart to judge trims by pace; null otherwise. */

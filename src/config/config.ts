@@ -5,7 +5,7 @@ import {durationMs, durationText, maxIntervalMs} from './durations.js';
 import {applySettings, printSettings} from './settings-print.js';
 import {checkTopicRules, columnChoice, loadSettings, originOf, SettingsError, settingsPath, type Settings, type TopicRule} from './settings.js';
 import {compileFilter} from '../query/filter.js';
-import {parseServeAddress, type ServeAddress} from '../exporter/address.js';
+import {parseServeAddress, type ServeAddress} from './serve-address.js';
 
 /** Where samples come from, and only the flags that apply to it. */
 export type SourceConfig =

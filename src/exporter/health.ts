@@ -1,11 +1,11 @@
 import {collectDefaultMetrics, Gauge, Registry} from 'prom-client';
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * The exporter's own health, from prom-client: read from the monitor's latest snapshot at
  * scrape time (a few fields, no analysis), plus the process metrics prom-client collects.
  */
-export function healthRegistry(state: () => MonitorState, sampleSeconds: () => number | null): Registry {
+export function healthRegistry(state: () => Snapshot, sampleSeconds: () => number | null): Registry {
   const registry = new Registry();
   collectDefaultMetrics({register: registry});
   // Gauges named `_total`, which `promtool check metrics` rejects (only counters end in _total);
@@ -49,6 +49,6 @@ export function healthRegistry(state: () => MonitorState, sampleSeconds: () => n
   return registry;
 }
 
-export function sourceUp(state: MonitorState): boolean {
+export function sourceUp(state: Snapshot): boolean {
   return state.analysis !== null && state.error === null && state.fatal === null;
 }

@@ -1,7 +1,7 @@
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /** The page on `/`: what this is, where the metrics are, what it watches. Text from outside is HTML-escaped. */
-export function landingPage(state: MonitorState): string {
+export function landingPage(state: Snapshot): string {
   const analysis = state.analysis;
   const watched = analysis ? `${analysis.partitions.length} partitions, sample of ${new Date(analysis.time).toISOString()}` : 'no sample yet';
   const problem = state.error ? `<p>latest read failed: ${html(state.error)}</p>` : '';

@@ -1,8 +1,8 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {Analysis} from '../analysis/types.js';
-import type {Monitor} from '../monitor/monitor.js';
+import type {SnapshotFeed} from '../snapshot/snapshot.js';
 import {compileFilter} from '../query/filter.js';
-import {formatAddress, type ServeAddress} from './address.js';
+import {formatAddress, type ServeAddress} from '../config/serve-address.js';
 import {healthRegistry} from './health.js';
 import {landingPage} from './landing.js';
 import {sampleExposition} from './sample-metrics.js';
@@ -22,7 +22,7 @@ export class ServeError extends Error {}
  * elsewhere. The partition and consumer families are built when a sample arrives, not when a
  * scrape comes: a scrape sends the text of the latest sample plus the exporter's health.
  */
-export async function startExporter(monitor: Monitor, source: TimedSource, address: ServeAddress, filterText?: string): Promise<Exporter> {
+export async function startExporter(monitor: SnapshotFeed, source: TimedSource, address: ServeAddress, filterText?: string): Promise<Exporter> {
   const filter = filterText === undefined ? null : compileFilter(filterText);
   let exposed: Analysis | null = null;
   /** The latest sample's families, encoded once: a scrape writes these bytes as they are. */
@@ -113,7 +113,7 @@ function listenProblem(error: NodeJS.ErrnoException, address: ServeAddress): str
 }
 
 /** Serves until SIGINT or SIGTERM, then stops the monitor and the server; resolves the exit code. */
-export async function runExporter(monitor: Monitor, source: TimedSource, address: ServeAddress, filterText?: string): Promise<number> {
+export async function runExporter(monitor: SnapshotFeed, source: TimedSource, address: ServeAddress, filterText?: string): Promise<number> {
   const exporter = await startExporter(monitor, source, address, filterText);
   process.stderr.write(`fluvio-top: serving ${exporter.url} (${source.info.label}); Ctrl-C or SIGTERM stops\n`);
   await new Promise<void>((resolve) => {

@@ -1,15 +1,5 @@
 import type {HistoryPoint} from '../analysis/types.js';
-
-/**
- * A partition's history as of one snapshot. Points are read on demand (only visible rows and
- * the open detail view draw them) and never include samples taken after the snapshot.
- */
-export interface HistoryView {
-  /** Every point held, oldest first. */
-  points(name: string): readonly HistoryPoint[];
-  /** The last `count` window sizes (hw - base), oldest first; NaN where BASE was unknown. */
-  windows(name: string, count: number): number[];
-}
+import type {HistoryView} from '../snapshot/snapshot.js';
 
 export const emptyHistory: HistoryView = {points: () => [], windows: () => []};
 

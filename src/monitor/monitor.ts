@@ -1,62 +1,17 @@
 import {Analyzer} from '../analysis/analyzer.js';
-import type {Analysis, Thresholds} from '../analysis/types.js';
-import {ClusterBaseWatch} from '../model/leader-base.js';
-import {ScFreshnessWatch} from '../model/sc-freshness.js';
-import {appendEvents, scFreshnessChange, statusChanges, type MonitorEvent} from './events.js';
-import {emptyHistory, historyAsOf, type HistoryView} from './history-view.js';
-import {nextInterval} from './intervals.js';
-import {parseSample} from '../model/parse.js';
 import type {RawSample} from '../model/types.js';
-import {seekable, seekTarget, type ReplayMove, type SeekableSource} from './replay-seek.js';
-import {SourceError, type Source, type SourceInfo} from '../sources/source.js';
+import type {MonitorEvent} from '../snapshot/events.js';
+import type {ReplayMove, Snapshot, SnapshotFeed} from '../snapshot/snapshot.js';
+import {SourceError, type Source} from '../sources/source.js';
+import {appendEvents} from './events.js';
+import {emptyHistory} from './history-view.js';
+import {nextInterval} from './intervals.js';
+import {replayPosition, seekable, seekTarget, type SeekableSource} from './replay-seek.js';
+import {SampleSteps, type SampleAnalyzer, type SampleFields} from './sample-steps.js';
+
+export type {SampleAnalyzer};
 
 export const maxBackoffMs = 30_000;
-
-/**
- * Everything the header, grid and batch output draw: an immutable snapshot. A new sample or a
- * change of the feed hands out a new object; nothing in an old one changes.
- */
-export interface MonitorState {
-  source: SourceInfo;
-  /** The latest good analysis; kept on screen (marked stale) while the source fails. */
-  analysis: Analysis | null;
-  /** Wall-clock ms of the last good sample, for "stale for 12s". */
-  lastGoodAt: number | null;
-  /** The latest failure, as the source worded it (raw); null once the source answers again. */
-  error: string | null;
-  /** The latest failure in full when the source has it: the command and what it printed (raw). */
-  errorDetail: {command: string; output: string} | null;
-  /** Failures since the last good sample; drives the back-off. */
-  failures: number;
-  /** Wall-clock ms of the first failure of the current run of failures. */
-  lastFailedAt: number | null;
-  /** The source is unusable for good (missing executable): nothing more will come (raw). */
-  fatal: string | null;
-  /** A finite source (replay) has no more samples. */
-  exhausted: boolean;
-  paused: boolean;
-  intervalMs: number;
-  /** Good samples taken since start. */
-  samples: number;
-  /** Per-element parse problems of the latest sample, as received. */
-  problems: readonly string[];
-  /** SPUs that could not be asked for BASE in the latest sample, as received; null when leaders are not asked. */
-  leaderProblems: readonly string[] | null;
-  /** Sample time since when the SC's HW/LEO are frozen while the leaders commit (Sample.scStaleSince); null when fresh. */
-  scStaleSince: number | null;
-  /** While the SC is stale: records the leaders committed that its view does not show. */
-  scUnseenRecords: number;
-  /** The history the analysis was made from, as of `analysis.time`. */
-  history: HistoryView;
-  thresholds: Thresholds;
-  /** Status changes and the feed's failures and recoveries, oldest first (the last `eventsKept`). */
-  events: readonly MonitorEvent[];
-  /** A replay's place: the sample on screen (1-based) of how many; null for live sources. */
-  replay: {sample: number; of: number} | null;
-}
-
-/** What the monitor needs of an analyzer: the real one, or a scripted stand-in in tests. */
-export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'> & Partial<Pick<Analyzer, 'reset'>>;
 
 export interface MonitorOptions {
   source: Source;
@@ -66,35 +21,39 @@ export interface MonitorOptions {
   record?: (raw: RawSample) => void;
   /** Wall clock; injectable for tests. */
   now?: () => number;
-  /** Called with every event as it happens (for --events). */
+  /** Called with every event once, as it first happens (for --events): a replay read again after a seek back repeats none. */
   onEvent?: (event: MonitorEvent) => void;
 }
 
-type Listener = (state: MonitorState) => void;
+type Listener = (state: Snapshot) => void;
 
 /**
- * Polls a source and analyses what it yields. At most one read of the source is in flight,
- * whatever the sequence of pause, resume, step, seek or interval change: a poll asked for while
- * one runs joins it, and the next one is scheduled only when the running one has finished,
- * after the interval, or after a back-off (doubling up to 30 s) while the source fails.
+ * Polls a source and analyses what it yields, handing out a frozen snapshot per change. At most
+ * one read of the source is in flight, whatever the sequence of pause, resume, step, seek or
+ * interval change: a poll asked for while one runs joins it, a seek waits for it, and the next
+ * poll is scheduled only when the running read has finished, after the interval, or after a
+ * back-off (doubling up to 30 s) while the source fails.
  */
-export class Monitor {
+export class Monitor implements SnapshotFeed {
   private readonly analyzer: SampleAnalyzer;
   private readonly source: Source;
   private readonly record?: (raw: RawSample) => void;
   private readonly onEvent?: (event: MonitorEvent) => void;
   private readonly now: () => number;
-  private state: MonitorState;
+  private state: Snapshot;
   private readonly listeners = new Set<Listener>();
-  /** Which BASE values from the SC are known stale (SIZE shrank while BASE stayed). */
-  private clusterBases = new ClusterBaseWatch();
-  /** Whether the SC's HW/LEO still follow the leaders. */
-  private scFreshness = new ScFreshnessWatch();
+  /** Samples into snapshot fields and events. */
+  private readonly steps: SampleSteps;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   /** The read of the source in flight (a poll or a seek), if any. */
   private inFlight: Promise<void> | null = null;
   private stopped = false;
+  /** A seek waiting for the read in flight: its target, and which press asked last. */
+  private pendingSeek: {target: number; ticket: number} | null = null;
+  private seekTickets = 0;
+  /** The target of the seek in flight, if any. */
+  private seekingTo: number | null = null;
 
   constructor(options: MonitorOptions) {
     this.source = options.source;
@@ -102,7 +61,8 @@ export class Monitor {
     this.record = options.record;
     this.onEvent = options.onEvent;
     this.now = options.now ?? Date.now;
-    this.state = {
+    this.steps = new SampleSteps({source: this.source, analyzer: this.analyzer, onEvent: this.onEvent, now: this.now});
+    this.state = Object.freeze({
       source: options.source.info,
       analysis: null,
       lastGoodAt: null,
@@ -115,29 +75,25 @@ export class Monitor {
       paused: false,
       intervalMs: options.intervalMs,
       samples: 0,
-      problems: [],
+      problems: Object.freeze([]),
+      warnings: this.steps.openingWarnings(),
       leaderProblems: null,
       scStaleSince: null,
       scUnseenRecords: 0,
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
-      events: [],
+      events: Object.freeze([]),
       replay: replayPosition(options.source),
-    };
+    });
   }
 
-  getState(): MonitorState {
+  getState(): Snapshot {
     return this.state;
   }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  /** Non-fatal problems the source noticed on its own (e.g. a replay's malformed lines). */
-  sourceWarnings(): string[] {
-    return this.source.warnings ?? [];
   }
 
   /** Starts the polling loop (live use). */
@@ -211,68 +167,69 @@ export class Monitor {
       const raw = await this.source.next();
       if (this.stopped) return;
       if (raw === null) {
-        this.update({exhausted: true, replay: replayPosition(this.source)});
+        // A torn last line is found only now: logged at the last sample's time.
+        const time = this.state.analysis?.time ?? this.now();
+        this.update({exhausted: true, replay: replayPosition(this.source), ...this.steps.warningsAtEnd(this.state, time)});
         return;
       }
-      let change: Partial<MonitorState>;
+      const recovered: MonitorEvent[] =
+        this.state.failures > 0 && this.state.lastFailedAt !== null
+          ? [{kind: 'source-recovered', time: this.now(), failures: this.state.failures, downMs: this.now() - this.state.lastFailedAt}]
+          : [];
+      let change: SampleFields;
       try {
-        change = this.analyse(raw, this.state.samples);
+        change = this.steps.analyse(raw, this.state, recovered);
       } finally {
         // Recorded once parsed: an offset beyond 2^53 is then in `raw` as its exact digits.
         this.record?.(raw);
       }
-      const events = [
-        ...scFreshnessChange(this.state.scStaleSince, change.scStaleSince ?? null, change.analysis!.time),
-        ...statusChanges(this.state.analysis, change.analysis!),
-      ];
-      if (this.state.failures > 0 && this.state.lastFailedAt !== null) {
-        events.unshift({kind: 'source-recovered', time: this.now(), failures: this.state.failures, downMs: this.now() - this.state.lastFailedAt});
-      }
-      this.update({...change, events: this.log(events)});
+      this.update(change);
     } catch (error) {
       if (this.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof SourceError && error.fatal;
       // The first failure of a run is an event; retries failing the same way are not.
-      const failedAt = this.state.failures === 0 ? this.now() : this.state.lastFailedAt;
-      const events = this.state.failures === 0 ? this.log([{kind: 'source-failed', time: this.now(), message}]) : this.state.events;
+      const first = this.state.failures === 0;
+      const failedAt = first ? this.now() : this.state.lastFailedAt;
+      const failed: MonitorEvent[] = first ? [{kind: 'source-failed', time: this.now(), message}] : [];
+      for (const event of failed) this.onEvent?.(event);
       const errorDetail = error instanceof SourceError ? (error.detail ?? null) : null;
-      this.update({error: message, errorDetail, failures: this.state.failures + 1, fatal: fatal ? message : null, lastFailedAt: failedAt, events});
+      this.update({
+        error: message,
+        errorDetail,
+        failures: this.state.failures + 1,
+        fatal: fatal ? message : null,
+        lastFailedAt: failedAt,
+        events: appendEvents(this.state.events, failed),
+      });
     }
-  }
-
-  /** One sample through the parser and the analysis: the snapshot's new fields. */
-  private analyse(raw: RawSample, samplesBefore: number): Partial<MonitorState> {
-    const sample = parseSample(raw);
-    this.clusterBases.mark(sample.partitions);
-    const sc = this.scFreshness.observe(sample.time, sample.partitions, sample.leaderOffsets === true);
-    sample.scStaleSince = sc.staleSince;
-    const analysis = this.analyzer.update(sample);
-    return {
-      analysis,
-      lastGoodAt: this.now(),
-      error: null,
-      errorDetail: null,
-      failures: 0,
-      samples: samplesBefore + 1,
-      problems: sample.problems,
-      leaderProblems: sample.leaderOffsets ? (sample.leaderProblems ?? []) : null,
-      scStaleSince: sc.staleSince,
-      scUnseenRecords: sc.unseenRecords,
-      history: historyAsOf(this.analyzer, analysis.time),
-      replay: replayPosition(this.source),
-    };
   }
 
   /**
    * A replay's `[ ] { } g G`. Forward reads on to the target; backward starts over and re-reads
-   * from the first sample, since every rate and status depends on the history before it. The
-   * screen gets one snapshot, at the target. A replay moved from its end stays paused there.
+   * from the first sample, since every rate, status and event depends on the history before it.
+   * The screen gets one snapshot, at the target, as a replay played to it would have shown it.
+   * Asked while a read runs, the seek waits for it; presses made meanwhile add up (three `[` go
+   * three samples back, read once). A replay moved from its end stays paused there.
    */
   async seek(move: ReplayMove): Promise<void> {
     const replay = seekable(this.source);
-    if (!replay || this.inFlight || this.stopped || this.state.fatal) return;
-    const target = seekTarget(replay, move);
+    if (!replay || this.stopped || this.state.fatal) return;
+    // Where the earlier presses lead: a replay being read to its target is, for the next press, there.
+    const from = this.pendingSeek?.target ?? this.seekingTo ?? replay.position;
+    const target = seekTarget({position: from, length: replay.length, timeAt: (index) => replay.timeAt(index)}, move);
+    // A seek in flight that has not read past the new target yet just stops there, or reads on to it.
+    if (this.seekingTo !== null && !this.pendingSeek && target >= replay.position) {
+      this.seekingTo = target;
+      while (this.inFlight) await this.inFlight.catch(() => undefined);
+      return;
+    }
+    const ticket = ++this.seekTickets;
+    this.pendingSeek = {target, ticket};
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    // A later press took this one's place: it reads to where both lead.
+    if (this.pendingSeek?.ticket !== ticket || this.stopped) return;
+    this.pendingSeek = null;
     // Going back needs an analyzer that can forget (a scripted stand-in in a test may not).
     if (target < replay.position && !this.analyzer.reset) return;
     if (target === replay.position) {
@@ -280,28 +237,27 @@ export class Monitor {
       if (replay.position >= replay.length && !this.state.exhausted) this.update({exhausted: true});
       return;
     }
-    const paused = this.state.paused || this.state.exhausted;
-    await this.exclusive(() => this.readTo(replay, target, paused));
+    const ended = this.state.exhausted;
+    this.seekingTo = target;
+    await this.exclusive(() => this.readTo(replay, target, ended).finally(() => (this.seekingTo = null)));
   }
 
-  private async readTo(replay: SeekableSource, target: number, paused: boolean): Promise<void> {
+  private async readTo(replay: SeekableSource, target: number, ended: boolean): Promise<void> {
     try {
-      let samples = this.state.samples;
-      let change: Partial<MonitorState> = {};
+      let change: Partial<SampleFields> = {};
       if (target < replay.position) {
         replay.rewind();
-        this.analyzer.reset!();
-        this.clusterBases = new ClusterBaseWatch();
-        this.scFreshness = new ScFreshnessWatch();
-        samples = 0;
+        // What a replay started afresh has seen: nothing yet.
+        change = this.steps.restart();
       }
-      while (replay.position < target) {
+      // Later presses may move the target while this reads (seek).
+      while (replay.position < (this.seekingTo ?? target)) {
         const raw = await this.source.next();
         if (raw === null || this.stopped) break;
-        change = this.analyse(raw, samples);
-        samples++;
+        change = this.steps.analyse(raw, {...this.state, ...change}, []);
       }
-      this.update({...change, paused, exhausted: replay.position >= replay.length, replay: replayPosition(this.source)});
+      // Pause, resume or an interval change made during the read stay as they were made.
+      this.update({...change, paused: this.state.paused || ended, exhausted: replay.position >= replay.length, replay: replayPosition(this.source)});
     } catch (error) {
       this.update({error: error instanceof Error ? error.message : String(error)});
     }
@@ -326,20 +282,8 @@ export class Monitor {
     this.timer = setTimeout(() => this.tick(), delay);
   }
 
-  private log(events: MonitorEvent[]): readonly MonitorEvent[] {
-    for (const event of events) this.onEvent?.(event);
-    return appendEvents(this.state.events, events);
-  }
-
-  private update(change: Partial<MonitorState>): void {
+  private update(change: Partial<Snapshot>): void {
     this.state = Object.freeze({...this.state, ...change});
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-/** Refresh intervals `+` and `-` step through. */
-/** Where a replay stands: the sample on screen (1-based) of how many. */
-function replayPosition(source: Source): MonitorState['replay'] {
-  const replay = seekable(source);
-  return replay ? {sample: Math.min(replay.position, replay.length), of: replay.length} : null;
 }

@@ -1,5 +1,4 @@
-/** Where a replay moves to on `[`/`]` (a sample), `{`/`}` (a minute), `g`/`G` (start, end). */
-export type ReplayMove = 'sample-back' | 'sample-forward' | 'minute-back' | 'minute-forward' | 'start' | 'end';
+import type {ReplayMove, ReplayPosition} from '../snapshot/snapshot.js';
 
 /** The part of a replay that seeking needs: how many samples, when each was taken, how many were read. */
 export interface ReplayTimeline {
@@ -19,6 +18,12 @@ export function seekable(source: object): SeekableSource | null {
   return typeof candidate.rewind === 'function' && typeof candidate.timeAt === 'function' && typeof candidate.length === 'number'
     ? (candidate as SeekableSource)
     : null;
+}
+
+/** Where a replay stands: the sample on screen (1-based) of how many; null for a live source. */
+export function replayPosition(source: object): ReplayPosition | null {
+  const replay = seekable(source);
+  return replay ? {sample: Math.min(replay.position, replay.length), of: replay.length} : null;
 }
 
 const minuteMs = 60_000;

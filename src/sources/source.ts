@@ -1,15 +1,5 @@
 import type {RawSample} from '../model/types.js';
-
-/** What the header says about where data comes from. */
-export interface SourceInfo {
-  kind: 'demo' | 'fluvio' | 'replay';
-  /** e.g. "demo (seed 42)", "profile local", "replay orders.jsonl". */
-  label: string;
-  /** Cluster endpoint when known, e.g. "127.0.0.1:9003". */
-  endpoint?: string;
-  /** A replay's pace: its recorded clock times this. */
-  speed?: number;
-}
+import type {SourceInfo} from '../snapshot/snapshot.js';
 
 /**
  * Where samples come from. `next()` takes one sample: it resolves with Fluvio's JSON shapes,
@@ -21,7 +11,7 @@ export interface Source {
   next(): Promise<RawSample | null>;
   /** For sources with their own pace (a replay on its timestamps): ms until the next sample. */
   nextDelayMs?(): number;
-  /** Non-fatal problems noticed while opening (a replay's malformed lines, by line number). */
+  /** Non-fatal problems noticed so far, in order (a replay's malformed lines, by line number): only ever appended to. */
   readonly warnings?: string[];
   close(): void;
 }

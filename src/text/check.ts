@@ -1,5 +1,5 @@
 import type {PartitionAnalysis, Status} from '../analysis/types.js';
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
@@ -32,7 +32,7 @@ export function unknownCheck(reason: string): string {
 }
 
 /** `--check`: a summary line, then one line per non-ok partition (of the topics `filter` keeps), worst first. */
-export function renderCheck(state: MonitorState, filter?: string): {text: string; exitCode: number} {
+export function renderCheck(state: Snapshot, filter?: string): {text: string; exitCode: number} {
   const analysis = state.analysis;
   if (!analysis) return {text: unknownCheck(state.error ?? 'no sample was taken'), exitCode: checkExitCodes.unknown};
   const partitions = filterByTopic(analysis.partitions, filter);

@@ -1,7 +1,7 @@
 import {fileProblem} from '../file-errors.js';
 import {appendFileSync, openSync, closeSync} from 'node:fs';
 import type {AnalysisNote} from '../analysis/types.js';
-import type {MonitorEvent} from '../monitor/events.js';
+import type {MonitorEvent} from '../snapshot/events.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {describeReason, reasonLines} from '../view/reasons.js';
 import {scStaleRemedy, scStaleText} from '../view/sc-status.js';
@@ -31,6 +31,8 @@ export function eventText(event: MonitorEvent): string {
       return `source failed: ${event.message.split('\n')[0]}`;
     case 'source-recovered':
       return `source recovered after ${event.failures} failed ${event.failures === 1 ? 'try' : 'tries'} (${formatDuration(event.downMs / 1000)})`;
+    case 'source-warning':
+      return `warning: ${event.message.split('\n')[0]}`;
     case 'sc-stale':
       return `${scStaleText(event.since)}: ${scStaleRemedy}`;
     case 'sc-fresh':
@@ -58,7 +60,7 @@ export function eventSeverity(event: MonitorEvent): keyof typeof statusLabel {
   if (event.kind === 'sc-stale') return 'warn';
   if (event.kind === 'note')
     return event.note.kind === 'lifecycle-stuck' ? 'critical' : event.note.kind === 'leader-change' || event.note.kind === 'recreated' ? 'warn' : 'ok';
-  if (event.kind === 'gap') return 'warn';
+  if (event.kind === 'gap' || event.kind === 'source-warning') return 'warn';
   return event.kind === 'source-failed' ? 'critical' : 'ok';
 }
 
@@ -83,6 +85,7 @@ export function eventJson(event: MonitorEvent): string {
     case 'gap':
       return JSON.stringify({time, kind: event.kind, seconds: event.ms / 1000});
     case 'source-failed':
+    case 'source-warning':
       return JSON.stringify({time, kind: event.kind, message: event.message});
     case 'source-recovered':
       return JSON.stringify({time, kind: event.kind, failures: event.failures, downSeconds: event.downMs / 1000});

@@ -1,11 +1,12 @@
 import type {PartitionAnalysis} from '../analysis/types.js';
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Partition} from '../model/types.js';
 import {countStatuses, filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
+import {consumersNote} from '../view/consumers-note.js';
 
 /** The `--once --json` document, narrowed to `filter`. Strings are left as received: JSON escapes control characters itself. */
-export function renderJson(state: MonitorState, filter?: string): string {
+export function renderJson(state: Snapshot, filter?: string): string {
   const analysis = state.analysis;
   const partitions = filterByTopic(analysis?.partitions ?? [], filter);
   const document = {
@@ -14,7 +15,7 @@ export function renderJson(state: MonitorState, filter?: string): string {
     samples: state.samples,
     error: state.error,
     consumersUnavailable: analysis?.consumersUnavailable ?? true,
-    consumersNote: analysis?.consumersNote ?? null,
+    consumersNote: consumersNote(analysis),
     leaderProblems: state.leaderProblems ?? null,
     scStaleSince: state.scStaleSince === null ? null : new Date(state.scStaleSince).toISOString(),
     scUnseenRecords: state.scUnseenRecords,

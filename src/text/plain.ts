@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLines} from '../model/sanitize.js';
 import type {SortKey} from '../query/catalogue.js';
 import {countStatuses} from '../view/filter.js';
@@ -6,6 +6,7 @@ import {formatClock} from '../view/format.js';
 import {wholeListLines} from '../view/list-rows.js';
 import {matchPartitions, partitionList, sparklineWidth} from '../view/partitions.js';
 import {scStaleDetail} from '../view/sc-status.js';
+import {consumersNote} from '../view/consumers-note.js';
 
 export interface PlainOptions {
   width: number;
@@ -19,7 +20,7 @@ export interface PlainOptions {
 }
 
 /** The grid as plain text for `--once`: the same columns and sanitising as the TUI, no colour. */
-export function renderPlain(state: MonitorState, options: PlainOptions): string {
+export function renderPlain(state: Snapshot, options: PlainOptions): string {
   const analysis = state.analysis;
   const {entries, filterError} = matchPartitions(analysis, {
     filter: options.filter ?? '',
@@ -38,7 +39,8 @@ export function renderPlain(state: MonitorState, options: PlainOptions): string 
   ];
   if (state.scStaleSince !== null) lines.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
   if (filterError) lines.push(filterError);
-  if (analysis?.consumersNote) lines.push(analysis.consumersNote.replace(/\s*[\r\n]+\s*/g, ' '));
+  const missing = consumersNote(analysis);
+  if (missing) lines.push(missing.replace(/\s*[\r\n]+\s*/g, ' '));
   const width = Number.isFinite(options.width) ? options.width : 10_000;
   const context = {windowHistory: (name: string) => state.history.windows(name, sparklineWidth)};
   lines.push(...wholeListLines(partitionList, entries, {width, wide: options.wide ?? false, chosen: options.columns ?? undefined, context}));

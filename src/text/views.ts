@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {consumerList, matchConsumers, type ConsumerEntry} from '../view/consumers.js';
 import {formatClock} from '../view/format.js';
@@ -6,6 +6,7 @@ import {countStatuses} from '../view/filter.js';
 import {wholeListLines} from '../view/list-rows.js';
 import {matchTopics, topicList, topicRows, type TopicEntry} from '../view/topics.js';
 import {round} from './json.js';
+import {consumersNote} from '../view/consumers-note.js';
 
 export type BatchView = 'partitions' | 'consumers' | 'topics';
 
@@ -21,21 +22,22 @@ function lineWidth(options: ViewTextOptions): number {
 }
 
 /** The summary line every batch view starts with: where the data came from, when, and what it counts. */
-function summary(state: MonitorState, what: string, counts: string): string {
+function summary(state: Snapshot, what: string, counts: string): string {
   const analysis = state.analysis;
   const where = `${state.source.label}${state.source.endpoint ? ` @ ${state.source.endpoint}` : ''}`;
   return sanitizeLine(`fluvio-top │ ${where} │ ${what} │ ${analysis ? formatClock(analysis.time) : '-'} │ ${counts}`, 1000);
 }
 
-function notes(state: MonitorState, filterError: string | null): string[] {
+function notes(state: Snapshot, filterError: string | null): string[] {
   const lines: string[] = [];
   if (filterError) lines.push(filterError);
-  if (state.analysis?.consumersNote) lines.push(sanitizeLine(state.analysis.consumersNote));
+  const missing = consumersNote(state.analysis);
+  if (missing) lines.push(sanitizeLine(missing));
   return lines;
 }
 
 /** `--once --view consumers`: one line per stored consumer offset, worst first. */
-export function renderConsumersPlain(state: MonitorState, options: ViewTextOptions): string {
+export function renderConsumersPlain(state: Snapshot, options: ViewTextOptions): string {
   const {entries, filterError} = matchConsumers(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'state', reverse: false});
   const lost = entries.filter((entry) => entry.consumer.state === 'lost').length;
   const atRisk = entries.filter((entry) => entry.consumer.state === 'at-risk').length;
@@ -45,7 +47,7 @@ export function renderConsumersPlain(state: MonitorState, options: ViewTextOptio
 }
 
 /** `--once --view topics`: one line per topic, its name first, worst first. */
-export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions): string {
+export function renderTopicsPlain(state: Snapshot, options: ViewTextOptions): string {
   const {entries, filterError} = matchTopics(state.analysis, {filter: options.filter ?? '', alertsOnly: false, sortKey: 'status', reverse: false});
   const {critical, warn} = countStatuses(entries);
   const partitions = entries.reduce((sum, entry) => sum + entry.partitions.length, 0);
@@ -56,7 +58,7 @@ export function renderTopicsPlain(state: MonitorState, options: ViewTextOptions)
 }
 
 /** The parts of the `--once --json` document every view shares. */
-function documentHead(state: MonitorState, view: BatchView) {
+function documentHead(state: Snapshot, view: BatchView) {
   const analysis = state.analysis;
   return {
     source: state.source,
@@ -65,12 +67,12 @@ function documentHead(state: MonitorState, view: BatchView) {
     samples: state.samples,
     error: state.error,
     consumersUnavailable: analysis?.consumersUnavailable ?? true,
-    consumersNote: analysis?.consumersNote ?? null,
+    consumersNote: consumersNote(analysis),
   };
 }
 
 /** `--once --json --view consumers`. Strings are left as received: JSON escapes control characters itself. */
-export function renderConsumersJson(state: MonitorState, filter?: string): string {
+export function renderConsumersJson(state: Snapshot, filter?: string): string {
   const {entries} = matchConsumers(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'consumer', reverse: false});
   const counts = {ok: 0, 'at-risk': 0, 'probably-lost': 0, lost: 0};
   for (const entry of entries) counts[entry.consumer.state]++;
@@ -98,7 +100,7 @@ function consumerJson(entry: ConsumerEntry) {
 }
 
 /** `--once --json --view topics`: topics by name, each with its partitions' statuses. */
-export function renderTopicsJson(state: MonitorState, filter?: string): string {
+export function renderTopicsJson(state: Snapshot, filter?: string): string {
   const {entries} = matchTopics(state.analysis, {filter: filter ?? '', alertsOnly: false, sortKey: 'topic', reverse: false});
   const counts = countStatuses(entries);
   const document = {...documentHead(state, 'topics'), counts, topics: entries.map(topicJson)};
@@ -128,7 +130,7 @@ function topicJson(entry: TopicEntry) {
 }
 
 /** `--once [--json] --view consumers|topics`. */
-export function renderView(state: MonitorState, view: 'consumers' | 'topics', options: ViewTextOptions & {json: boolean}): string {
+export function renderView(state: Snapshot, view: 'consumers' | 'topics', options: ViewTextOptions & {json: boolean}): string {
   if (options.json) return view === 'consumers' ? renderConsumersJson(state, options.filter) : renderTopicsJson(state, options.filter);
   return view === 'consumers' ? renderConsumersPlain(state, options) : renderTopicsPlain(state, options);
 }

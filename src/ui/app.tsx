@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
-import {recentlyChanged} from '../monitor/events.js';
-import type {Monitor} from '../monitor/monitor.js';
+import {recentlyChanged} from '../snapshot/events.js';
+import type {SnapshotFeed} from '../snapshot/snapshot.js';
 import {gridPosition} from '../view/position.js';
 import {rowsOf, type UiStart} from '../view/ui-state.js';
 import {ColumnChooser} from './column-chooser.js';
@@ -21,7 +21,7 @@ import {useUi} from './use-ui.js';
 import {layoutOf, shownList} from './list-view.js';
 
 export interface AppProps {
-  monitor: Monitor;
+  monitor: SnapshotFeed;
   /** What the flags and the settings file chose: filter, wide, sort, columns, view. */
   start?: UiStart;
   /** The --events file, named in the events log. */

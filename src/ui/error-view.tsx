@@ -1,12 +1,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitize} from '../model/sanitize.js';
 import {clip} from '../view/text-width.js';
 import {formatClock, formatDuration} from '../view/format.js';
 
 /** The last error in full, wrapped to the width: the command that failed and all of its stderr. */
-export function ErrorView({state, width, height, now}: {state: MonitorState; width: number; height: number; now: number}) {
+export function ErrorView({state, width, height, now}: {state: Snapshot; width: number; height: number; now: number}) {
   const last = [...state.events].reverse().find((event) => event.kind === 'source-failed');
   const message = state.fatal ?? state.error ?? (last?.kind === 'source-failed' ? last.message : null);
   if (message === null) return <Text dimColor>No error: the source has answered every time. E or Esc closes.</Text>;

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorEvent} from '../monitor/events.js';
+import type {MonitorEvent} from '../snapshot/events.js';
 import {sanitize} from '../model/sanitize.js';
 import {eventSeverity, eventText} from '../text/events.js';
 import {eventList} from '../view/events-list.js';

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {fitByPriority} from '../view/fit.js';
 import {once} from '../view/list-order.js';
@@ -9,9 +9,10 @@ import {scStaleDetail} from '../view/sc-status.js';
 import {clip, displayWidth} from '../view/text-width.js';
 import type {UiState} from '../view/ui-state.js';
 import type {ShownList} from './list-view.js';
+import {consumersNote} from '../view/consumers-note.js';
 
 export interface HeaderProps {
-  ui: UiState<MonitorState>;
+  ui: UiState<Snapshot>;
   /** Partitions that pass the filter (for "no alerts"). */
   shown: number;
   topics: number;
@@ -101,9 +102,11 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   if (ui.alertsOnly) parts.push('alerts only');
   if (ui.alertsOnly && shown === 0 && total > 0 && ui.filter === '') parts.push('no alerts');
   if (state.scStaleSince !== null) parts.push(scStaleDetail(state.scStaleSince, state.scUnseenRecords));
+  if (state.warnings.length > 0) parts.push(warningNote(state.warnings, state.source.kind === 'replay'));
   // Before the leaders' problems, the position and the sort: an SPU down often takes both the
   // leader answers and `consumer list` with it, and the leaders' line alone fills 80-120 columns.
-  if (state.analysis?.consumersNote) parts.push(clip(state.analysis.consumersNote, 60));
+  const missing = consumersNote(state.analysis);
+  if (missing) parts.push(clip(missing, 60));
   const fromCluster = countClusterBases(state);
   if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
     parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
@@ -121,11 +124,18 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   );
 }
 
+/** A recording's skipped lines (or a source's other warnings): how many, and the first with its line number; e lists them all. */
+function warningNote(warnings: readonly string[], replay: boolean): string {
+  const count = warnings.length;
+  if (!replay) return `⚠ ${warnings[0]}${count > 1 ? ` (+${count - 1} more)` : ''}`;
+  return `⚠ ${count === 1 ? 'skipped' : `${count} lines skipped, first`} ${warnings[0]}`;
+}
+
 /**
  * Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be
  * asked. Counted once per sample: the header draws on every key press too.
  */
-function countClusterBases(state: MonitorState): number {
+function countClusterBases(state: Snapshot): number {
   const analysis = state.analysis;
   if (!analysis) return 0;
   return once(analysis, 'cluster-bases', () => analysis.partitions.reduce((count, entry) => count + (entry.partition.baseSource === 'cluster' ? 1 : 0), 0));

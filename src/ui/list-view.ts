@@ -1,4 +1,4 @@
-import type {MonitorState} from '../monitor/monitor.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {consumerEntries, consumerList} from '../view/consumers.js';
 import {layoutList, type CellContext, type ListDescription, type ListLayout} from '../view/list.js';
 import {describeOrder, sortMark} from '../view/list-order.js';
@@ -8,6 +8,7 @@ import {positionText, type GridPosition} from '../view/position.js';
 import {rollUpTopics, topicList} from '../view/topics.js';
 import {rowsOf, type UiState} from '../view/ui-state.js';
 import {consumerRowsOf, topicRowsOf, type View} from '../view/views.js';
+import {consumersNote} from '../view/consumers-note.js';
 
 /** Where a list is drawn: the room it has, wide mode and its horizontal scroll. */
 export interface ListFrame {
@@ -45,11 +46,11 @@ interface ViewRows {
 }
 
 /** What a view other than the grid lists, and its words when there is nothing to list. */
-function listing(ui: UiState<MonitorState>, view: 'consumers' | 'topics') {
+function listing(ui: UiState<Snapshot>, view: 'consumers' | 'topics') {
   const analysis = ui.feed.analysis;
   if (view === 'consumers') {
     const {entries, filterError} = consumerRowsOf(analysis, ui, ui.lists.consumers);
-    const none = analysis?.consumersNote ?? 'No consumer offsets are stored';
+    const none = consumersNote(analysis) ?? 'No consumer offsets are stored';
     const total = analysis ? consumerEntries(analysis).length : 0;
     return {
       description: consumerList,
@@ -67,7 +68,7 @@ function listing(ui: UiState<MonitorState>, view: 'consumers' | 'topics') {
   return {description: topicList, rows: entries, filterError, shown: topics, total, noun: 'topics', none: 'No partitions found', noMatch: 'No topic matches'};
 }
 
-function viewRows(ui: UiState<MonitorState>, view: View, position: GridPosition | null): ViewRows {
+function viewRows(ui: UiState<Snapshot>, view: View, position: GridPosition | null): ViewRows {
   const analysis = ui.feed.analysis;
   if (view !== 'partitions') {
     const listed = listing(ui, view);
@@ -110,7 +111,7 @@ export function layoutOf(view: View, frame: ListFrame): ListLayout<unknown> {
 
 /** The visible rows of the view in front, for the body, and its count and order, for the header. */
 export function shownList(
-  ui: UiState<MonitorState>,
+  ui: UiState<Snapshot>,
   frame: ListFrame,
   layout: ListLayout<unknown>,
   extra: {position: GridPosition | null; changed?: ReadonlySet<string>},

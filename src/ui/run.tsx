@@ -3,7 +3,7 @@ import React from 'react';
 import {render} from 'ink';
 import type {Config} from '../config/config.js';
 import {reportCrash} from '../crash.js';
-import type {Monitor} from '../monitor/monitor.js';
+import type {SnapshotFeed} from '../snapshot/snapshot.js';
 import {App} from './app.js';
 import {disableMouse, enableMouse} from './mouse.js';
 
@@ -19,7 +19,7 @@ const leaveAlternateScreen = `${disableMouse}\u001B[?7h\u001B[?25h\u001B[?1049l`
  * Full screen on the alternate buffer. Whatever ends the program — `q`, Ctrl+C, a signal,
  * an uncaught exception — leaves the terminal as it found it.
  */
-export async function runTui(monitor: Monitor, config: Config): Promise<number> {
+export async function runTui(monitor: SnapshotFeed, config: Config): Promise<number> {
   const stdout = process.stdout;
   stdout.write(noAutoWrap);
   const restoreConsole = silenceConsole();

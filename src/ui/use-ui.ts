@@ -1,12 +1,11 @@
 import {useEffect, useReducer} from 'react';
 import {useApp, useInput} from 'ink';
-import type {Monitor, MonitorState} from '../monitor/monitor.js';
+import type {ReplayMove, Snapshot, SnapshotFeed} from '../snapshot/snapshot.js';
 import type {KeyPress} from '../view/keymap.js';
-import type {ReplayMove} from '../monitor/replay-seek.js';
 import {useMouse} from './use-mouse.js';
 import {initialUiState, uiReducer, type UiAction, type UiStart, type UiState} from '../view/ui-state.js';
 
-type State = UiState<MonitorState>;
+type State = UiState<Snapshot>;
 
 /**
  * The UI state and the monitor's snapshot in one reducer: keys, samples and resizes are actions
@@ -14,7 +13,7 @@ type State = UiState<MonitorState>;
  * the previous ones left. Effects the reducer asks for (quit, pause, interval) run here.
  */
 export function useUi(
-  monitor: Monitor,
+  monitor: SnapshotFeed,
   options: UiStart & {
     pageSize: number;
     /** Mouse reporting is on: read the wheel and clicks. */
@@ -25,7 +24,7 @@ export function useUi(
     helpOverflow?: number;
   },
 ): State {
-  const [state, dispatch] = useReducer(uiReducer<MonitorState>, undefined, (): State => initialUiState({...options, feed: monitor.getState()}));
+  const [state, dispatch] = useReducer(uiReducer<Snapshot>, undefined, (): State => initialUiState({...options, feed: monitor.getState()}));
   const {exit} = useApp();
 
   useEffect(() => {
@@ -74,7 +73,7 @@ export function useUi(
   );
 
   useInput((input, key) => {
-    for (const press of keyPresses(input, key)) dispatch({type: 'key', press} satisfies UiAction<MonitorState>);
+    for (const press of keyPresses(input, key)) dispatch({type: 'key', press} satisfies UiAction<Snapshot>);
   });
 
   return state;

@@ -1,4 +1,4 @@
-import type {ReplayMove} from '../monitor/replay-seek.js';
+import type {ReplayMove} from '../snapshot/snapshot.js';
 import {fitByPriority} from './fit.js';
 
 /** What a key press looks like to the keymap (a subset of Ink's useInput key). */

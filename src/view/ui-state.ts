@@ -7,7 +7,7 @@ import {nextSortKey, type ListMatches} from './list-order.js';
 import {matchPartitions, partitionList} from './partitions.js';
 import {moveSelection, settle, type Selection} from './selection.js';
 import {topicList} from './topics.js';
-import type {ReplayMove} from '../monitor/replay-seek.js';
+import type {ReplayMove} from '../snapshot/snapshot.js';
 import {
   consumerRowsOf,
   initialLists,

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {Analyzer} from '../../src/analysis/analyzer.js';
 import {defaultThresholds, type PartitionAnalysis} from '../../src/analysis/types.js';
 import {parseFluvioJson, parseSample} from '../../src/model/parse.js';
+import {consumersNote} from '../../src/view/consumers-note.js';
 import {scriptedSamples, type Script} from '../support/scripted-partition.js';
 
 function run(script: Script, seconds: number, thresholds: ConstructorParameters<typeof Analyzer>[0] = defaultThresholds) {
@@ -224,11 +225,14 @@ describe('structural problems and unknowns', () => {
       [null, 'ok'],
     ]);
     expect(analysis.consumersUnavailable).toBe(true);
-    expect(analysis.consumersNote).toBe('consumer offsets not read');
+    expect(analysis.consumerError).toBeNull();
+    expect(consumersNote(analysis)).toBe('consumer offsets not read');
     const failed = new Analyzer().update(
       parseSample({time: 0, partitions: parseFluvioJson(text), consumerError: 'fluvio consumer list failed (exit 1): unknown API key'}),
     );
-    expect(failed.consumersNote).toBe('consumer offsets unavailable: fluvio consumer list failed (exit 1): unknown API key');
+    // The analysis keeps the error as data; the view words it.
+    expect(failed.consumerError).toBe('fluvio consumer list failed (exit 1): unknown API key');
+    expect(consumersNote(failed)).toBe('consumer offsets unavailable: fluvio consumer list failed (exit 1): unknown API key');
   });
 
   it('reads the fixtures: a consumer below BASE and offline leaders are critical', () => {

@@ -1,6 +1,7 @@
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {Monitor, type MonitorState} from '../../src/monitor/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
+import type {Snapshot} from '../../src/snapshot/snapshot.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 
 // A leader SPU killed and restarted, recorded with `--record` on a real local cluster of the stock
@@ -11,7 +12,7 @@ import {createReplaySource} from '../../src/sources/replay.js';
 // SC (BASE 0, solo-0's LEO 1,429, below the leader's HW 1,433 seen last). Other partitions are
 // filtered out; every line keeps the leaders' FetchOffsets answers.
 const file = fileURLToPath(new URL('../fixtures/real/recording-leader-return.jsonl', import.meta.url));
-const states: MonitorState[] = [];
+const states: Snapshot[] = [];
 
 beforeAll(async () => {
   const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});

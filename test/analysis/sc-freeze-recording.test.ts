@@ -1,7 +1,8 @@
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {PartitionAnalysis} from '../../src/analysis/types.js';
-import {Monitor, type MonitorState} from '../../src/monitor/monitor.js';
+import {Monitor} from '../../src/monitor/monitor.js';
+import type {Snapshot} from '../../src/snapshot/snapshot.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 import {renderCheck} from '../../src/text/check.js';
 
@@ -17,7 +18,7 @@ const file = fileURLToPath(new URL('../fixtures/real/recording-sc-freeze.jsonl',
 const frozenFrom = Date.UTC(2026, 11, 3, 14, 45, 44);
 const restarted = Date.UTC(2026, 11, 3, 14, 47, 25);
 
-const states: MonitorState[] = [];
+const states: Snapshot[] = [];
 
 beforeAll(async () => {
   const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});
@@ -29,7 +30,7 @@ beforeAll(async () => {
   }
 });
 
-const byName = (state: MonitorState, name: string): PartitionAnalysis => state.analysis!.partitions.find((entry) => entry.partition.name === name)!;
+const byName = (state: Snapshot, name: string): PartitionAnalysis => state.analysis!.partitions.find((entry) => entry.partition.name === name)!;
 
 describe('the SC freeze recorded on a real cluster', () => {
   it('says the SC is stale within 15 s of the freeze, for as long as it lasts, and fresh again once the SC is restarted', () => {

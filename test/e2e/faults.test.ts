@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {FluvioDouble, healthy} from '../support/fluvio-double.js';
 import {nodeChild, running} from '../support/processes.js';
 import {TmuxSession} from '../support/tmux.js';
@@ -19,17 +19,15 @@ function recovered(screen: string): boolean {
   );
 }
 
-describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', () => {
-  let session: TmuxSession | undefined;
-  afterEach(() => session?.kill());
-
-  it('keeps running through failures, shows them, answers keys, recovers, and leaves no fluvio process behind', async () => {
+// The quits on a hung call run beside the fifteen seconds of faults, each in a terminal of its own.
+describe.concurrent('the TUI on a flaky cluster (fluvio CLI double with random faults)', () => {
+  it('keeps running through failures, shows them, answers keys, recovers, and leaves no fluvio process behind', async ({expect, onTestFinished}) => {
     // Seed 111 draws exit, hang, garbage, signal for the first four calls, then a normal one: every
     // kind of fault early in the phase, the first call failing.
     const faultMs = 15_000;
     const until = Date.now() + faultMs;
     const double = new FluvioDouble({...healthy, faults: {seed: 111, until}});
-    session = new TmuxSession('faults');
+    const session = TmuxSession.forTest('faults', onTestFinished);
     start(session, double, '--interval 500ms --timeout 1s');
 
     // Every screen seen during the fault phase: the header's error line, and the process still there.
@@ -78,12 +76,12 @@ describe('the TUI on a flaky cluster (fluvio CLI double with random faults)', ()
     expect(calls.filter((call) => running(call.pid))).toEqual([]);
   }, 60_000);
 
-  it.each([
+  it.for([
     ['q', 0],
     ['SIGHUP', 129],
-  ] as const)('quits at once on %s while a fluvio call hangs, and kills the call', async (how, code) => {
+  ] as const)('quits at once on %s while a fluvio call hangs, and kills the call', async ([how, code], {expect, onTestFinished}) => {
     const double = new FluvioDouble({partition: {hang: true}});
-    session = new TmuxSession(`hang-${how}`);
+    const session = TmuxSession.forTest(`hang-${how}`, onTestFinished);
     start(session, double, '--timeout 60s');
     await session.waitFor((s) => s.includes('Waiting for the first sample') && double.calls().length > 0);
     if (how === 'q') session.type('q');

@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {TmuxSession} from '../support/tmux.js';
 
 // Eight times real time: statuses settle, trims happen and the demo's incidents start within seconds.
@@ -6,15 +6,13 @@ const demo = 'node bin/fluvio-top.js --demo --seed 3 --interval 500ms --speed 8'
 
 const gridHeader = (screen: string) => screen.split('\n').find((line) => line.startsWith('TOPIC')) ?? '';
 
-describe('the grid in a real terminal (tmux)', () => {
-  let session: TmuxSession | undefined;
-  afterEach(() => session?.kill());
-
-  it.each([
+// Each test waits on the demo's time in a terminal of its own: they run side by side.
+describe.concurrent('the grid in a real terminal (tmux)', () => {
+  it.for([
     [80, 24],
     [100, 30],
-  ])('at %ix%i shows BASE, HW and LEO, and a CRIT row says why in the row', async (columns, rows) => {
-    session = new TmuxSession(`grid-${columns}`);
+  ])('at %ix%i shows BASE, HW and LEO, and a CRIT row says why in the row', async ([columns, rows], {expect, onTestFinished}) => {
+    const session = TmuxSession.forTest(`grid-${columns}`, onTestFinished);
     session.start(demo, {columns, rows});
     const screen = await session.waitFor((s) => /^\S+\s+\d+\s.*✗ CRIT/m.test(s));
     expect(gridHeader(screen)).toMatch(/^TOPIC\s+P\s+BASE\s+HW\s+LEO\s+WINDOW\s+WIN-TIME\s+STATUS\S*\s+REASON$/);
@@ -27,8 +25,8 @@ describe('the grid in a real terminal (tmux)', () => {
     expect(lines.every((line) => [...line].length <= columns)).toBe(true);
   });
 
-  it('keeps the grid header line while it scrolls, filters and refreshes', async () => {
-    session = new TmuxSession('steady');
+  it('keeps the grid header line while it scrolls, filters and refreshes', async ({expect, onTestFinished}) => {
+    const session = TmuxSession.forTest('steady', onTestFinished);
     session.start(demo, {columns: 100, rows: 12});
     const first = await session.waitFor((s) => s.includes('TOPIC') && /\d+-\d+ of 15/.test(s));
     const header = gridHeader(first);
@@ -44,8 +42,8 @@ describe('the grid in a real terminal (tmux)', () => {
     expect(gridHeader(refreshed)).toBe(header);
   });
 
-  it('opens the detail view at 80x24 with three replicas: chart, tables of replicas and consumers without rules', async () => {
-    session = new TmuxSession('detail');
+  it('opens the detail view at 80x24 with three replicas: chart, tables of replicas and consumers without rules', async ({expect, onTestFinished}) => {
+    const session = TmuxSession.forTest('detail', onTestFinished);
     session.start(demo, {columns: 80, rows: 24});
     await session.waitFor((s) => s.includes('TOPIC'));
     session.type('/orders-1');
@@ -60,8 +58,8 @@ describe('the grid in a real terminal (tmux)', () => {
     expect(detail).toMatch(/^ {2}(✓ OK|… OK|▲ AT-RISK)\s+\d+\s+\d{1,3}(,\d{3})*\s+\d{1,3}(,\d{3})*\s+\S+\s+-\s+billing$/m);
   });
 
-  it('the events log (e) lists status changes with their reason', async () => {
-    session = new TmuxSession('events');
+  it('the events log (e) lists status changes with their reason', async ({expect, onTestFinished}) => {
+    const session = TmuxSession.forTest('events', onTestFinished);
     session.start(demo, {columns: 100, rows: 30});
     await session.waitFor((s) => /✗ CRIT/.test(s) && /^\S+\s+\d+\s/m.test(s));
     session.type('e');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseServeAddress} from '../../src/exporter/address.js';
+import {parseServeAddress} from '../../src/config/serve-address.js';
 
 describe('--serve addresses', () => {
   it.each([

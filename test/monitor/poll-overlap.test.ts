@@ -89,4 +89,70 @@ describe('the monitor loop reads the cluster once at a time', () => {
     await polling;
     expect(maxRunning).toBe(1);
   });
+
+  it('seeks pressed while polls and other seeks run: one read at a time, presses add up, and pause, interval and failures hold', async () => {
+    const {replay, counts} = slowReplay(30, 20);
+    const monitor = new Monitor({source: replay, intervalMs: 2000});
+    for (let read = 0; read < 10; read++) await monitor.poll();
+    monitor.start();
+    // A poll of the playing replay is in flight: `] ] ]` wait for it and then move three samples on, read as one seek.
+    await vi.waitFor(() => expect(counts.running).toBe(1));
+    const shown = replay.position;
+    await Promise.all([monitor.seek('sample-forward'), monitor.seek('sample-forward'), monitor.seek('sample-forward')]);
+    expect(monitor.getState().replay).toEqual({sample: shown + 3, of: 30});
+    // Three `[` during a long seek back: one re-read from the start, to three samples before.
+    monitor.setPaused(true);
+    await vi.waitFor(() => expect(counts.running).toBe(0));
+    const before = counts.started;
+    const at = monitor.getState().replay!.sample;
+    await Promise.all([monitor.seek('sample-back'), monitor.seek('sample-back'), monitor.seek('sample-back')]);
+    expect(monitor.getState().replay).toEqual({sample: at - 3, of: 30});
+    expect(counts.started - before).toBe(at - 3);
+    // Space and + pressed while a seek reads: the seek lands without undoing them.
+    monitor.setPaused(false);
+    const seeking = monitor.seek('end');
+    await vi.waitFor(() => expect(counts.running).toBe(1));
+    monitor.setPaused(true);
+    monitor.stepInterval(1);
+    await seeking;
+    expect(monitor.getState().paused).toBe(true);
+    expect(monitor.getState().intervalMs).toBe(1000);
+    expect(monitor.getState().replay).toEqual({sample: 30, of: 30});
+    monitor.stop();
+    expect(counts.maxRunning).toBe(1);
+  });
+
+  it('a source failing during a seek leaves the monitor running and reading one at a time', async () => {
+    let calls = 0;
+    const {replay, counts} = slowReplay(30, 5, () => ++calls === 12);
+    const monitor = new Monitor({source: replay, intervalMs: 2000});
+    await monitor.poll();
+    await monitor.seek('end');
+    expect(monitor.getState().error).toMatch(/disk read failed/);
+    // The next press reads on; nothing runs beside it.
+    await Promise.all([monitor.poll(), monitor.seek('end')]);
+    expect(monitor.getState().error).toBeNull();
+    expect(monitor.getState().replay!.sample).toBe(30);
+    expect(counts.maxRunning).toBe(1);
+  });
 });
+
+/** A 30-sample recording whose reads take `delayMs` each (and fail when `fail` says so): counts how many run at once. */
+function slowReplay(samples: number, delayMs: number, fail = () => false) {
+  const lines = Array.from({length: samples}, (_, i) => JSON.stringify({time: Date.UTC(2026, 0, 1) + i * 2000, partitions: []}));
+  const file = join(mkdtempSync(join(tmpdir(), 'overlap-')), 'slow.jsonl');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const replay = createReplaySource(file);
+  const counts = {started: 0, running: 0, maxRunning: 0};
+  const next = replay.next.bind(replay);
+  replay.next = async () => {
+    counts.started++;
+    counts.running++;
+    counts.maxRunning = Math.max(counts.maxRunning, counts.running);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    counts.running--;
+    if (fail()) throw new Error('disk read failed');
+    return next();
+  };
+  return {replay, counts};
+}

@@ -16,6 +16,13 @@ export class TmuxSession {
     this.name = name;
   }
 
+  /** A session killed when the test ends, whatever happens: for tests that run side by side (no shared afterEach variable). */
+  static forTest(name: string, onTestFinished: (cleanup: () => void) => void): TmuxSession {
+    const session = new TmuxSession(name);
+    onTestFinished(() => session.kill());
+    return session;
+  }
+
   start(command: string, size: {columns: number; rows: number}): void {
     // Ink renders only its last frame when CI is set; a person's terminal has no CI variable.
     const script = `cd '${projectRoot}' && env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${command}; echo "EXITED:$?"; sleep 60`;

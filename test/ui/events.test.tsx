@@ -82,7 +82,7 @@ function scriptedAnalyzer(statuses: Status[]): SampleAnalyzer {
         partitions: [entry],
         counts: {ok: 0, warn: 0, critical: 0, [status]: 1},
         consumersUnavailable: false,
-        consumersNote: null,
+        consumerError: null,
       } as Analysis;
     },
   };
