@@ -46,6 +46,18 @@ export function scFreshnessChange(before: number | null, after: number | null, t
   return [];
 }
 
+/**
+ * `consumer list` failing or answering again, given since when it failed before this sample (null:
+ * it answered) and this sample's failure (null: it answered). Seen on a real cluster: the SPU
+ * leading `consumer-offset-0` killed, the command failed for 56 s and a consumer stopped meanwhile
+ * went from OK straight to lost; nothing in the log said its offsets could not be read.
+ */
+export function consumerReadChange(failingSince: number | null, error: string | null, time: number): MonitorEvent[] {
+  if (failingSince === null && error !== null) return [{kind: 'consumers-failed', time, message: error}];
+  if (failingSince !== null && error === null) return [{kind: 'consumers-recovered', time, since: failingSince}];
+  return [];
+}
+
 /** A reason now that was not there before (by code and subject), clearing marks aside. */
 function newCause(before: readonly Reason[], now: readonly Reason[]): Reason | undefined {
   return now.find((reason) => !reason.clearing && !before.some((old) => old.code === reason.code && subject(old) === subject(reason)));

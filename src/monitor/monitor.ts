@@ -80,6 +80,8 @@ export class Monitor implements SnapshotFeed {
       leaderProblems: null,
       scStaleSince: null,
       scUnseenRecords: 0,
+      consumerError: null,
+      consumerErrorSince: null,
       history: emptyHistory,
       thresholds: this.analyzer.thresholds,
       events: Object.freeze([]),

@@ -7,7 +7,7 @@ import type {RawSample} from '../model/types.js';
 import type {MonitorEvent} from '../snapshot/events.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Source} from '../sources/source.js';
-import {appendEvents, scFreshnessChange, statusChanges} from './events.js';
+import {appendEvents, consumerReadChange, scFreshnessChange, statusChanges} from './events.js';
 import {historyAsOf} from './history-view.js';
 import {replayPosition} from './replay-seek.js';
 
@@ -27,6 +27,8 @@ export type SampleFields = Pick<
   | 'leaderProblems'
   | 'scStaleSince'
   | 'scUnseenRecords'
+  | 'consumerError'
+  | 'consumerErrorSince'
   | 'history'
   | 'events'
   | 'warnings'
@@ -79,7 +81,13 @@ export class SampleSteps {
     const analysis = frozen(this.feed.analyzer.update(sample));
     const samples = before.samples + 1;
     const firstRead = this.reach(samples);
-    const added = [...feedEvents, ...scFreshnessChange(before.scStaleSince, sc.staleSince, analysis.time), ...statusChanges(before.analysis, analysis)];
+    const consumerError = sample.consumerError ?? null;
+    const added = [
+      ...feedEvents,
+      ...scFreshnessChange(before.scStaleSince, sc.staleSince, analysis.time),
+      ...consumerReadChange(before.consumerErrorSince, consumerError, analysis.time),
+      ...statusChanges(before.analysis, analysis),
+    ];
     // The first sample after the start (or after going back to it) also says what was skipped while opening.
     const opening = before.samples === 0 ? this.warnings().slice(0, this.openingCount) : [];
     const warned = this.newWarnings(before, analysis.time, opening, firstRead);
@@ -95,6 +103,9 @@ export class SampleSteps {
       leaderProblems: sample.leaderOffsets ? Object.freeze(sample.leaderProblems ?? []) : null,
       scStaleSince: sc.staleSince,
       scUnseenRecords: sc.unseenRecords,
+      consumerError,
+      // A run of failures keeps the sample time it began at; the first answer ends it.
+      consumerErrorSince: consumerError === null ? null : (before.consumerErrorSince ?? analysis.time),
       history: historyAsOf(this.feed.analyzer, analysis.time),
       warnings: warned.warnings,
       events,
@@ -125,12 +136,20 @@ export class SampleSteps {
   }
 
   /** Forgets every sample (a replay going back starts over): the fields of a snapshot before the first. */
-  restart(): Pick<SampleFields, 'samples' | 'analysis' | 'scStaleSince' | 'events' | 'warnings'> {
+  restart(): Pick<SampleFields, 'samples' | 'analysis' | 'scStaleSince' | 'consumerError' | 'consumerErrorSince' | 'events' | 'warnings'> {
     this.feed.analyzer.reset!();
     this.clusterBases = new ClusterBaseWatch();
     this.scFreshness = new ScFreshnessWatch();
     this.warningsRead = this.warnings().length;
-    return {samples: 0, analysis: null, scStaleSince: null, events: Object.freeze([]), warnings: this.openingWarnings()};
+    return {
+      samples: 0,
+      analysis: null,
+      scStaleSince: null,
+      consumerError: null,
+      consumerErrorSince: null,
+      events: Object.freeze([]),
+      warnings: this.openingWarnings(),
+    };
   }
 
   private warnings(): readonly string[] {

@@ -12,7 +12,10 @@ export type MonitorEvent =
   | {kind: 'source-warning'; time: number; message: string}
   /** The SC's HW/LEO stopped following the leaders (`since`), or follow them again. */
   | {kind: 'sc-stale'; time: number; since: number}
-  | {kind: 'sc-fresh'; time: number; since: number};
+  | {kind: 'sc-fresh'; time: number; since: number}
+  /** `consumer list` started failing (consumer rules cannot be judged), or answers again after failing since `since`. */
+  | {kind: 'consumers-failed'; time: number; message: string}
+  | {kind: 'consumers-recovered'; time: number; since: number};
 
 /**
  * Partitions whose status changed within `withinMs` before the sample at `sampleTime`: the grid

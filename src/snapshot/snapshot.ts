@@ -71,6 +71,10 @@ export interface Snapshot {
   readonly scStaleSince: number | null;
   /** While the SC is stale: records the leaders committed that its view does not show. */
   readonly scUnseenRecords: number;
+  /** Why `consumer list` failed in the latest sample (raw); null when it answered or was not asked. */
+  readonly consumerError: string | null;
+  /** Sample time of the first sample of the current run of `consumer list` failures. */
+  readonly consumerErrorSince: number | null;
   /** The history the analysis was made from, as of `analysis.time`. */
   readonly history: HistoryView;
   readonly thresholds: Thresholds;

@@ -4,6 +4,7 @@ import {sanitizeLine, sanitizeLines} from '../model/sanitize.js';
 import {filterByTopic} from '../view/filter.js';
 import {reasonLines} from '../view/reasons.js';
 import {scStaleDetail} from '../view/sc-status.js';
+import {consumersFailedText} from './events.js';
 
 /** Nagios convention: 0 ok, 1 warning, 2 critical, 3 unknown (the data could not be read). */
 export const checkExitCodes = {ok: 0, warn: 1, critical: 2, unknown: 3} as const;
@@ -44,16 +45,22 @@ export function renderCheck(state: Snapshot, filter?: string): {text: string; ex
   const flagged = verdicts
     .filter((verdict) => verdict.label !== 'OK')
     .sort((a, b) => checkRank[b.label] - checkRank[a.label] || a.entry.partition.name.localeCompare(b.entry.partition.name));
-  // The SC's stale view is about the whole cluster: at least a WARNING, said once.
+  // The SC's stale view and unreadable consumer offsets are about the whole cluster: at least a
+  // WARNING, said once. (A consumer nobody can see falling behind is no longer judged: a consumer
+  // stopped meanwhile went from OK straight to lost on a real cluster.)
   const scStale = state.scStaleSince !== null;
+  const consumerError = state.consumerError;
   const partitionWorst: CheckLabel = flagged[0]?.label ?? 'OK';
-  const worst: CheckLabel = scStale && checkRank[partitionWorst] < checkRank.WARNING ? 'WARNING' : partitionWorst;
+  const worst: CheckLabel = (scStale || consumerError !== null) && checkRank[partitionWorst] < checkRank.WARNING ? 'WARNING' : partitionWorst;
   // Counted by verdict: a partition judged UNKNOWN is not also counted as the warn its stale BASE made it.
   const count = (label: CheckLabel) => verdicts.filter((verdict) => verdict.label === label).length;
   const [critical, warn, unknown] = [count('CRITICAL'), count('WARNING'), count('UNKNOWN')];
   const lines = [
-    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})${scStale ? '; SC status stale' : ''}`,
+    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})${scStale ? '; SC status stale' : ''}${consumerError !== null ? '; consumer offsets unavailable' : ''}`,
     ...(scStale ? [`WARNING SC: ${scStaleDetail(state.scStaleSince!, state.scUnseenRecords)}`] : []),
+    ...(consumerError !== null
+      ? [`WARNING consumers: ${consumersFailedText(consumerError)}; consumers not judged (--no-consumers if the cluster keeps none)`]
+      : []),
     ...flagged.map((verdict) => `${verdict.label} ${verdict.entry.partition.name}: ${verdict.reasons.join('; ')}`),
   ];
   // Names and reasons stay raw until here, where the report leaves for the terminal.

@@ -37,7 +37,16 @@ export function eventText(event: MonitorEvent): string {
       return `${scStaleText(event.since)}: ${scStaleRemedy}`;
     case 'sc-fresh':
       return `SC status fresh again (stale for ${formatDuration((event.time - event.since) / 1000)})`;
+    case 'consumers-failed':
+      return `${consumersFailedText(event.message)}: consumers not judged until it answers`;
+    case 'consumers-recovered':
+      return `consumer offsets read again (unavailable for ${formatDuration((event.time - event.since) / 1000)})`;
   }
+}
+
+/** "consumer offsets unavailable: fluvio consumer list failed (exit 1): …": one wording for --check and events. */
+export function consumersFailedText(message: string): string {
+  return `consumer offsets unavailable: ${message.split('\n')[0]}`;
 }
 
 /** A note of the analysis in words (raw: sanitise where drawn). */
@@ -57,7 +66,7 @@ export function noteLine(note: AnalysisNote): string {
 /** The severity an event line is drawn with. */
 export function eventSeverity(event: MonitorEvent): keyof typeof statusLabel {
   if (event.kind === 'status') return event.to;
-  if (event.kind === 'sc-stale') return 'warn';
+  if (event.kind === 'sc-stale' || event.kind === 'consumers-failed') return 'warn';
   if (event.kind === 'note')
     return event.note.kind === 'lifecycle-stuck' ? 'critical' : event.note.kind === 'leader-change' || event.note.kind === 'recreated' ? 'warn' : 'ok';
   if (event.kind === 'gap' || event.kind === 'source-warning') return 'warn';
@@ -93,6 +102,10 @@ export function eventJson(event: MonitorEvent): string {
       return JSON.stringify({time, kind: event.kind, since: new Date(event.since).toISOString(), message: `${scStaleText(event.since)}: ${scStaleRemedy}`});
     case 'sc-fresh':
       return JSON.stringify({time, kind: event.kind, staleSince: new Date(event.since).toISOString()});
+    case 'consumers-failed':
+      return JSON.stringify({time, kind: event.kind, message: event.message});
+    case 'consumers-recovered':
+      return JSON.stringify({time, kind: event.kind, unavailableSince: new Date(event.since).toISOString()});
   }
 }
 
