@@ -4,6 +4,7 @@ import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import {fitByPriority} from '../view/fit.js';
 import {once} from '../view/list-order.js';
+import {showsClusterBase} from '../view/partitions.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
 import {scStaleDetail} from '../view/sc-status.js';
 import {clip, displayWidth} from '../view/text-width.js';
@@ -108,9 +109,11 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   const missing = consumersNote(state.analysis);
   if (missing) parts.push(clip(missing, 60));
   const fromCluster = countClusterBases(state);
-  if (fromCluster > 0 || (state.leaderProblems?.length ?? 0) > 0) {
-    parts.push(`? ${fromCluster} BASE from the SC, not the leader${state.leaderProblems?.[0] ? `: ${state.leaderProblems[0]}` : ''}`);
-  }
+  const problem = state.leaderProblems?.[0];
+  if (problem !== undefined) parts.push(`? ${fromCluster} BASE from the SC, not the leader: ${problem}`);
+  // No SPU failed, yet some leaders answered without their partitions (seen on a real cluster
+  // while a topic's partitions were being placed): say so rather than leave the count unexplained.
+  else if (fromCluster > 0) parts.push(`? ${fromCluster} BASE from the SC, not the leader: their leaders answered without them (just placed or moving)`);
   parts.push(list.count, `sort: ${list.order}`);
   const {scrolledLeft, moreRight} = list.layout;
   if (ui.wide) parts.push(`wide${scrolledLeft > 0 ? ' ◂' : ''}${moreRight ? ' ▸' : ''}${scrolledLeft > 0 || moreRight ? ' (← →)' : ''}`);
@@ -132,11 +135,12 @@ function warningNote(warnings: readonly string[], replay: boolean): string {
 }
 
 /**
- * Partitions whose BASE is the SC's (stale on real clusters) because their leader could not be
- * asked. Counted once per sample: the header draws on every key press too.
+ * Rows whose BASE shows `?`: the SC's (stale on real clusters) because their leader could not be
+ * asked. A LeaderOffline row shows `-`, not a `?`, and is not counted (seen: `? 2 BASE from the SC`
+ * beside two rows both showing `-`). Counted once per sample: the header draws on every key press too.
  */
 function countClusterBases(state: Snapshot): number {
   const analysis = state.analysis;
   if (!analysis) return 0;
-  return once(analysis, 'cluster-bases', () => analysis.partitions.reduce((count, entry) => count + (entry.partition.baseSource === 'cluster' ? 1 : 0), 0));
+  return once(analysis, 'cluster-bases', () => analysis.partitions.reduce((count, entry) => count + (showsClusterBase(entry.partition) ? 1 : 0), 0));
 }

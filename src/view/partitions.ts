@@ -36,6 +36,11 @@ export function baseCell(partition: Partition, width = offsetWidth): string {
   return markedOffset(partition, 'baseOffset', partition.baseSource === 'cluster', width);
 }
 
+/** Whether the BASE cell shows a `?`: the SC's BASE, and a BASE to show (a LeaderOffline row shows `-`). */
+export function showsClusterBase(partition: Partition): boolean {
+  return partition.baseSource === 'cluster' && offsetText(partition, 'baseOffset') !== '-';
+}
+
 /** HW, marked `?` when it is the SC's (its leader did not answer): it freezes when the SC does. */
 export function highWatermarkCell(partition: Partition, width = offsetWidth): string {
   return markedOffset(partition, 'highWatermark', partition.hwSource === 'cluster', width);

@@ -40,7 +40,8 @@ describe("BASE that is the SC's, not the leader's", () => {
     expect(frame()).toMatch(/^metrics\s+1\s+124M\? /m); // the SC's 123990001, shortened to fit with its mark
     expect(frame()).toMatch(/^orders-eu\s+1\s+- /m); // LeaderOffline: no BASE at all, so nothing to mark
     expect(frame()).toMatch(/^orders-eu\s+0\s+52000 /m);
-    expect(frame()).toContain('? 2 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
+    // Counted where a `?` shows: metrics-1, not the LeaderOffline orders-eu-1 showing `-`.
+    expect(frame()).toContain('? 1 BASE from the SC, not the leader: SPU 1 at spu-1.example:9010: connect ECONNREFUSED');
     // HW too: the leader's where it answered, the SC's marked where it did not.
     expect(frame()).toMatch(/^metrics\s+0\s+130000000\s+1\.5G\s/m);
     expect(frame()).toMatch(/^metrics\s+1\s+124M\?\s+1\.5G\?\s/m);
@@ -53,6 +54,18 @@ describe("BASE that is the SC's, not the leader's", () => {
     expect(frame()).toContain('leader SPU 0: BASE 130000000, HW 1480618310   the SC says BASE 124433223, HW 1480618310');
     await type('\u001B', 'j', '\r');
     expect(frame()).toContain('from the SC: BASE 123990001, HW 1479002211   its leader (SPU 1) did not answer');
+  });
+});
+
+describe('BASE from the SC with no SPU failing', () => {
+  it('says why: the leaders answered without those partitions', async () => {
+    // As while a topic's partitions were being placed: every SPU answered, SPU 0 without metrics-0.
+    const monitor = await fixedMonitor([{...sample, leaderOffsets: {...sample.leaderOffsets, '0': sample.leaderOffsets['0'].slice(1)}, leaderProblems: undefined}]);
+    const rendered = await renderApp(monitor);
+    unmount = rendered.unmount;
+    const header = rendered.frame().split('\n')[1];
+    // metrics-0 and metrics-1 (no answer for either); not orders-eu-1 (LeaderOffline, shows `-`).
+    expect(header).toMatch(/^\? 2 BASE from the SC, not the leader: their leaders answered without them/);
   });
 });
 
@@ -70,7 +83,7 @@ describe('consumer offsets that cannot be read while a leader is down', () => {
     const rendered = await renderApp(monitor);
     unmount = rendered.unmount;
     const header = rendered.frame().split('\n')[1];
-    expect(header).toContain('? 2 BASE from the SC, not the leader');
+    expect(header).toContain('? 1 BASE from the SC, not the leader');
     expect(header).toContain('consumer offsets unavailable');
   });
 });
