@@ -59,8 +59,13 @@ export function Header(props: HeaderProps) {
     {text: `${statusLabel.warn.split(' ')[0]} ${counts.warn} warn`, color: counts.warn > 0 ? 'yellow' : undefined, priority: 0},
   ];
   // A fact about the whole cluster, where the eye looks for LIVE; the status line says what helps.
-  if (state.scStaleSince !== null) candidates.push({text: `▲ SC stale since ${formatClock(state.scStaleSince)}`, color: 'yellow', priority: 0});
-  const segments = fitByPriority(candidates, width, {cost: (segment) => displayWidth(segment.text), priority: (segment) => segment.priority, separator: 3});
+  const scStale: Segment | null =
+    state.scStaleSince !== null ? {text: `▲ SC stale since ${formatClock(state.scStaleSince)}`, color: 'yellow', priority: 0} : null;
+  const fit = (all: Segment[]) =>
+    fitByPriority(all, width, {cost: (segment) => displayWidth(segment.text), priority: (segment) => segment.priority, separator: 3});
+  let segments = fit(scStale ? [...candidates, scStale] : candidates);
+  // Where its long form does not fit (a replay at 80 columns), the short one, before anything less important.
+  if (scStale && !segments.includes(scStale)) segments = fit([...candidates, {...scStale, text: '▲ SC stale'}]);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

@@ -60,7 +60,9 @@ describe("BASE that is the SC's, not the leader's", () => {
 describe('BASE from the SC with no SPU failing', () => {
   it('says why: the leaders answered without those partitions', async () => {
     // As while a topic's partitions were being placed: every SPU answered, SPU 0 without metrics-0.
-    const monitor = await fixedMonitor([{...sample, leaderOffsets: {...sample.leaderOffsets, '0': sample.leaderOffsets['0'].slice(1)}, leaderProblems: undefined}]);
+    const monitor = await fixedMonitor([
+      {...sample, leaderOffsets: {...sample.leaderOffsets, '0': sample.leaderOffsets['0'].slice(1)}, leaderProblems: undefined},
+    ]);
     const rendered = await renderApp(monitor);
     unmount = rendered.unmount;
     const header = rendered.frame().split('\n')[1];
