@@ -21,6 +21,8 @@ export interface MonitorOptions {
   record?: (raw: RawSample) => void;
   /** Wall clock; injectable for tests. */
   now?: () => number;
+  /** Monotonic clock (ms) for the achieved pace; injectable for tests. */
+  monotonic?: () => number;
   /** Called with every event once, as it first happens (for --events): a replay read again after a seek back repeats none. */
   onEvent?: (event: MonitorEvent) => void;
 }
@@ -40,6 +42,9 @@ export class Monitor implements SnapshotFeed {
   private readonly record?: (raw: RawSample) => void;
   private readonly onEvent?: (event: MonitorEvent) => void;
   private readonly now: () => number;
+  private readonly monotonic: () => number;
+  /** Monotonic start of the last good sample, while samples follow one another; null after a pause, failure or seek. */
+  private lastSampleStart: number | null = null;
   private state: Snapshot;
   private readonly listeners = new Set<Listener>();
   /** Samples into snapshot fields and events. */
@@ -61,6 +66,7 @@ export class Monitor implements SnapshotFeed {
     this.record = options.record;
     this.onEvent = options.onEvent;
     this.now = options.now ?? Date.now;
+    this.monotonic = options.monotonic ?? (() => performance.now());
     this.steps = new SampleSteps({source: this.source, analyzer: this.analyzer, onEvent: this.onEvent, now: this.now});
     this.state = Object.freeze({
       source: options.source.info,
@@ -74,6 +80,7 @@ export class Monitor implements SnapshotFeed {
       exhausted: false,
       paused: false,
       intervalMs: options.intervalMs,
+      samplePaceMs: null,
       samples: 0,
       problems: Object.freeze([]),
       warnings: this.steps.openingWarnings(),
@@ -115,6 +122,8 @@ export class Monitor implements SnapshotFeed {
   setPaused(paused: boolean): void {
     if (paused === this.state.paused) return;
     this.update({paused});
+    // The time spent paused is no sample's pace.
+    this.lastSampleStart = null;
     if (paused) clearTimeout(this.timer);
     // A poll still running schedules the next one when it ends.
     else if (!this.inFlight) this.schedule(0);
@@ -165,6 +174,7 @@ export class Monitor implements SnapshotFeed {
 
   private async pollOnce(): Promise<void> {
     if (this.state.fatal || this.state.exhausted || this.stopped) return;
+    const started = this.monotonic();
     try {
       const raw = await this.source.next();
       if (this.stopped) return;
@@ -185,9 +195,13 @@ export class Monitor implements SnapshotFeed {
         // Recorded once parsed: an offset beyond 2^53 is then in `raw` as its exact digits.
         this.record?.(raw);
       }
-      this.update(change);
+      const samplePaceMs = this.lastSampleStart === null ? this.state.samplePaceMs : started - this.lastSampleStart;
+      this.lastSampleStart = started;
+      this.update({...change, samplePaceMs});
     } catch (error) {
       if (this.stopped) return;
+      // The back-off between retries is no sample's pace.
+      this.lastSampleStart = null;
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof SourceError && error.fatal;
       // The first failure of a run is an event; retries failing the same way are not.
@@ -241,6 +255,7 @@ export class Monitor implements SnapshotFeed {
     }
     const ended = this.state.exhausted;
     this.seekingTo = target;
+    this.lastSampleStart = null;
     await this.exclusive(() => this.readTo(replay, target, ended).finally(() => (this.seekingTo = null)));
   }
 

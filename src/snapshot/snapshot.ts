@@ -59,6 +59,12 @@ export interface Snapshot {
   readonly exhausted: boolean;
   readonly paused: boolean;
   readonly intervalMs: number;
+  /**
+   * Monotonic ms between the starts of the last two good samples taken one after the other (no
+   * pause, failure or seek between): the pace achieved, which falls behind `intervalMs` when a
+   * sample takes long (seen: every 2 s asked, one every 7-8 s with 4000 partitions). null until known.
+   */
+  readonly samplePaceMs: number | null;
   /** Good samples taken since start (a replay: since its first sample). */
   readonly samples: number;
   /** Per-element parse problems of the latest sample, as received. */

@@ -23,6 +23,16 @@ export interface HeaderProps {
   now: number;
 }
 
+/**
+ * Samples come every interval plus the time one takes; past this many intervals apart the pace
+ * achieved is shown beside the one asked for (a healthy 2 s feed runs at about 2.3 s).
+ */
+const behindRatio = 1.5;
+
+function intervalText(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)}ms` : formatDuration(ms / 1000);
+}
+
 interface Segment {
   text: string;
   color?: 'red' | 'yellow' | 'green' | 'cyan';
@@ -37,7 +47,8 @@ export function Header(props: HeaderProps) {
   const analysis = state.analysis;
   const total = analysis?.partitions.length ?? 0;
   const counts = analysis?.counts ?? {critical: 0, warn: 0, ok: 0};
-  const every = state.intervalMs < 1000 ? `${state.intervalMs}ms` : formatDuration(state.intervalMs / 1000);
+  const every = intervalText(state.intervalMs);
+  const behind = state.samplePaceMs !== null && state.samplePaceMs > state.intervalMs * behindRatio;
   // While the source fails, the numbers on screen are old: say so where the eye looks for LIVE.
   const failing = state.error !== null || state.fatal !== null;
   // A recording is never LIVE: it says REPLAY and its pace, with its place in the recording beside it.
@@ -48,8 +59,13 @@ export function Header(props: HeaderProps) {
     {text: 'fluvio-top', priority: 5},
     {text: sanitizeLine(state.source.label + (state.source.endpoint ? ` @ ${state.source.endpoint}` : ''), 48), priority: 1},
     {text: `${total} partitions, ${topics} topics`, priority: 3},
-    // A replay keeps the pace of its recording (times --speed), whatever the interval says.
-    {text: state.source.kind === 'replay' ? 'recorded pace' : `every ${every}`, priority: 4},
+    // A replay keeps the pace of its recording (times --speed), whatever the interval says. A live
+    // feed whose samples take longer than the interval says the pace it achieves, and keeps it longer.
+    state.source.kind === 'replay'
+      ? {text: 'recorded pace', priority: 4}
+      : behind
+        ? {text: `every ${every} (taking ${intervalText(state.samplePaceMs!)})`, color: 'yellow', priority: 2}
+        : {text: `every ${every}`, priority: 4},
     // A replay says where it is: the recorded time and the sample (of how many), kept as long as LIVE.
     state.replay
       ? {text: `${analysis ? formatClock(analysis.time) : '--:--:--'} · ${state.replay.sample}/${state.replay.of}`, priority: 0}

@@ -1,8 +1,10 @@
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {Monitor} from '../../src/monitor/monitor.js';
 import {createReplaySource} from '../../src/sources/replay.js';
+import type {Source} from '../../src/sources/source.js';
 import {renderApp} from '../support/ink-app.js';
 
 let unmount: (() => void) | undefined;
@@ -34,5 +36,55 @@ describe("the header's first line", () => {
     unmount?.();
     const [at120] = await headerAt(monitor, 120);
     expect(at120).toMatch(/│ ▲ SC stale since \d\d:\d\d:\d\d$/);
+  });
+});
+
+describe('the pace in the header', () => {
+  const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
+
+  /** A live-like feed whose samples start `paceMs` apart on the monitor's monotonic clock (wall clock unchanged). */
+  async function feedAt(paceMs: number, samples = 3) {
+    let monotonic = 5_000_000;
+    const source: Source = {
+      info: {kind: 'fluvio', label: 'local'},
+      async next() {
+        return {time: Date.UTC(2026, 0, 1), monotonic, partitions, consumers: []};
+      },
+      close() {},
+    };
+    const monitor = new Monitor({source, intervalMs: 2000, monotonic: () => monotonic});
+    for (let i = 0; i < samples; i++) {
+      await monitor.poll();
+      monotonic += paceMs;
+    }
+    return Object.assign(monitor, {wait: (ms: number) => (monotonic += ms)});
+  }
+
+  it('says the pace achieved when samples take longer than the interval', async () => {
+    // Seen with 4000 partitions: `every 2s` while samples came at 15:22:06, :14, :21, :31.
+    const [line] = await headerAt(await feedAt(7400), 120);
+    expect(line).toContain('│ every 2s (taking 7s) │');
+  });
+
+  it('keeps it at 80 columns', async () => {
+    const [line] = await headerAt(await feedAt(7400), 80);
+    expect(line).toContain('every 2s (taking 7s)');
+  });
+
+  it('says only the interval when samples keep up', async () => {
+    const [line] = await headerAt(await feedAt(2300), 120);
+    expect(line).toContain('│ every 2s │');
+  });
+
+  it('does not count a pause as a slow sample', async () => {
+    const monitor = await feedAt(2300, 2);
+    monitor.setPaused(true);
+    monitor.wait(60_000);
+    monitor.setPaused(false);
+    await monitor.poll(); // a minute after the last sample, but the pace before the pause stands
+    expect(monitor.getState().samplePaceMs).toBe(2300);
+    monitor.wait(2300);
+    await monitor.poll();
+    expect(monitor.getState().samplePaceMs).toBe(2300);
   });
 });
