@@ -56,8 +56,12 @@ export function noteLine(note: AnalysisNote): string {
       return `${note.partition} leader changed: SPU ${note.from} -> ${note.to}`;
     case 'recreated':
       return `${note.partition} re-created (${note.evidence === 'log-end-back' ? 'LEO went back by more than a segment' : 'LEO went back on a topic never trimmed'}): history restarted`;
-    case 'lifecycle':
-      return `topic ${note.topic} ${note.state}, ${note.partitions.toLocaleString('en-US')} partition${note.partitions === 1 ? '' : 's'}`;
+    case 'lifecycle': {
+      // While creating, the SC lists the partitions it has so far, not the topic's size (seen:
+      // `creating, 233 partitions` for a topic of 1000); `created` says the size.
+      const soFar = note.state === 'creating' ? ' so far' : '';
+      return `topic ${note.topic} ${note.state}, ${note.partitions.toLocaleString('en-US')} partition${note.partitions === 1 ? '' : 's'}${soFar}`;
+    }
     case 'lifecycle-stuck':
       return `${note.topic}: ${note.partitions.toLocaleString('en-US')} partition${note.partitions === 1 ? '' : 's'} stuck ${note.state} for ${formatDuration(note.seconds)}`;
   }
