@@ -19,6 +19,7 @@ import {useNow} from './use-now.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useUi} from './use-ui.js';
 import {layoutOf, shownList} from './list-view.js';
+import {spusNotAnswering} from '../view/spus-down.js';
 
 export interface AppProps {
   monitor: SnapshotFeed;
@@ -98,7 +99,15 @@ export function App({monitor, start = {}, eventsFile, color = true, mouse = fals
   else if (ui.screen === 'columns') body = <ColumnChooser ui={ui} height={bodyHeight} />;
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selection.selected);
-    body = <Detail entry={entry} history={entry ? state.history.points(entry.partition.name) : []} width={width} height={bodyHeight} />;
+    body = (
+      <Detail
+        entry={entry}
+        history={entry ? state.history.points(entry.partition.name) : []}
+        width={width}
+        height={bodyHeight}
+        spusDown={spusNotAnswering(state.analysis, state.leaderProblems)}
+      />
+    );
   } else if (ui.view !== 'partitions') {
     body = <Grid model={list.model} empty={list.empty} gutter={selectionGutter > 0} />;
   } else {

@@ -16,16 +16,18 @@ export interface DetailProps {
   history: readonly HistoryPoint[];
   width: number;
   height: number;
+  /** SPUs not answering in the latest sample: their replicas are marked. */
+  spusDown?: ReadonlySet<number>;
 }
 
 /** One partition in full: offsets, analytics and reasons, replicas, consumers, and the window's history. */
-export function Detail({entry, history, width, height}: DetailProps) {
+export function Detail({entry, history, width, height, spusDown}: DetailProps) {
   if (!entry) return <Text dimColor>The partition is gone from the cluster. Esc returns to the grid.</Text>;
   const p = entry.partition;
   const severity = severityOf(entry);
   // Names, reasons and ids are raw until here: every line is sanitised as it is cut to the width.
   const line = (text: string) => clip(sanitize(text), width);
-  const replicas = tableCells(replicaList, replicaRows(p), width);
+  const replicas = tableCells(replicaList, replicaRows(p, spusDown), width);
   const consumers = tableCells(detailConsumerList, entry.consumers, width);
   const reasons =
     entry.reasons.length > 0

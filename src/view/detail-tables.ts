@@ -12,6 +12,8 @@ import {displayWidth, fit} from './text-width.js';
 export interface ReplicaRow {
   spu: number;
   role: 'leader' | 'follower';
+  /** Its SPU is not answering (spus-down.ts): its offsets are the last the SC heard, not live. */
+  down: boolean;
   hw: string;
   leo: string;
   lag: string;
@@ -32,7 +34,7 @@ function column<Row>(
 export const replicaList: ListDescription<ReplicaRow> = {
   columns: [
     column('spu', 'SPU', 'right', (row) => String(row.spu)),
-    column('role', 'ROLE', 'left', (row) => row.role),
+    column('role', 'ROLE', 'left', (row) => (row.down ? `${row.role} ✗ SPU down` : row.role)),
     column('hw', 'HW', 'right', (row) => row.hw),
     column('leo', 'LEO', 'right', (row) => row.leo),
     column('lag', 'LAG', 'right', (row) => row.lag),
@@ -40,21 +42,30 @@ export const replicaList: ListDescription<ReplicaRow> = {
   first: 'spu',
   status: 'role',
   name: (row) => String(row.spu),
-  severity: () => 'ok',
+  severity: (row) => (row.down ? 'critical' : 'ok'),
   grow: [],
 };
 
-export function replicaRows(partition: Partition): ReplicaRow[] {
+/** The leader, then each follower; `down`: SPUs not answering in this sample. */
+export function replicaRows(partition: Partition, down: ReadonlySet<number> = new Set()): ReplicaRow[] {
   const leo = partition.logEndOffset;
   const follower = (replica: ReplicaOffsets): ReplicaRow => ({
     spu: replica.spu,
     role: 'follower',
+    down: down.has(replica.spu),
     hw: replica.hw < 0 ? '-' : String(replica.hw),
     leo: replica.leo < 0 ? '-' : String(replica.leo),
     lag: leo >= 0 && replica.leo >= 0 ? exactCount(leo - replica.leo) : '-',
   });
   return [
-    {spu: partition.leader, role: 'leader', hw: offsetText(partition, 'highWatermark'), leo: offsetText(partition, 'logEndOffset'), lag: '0'},
+    {
+      spu: partition.leader,
+      role: 'leader',
+      down: down.has(partition.leader),
+      hw: offsetText(partition, 'highWatermark'),
+      leo: offsetText(partition, 'logEndOffset'),
+      lag: '0',
+    },
     ...partition.followers.map(follower),
   ];
 }
