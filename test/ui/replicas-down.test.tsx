@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
+import type {RawSample} from '../../src/model/types.js';
 import {fixedMonitor} from '../support/demo-monitor.js';
 import {renderApp} from '../support/ink-app.js';
 
@@ -11,7 +12,7 @@ const sample = JSON.parse(readFileSync(new URL('../fixtures/real/sample-follower
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-async function replicasOfRep2(raw: object) {
+async function replicasOfRep2(raw: Omit<RawSample, 'time'>) {
   const rendered = await renderApp(await fixedMonitor([raw]));
   unmount = rendered.unmount;
   await rendered.type('/', 'r', 'e', 'p', '2', '\r');
