@@ -5,7 +5,7 @@ import type {Partition} from '../model/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {offsetText} from '../view/partitions.js';
-import {clip} from '../view/text-width.js';
+import {clip, wrapAtWords} from '../view/text-width.js';
 import {detailConsumerList, replicaList, replicaRows, tableCells} from '../view/detail-tables.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
 import {adviceLines, exactCount, reasonLines} from '../view/reasons.js';
@@ -39,10 +39,13 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
               ? 'nothing to report'
               : 'collecting history before judging rates',
         ];
+  // Reasons, cause and remedy are sentences: wrapped at words under their bullet, never cut (seen
+  // at 80 and 120 columns: "…and Fluvio's followe…", "…no supported way to resync the fo…").
+  const reasonRows = reasons.flatMap((reason) => wrapAtWords(sanitize(`  • ${reason}`), width, '    '));
   // Title, reasons, three lines of numbers, the replicas with their header, the consumers' title and table.
   const fixedLines =
     1 +
-    reasons.length +
+    reasonRows.length +
     (p.baseSource !== undefined ? 1 : 0) +
     3 +
     1 +
@@ -60,9 +63,9 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
         </Text>
         <Text dimColor> Esc back</Text>
       </Text>
-      {reasons.map((reason, index) => (
+      {reasonRows.map((row, index) => (
         <Text key={index} color={severityColor[severity]} wrap="truncate">
-          {line(`  • ${reason}`)}
+          {row}
         </Text>
       ))}
       {p.baseSource !== undefined && (

@@ -2,11 +2,11 @@ import React from 'react';
 import {Text} from 'ink';
 import type {PartitionAnalysis} from '../analysis/types.js';
 import {sanitize} from '../model/sanitize.js';
-import {clip} from '../view/text-width.js';
+import {cutAtWord} from '../view/text-width.js';
 import {severityColor, severityOf, statusLabel} from '../view/format.js';
 import {reasonLines} from '../view/reasons.js';
 
-/** One line under the grid: the selected partition, its status and every reason in full. */
+/** One line under the grid: the selected partition, its status and every reason that fits, cut at a word. */
 export function StatusBar({entry, width}: {entry: PartitionAnalysis | undefined; width: number}) {
   if (!entry) return <Text> </Text>;
   const severity = severityOf(entry);
@@ -24,7 +24,7 @@ export function StatusBar({entry, width}: {entry: PartitionAnalysis | undefined;
       <Text color={severityColor[severity]} bold>
         {`${statusLabel[severity]} `}
       </Text>
-      {clip(sanitize(`${entry.partition.name}: ${why}`), Math.max(1, width - statusLabel[severity].length - 1))}
+      {cutAtWord(sanitize(`${entry.partition.name}: ${why}`), Math.max(1, width - statusLabel[severity].length - 1))}
     </Text>
   );
 }

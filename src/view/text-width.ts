@@ -48,3 +48,40 @@ export function cutAtWord(text: string, width: number): string {
   }
   return kept === '' ? truncate(text, width) : `${kept.replace(/[:;,]$/, '')}…`;
 }
+
+/**
+ * Text broken at spaces into lines of at most `width` cells, every line after the first indented
+ * by `indent` (a bullet's hanging indent); the first keeps its own leading spaces. A word longer
+ * than a line is cut across lines.
+ */
+export function wrapAtWords(text: string, width: number, indent = ''): string[] {
+  const lead = /^ */.exec(text)![0];
+  const lines: string[] = [];
+  // The line being filled, after its prefix (the lead on the first line, the indent after it).
+  let line = '';
+  const prefix = () => (lines.length === 0 ? lead : indent);
+  const room = () => width - displayWidth(prefix());
+  const push = () => {
+    lines.push(prefix() + line);
+    line = '';
+  };
+  for (let word of text.slice(lead.length).split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(candidate) <= room()) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') push();
+    // A word wider than a whole line: as much as fits on each.
+    while (displayWidth(word) > room() && room() > 0) {
+      let cut = word.length;
+      while (cut > 1 && displayWidth(word.slice(0, cut)) > room()) cut--;
+      line = word.slice(0, cut);
+      push();
+      word = word.slice(cut);
+    }
+    line = word;
+  }
+  if (line !== '' || lines.length === 0) push();
+  return lines;
+}

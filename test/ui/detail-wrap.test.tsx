@@ -1,0 +1,85 @@
+import {readFileSync} from 'node:fs';
+import stringWidth from 'string-width';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {RawSample} from '../../src/model/types.js';
+import {wrapAtWords} from '../../src/view/text-width.js';
+import {fixedMonitor} from '../support/demo-monitor.js';
+import {renderApp} from '../support/ink-app.js';
+
+// A real sample (see replicas-down.test.tsx): rep2-0's leader BASE 2,928 is above its HW 1,826,
+// replication broken, whose cause and remedy are the longest lines of the detail view.
+const sample: Omit<RawSample, 'time'> = JSON.parse(readFileSync(new URL('../fixtures/real/sample-follower-down.json', import.meta.url), 'utf8'));
+const cause =
+  "cause: a follower was down longer than the retention: the leader deleted the records it needs, and Fluvio's follower ignores OffsetEvicted, so HW stays frozen for good; read-committed consumers see nothing and the records above HW live on the leader only";
+const remedy = 'what helps: re-create the topic (there is no supported way to resync the follower)';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function appAt(columns: number) {
+  const app = await renderApp(await fixedMonitor([sample]));
+  unmount = app.unmount;
+  Object.defineProperty(app.app.stdout, 'columns', {value: columns});
+  Object.defineProperty(app.app.stdout, 'rows', {value: 40});
+  app.app.stdout.emit('resize');
+  await app.type('/', 'r', 'e', 'p', '2', '\r');
+  return app;
+}
+
+/** The bullets of the detail view, each with its continuation lines joined back into one sentence. */
+function bullets(frame: string): string[] {
+  const lines = frame.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('  • '));
+  const items: string[] = [];
+  for (const line of lines.slice(first)) {
+    if (line.startsWith('  • ')) items.push(line.slice(4));
+    else if (line.startsWith('    ') && line.trim() !== '') items[items.length - 1] += ` ${line.trim()}`;
+    else break;
+  }
+  return items;
+}
+
+describe('the detail view at 80 and 120 columns', () => {
+  for (const columns of [80, 120]) {
+    it(`wraps cause and remedy at words, in full, at ${columns} columns`, async () => {
+      const app = await openDetail(await appAt(columns));
+      const frame = app.frame();
+      for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+      const items = bullets(frame);
+      expect(items[0]).toMatch(/^replication broken: HW 1,826 below BASE 2,928, follower 5001 cannot catch up$/);
+      expect(items).toContain(cause);
+      expect(items).toContain(remedy);
+      expect(frame.slice(frame.indexOf('rep2-0  '))).not.toMatch(/…$/m);
+    });
+  }
+
+  it('cuts the status line under the grid at a word', async () => {
+    const app = await appAt(80);
+    const status = app
+      .frame()
+      .split('\n')
+      .find((line) => line.startsWith('✗ CRIT rep2-0: '))!;
+    // Seen at 80 columns: `✗ CRIT rep2-0: replication broken: HW 1,826 below BASE 2,424, follower 5001 can…` (mid-word).
+    expect(status).toMatch(/…$/);
+    expect(stringWidth(status)).toBeLessThanOrEqual(80);
+    const shown = status.slice('✗ CRIT '.length, -1);
+    // As much as fits, whole words only: what follows the shown text in the full line is a space.
+    const full = 'rep2-0: replication broken: HW 1,826 below BASE 2,928, follower 5001 cannot catch up';
+    expect(full.startsWith(shown)).toBe(true);
+    expect(shown.length).toBeGreaterThan(60);
+    expect(full.slice(shown.length)).toMatch(/^[;:,]? /);
+  });
+});
+
+async function openDetail(app: Awaited<ReturnType<typeof appAt>>) {
+  await app.type('g', '\r');
+  return app;
+}
+
+describe('wrapAtWords', () => {
+  it('breaks at spaces, indents what follows, and cuts only a word wider than a line', () => {
+    expect(wrapAtWords('  • one two three four', 12, '    ')).toEqual(['  • one two', '    three', '    four']);
+    expect(wrapAtWords('abcdefghij klm', 6, '  ')).toEqual(['abcdef', '  ghij', '  klm']);
+    expect(wrapAtWords('short', 80)).toEqual(['short']);
+  });
+});
