@@ -131,7 +131,8 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   if (missing) parts.push(clip(missing, 60));
   const fromCluster = countClusterBases(state);
   const problem = state.leaderProblems?.[0];
-  if (problem !== undefined) parts.push(`? ${fromCluster} BASE from the SC, not the leader: ${problem}`);
+  // With no `?` on screen (the SPU's partitions are LeaderOffline, showing `-`), the problem alone.
+  if (problem !== undefined) parts.push(fromCluster > 0 ? `? ${fromCluster} BASE from the SC, not the leader: ${problem}` : `leaders: ${problem}`);
   // No SPU failed, yet some leaders answered without their partitions (seen on a real cluster
   // while a topic's partitions were being placed): say so rather than leave the count unexplained.
   else if (fromCluster > 0) parts.push(`? ${fromCluster} BASE from the SC, not the leader: their leaders answered without them (just placed or moving)`);

@@ -71,6 +71,18 @@ describe('BASE from the SC with no SPU failing', () => {
   });
 });
 
+describe('a leader problem with no `?` on screen', () => {
+  it('is said without a count of 0', async () => {
+    // A real sample: SPU 5001 killed; the only partition it led is LeaderOffline (showing `-`), the others answered.
+    const real = JSON.parse(readFileSync(new URL('../fixtures/real/sample-follower-down.json', import.meta.url), 'utf8'));
+    const rendered = await renderApp(await fixedMonitor([real]));
+    unmount = rendered.unmount;
+    const header = rendered.frame().split('\n')[1];
+    expect(header).toMatch(/^leaders: SPU 5001 at localhost:9010: connect ECONNREFUSED/);
+    expect(header).not.toContain('BASE from the SC');
+  });
+});
+
 describe('consumer offsets that cannot be read while a leader is down', () => {
   it("are said in the header before the leaders' problems, which alone fill the line", async () => {
     // As on a real cluster: the SPU that leads consumer-offset-0 killed, `consumer list` failing.
