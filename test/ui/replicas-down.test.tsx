@@ -31,7 +31,7 @@ describe("the detail view's replicas", () => {
   });
 
   it('know the SPU is down from its partitions the SC calls LeaderOffline, when the leaders are not asked', async () => {
-    const {leaderOffsets, leaderProblems, ...scOnly} = sample;
+    const {leaderOffsets: _offsets, leaderProblems: _problems, ...scOnly} = sample;
     const [, , follower] = await replicasOfRep2(scOnly);
     expect(follower).toMatch(/^5001\s+follower ✗ SPU down\s/);
   });
