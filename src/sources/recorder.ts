@@ -24,6 +24,8 @@ export function createRecorder(file: string): Recorder {
       if (raw.monotonic !== undefined) line.monotonic = raw.monotonic;
       line.partitions = raw.partitions;
       if (raw.consumers !== undefined) line.consumers = raw.consumers;
+      // Why `consumer list` failed: a replay then says so, as the live monitor did.
+      if (raw.consumerError !== undefined) line.consumerError = raw.consumerError;
       if (raw.leaderOffsets !== undefined) line.leaderOffsets = raw.leaderOffsets;
       if (raw.leaderProblems !== undefined) line.leaderProblems = raw.leaderProblems;
       writeSync(fd, `${JSON.stringify(line)}\n`);

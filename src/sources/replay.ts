@@ -146,6 +146,7 @@ function sampleOf(text: string): RawSample | string {
     monotonic?: unknown;
     partitions?: unknown;
     consumers?: unknown;
+    consumerError?: unknown;
     leaderOffsets?: unknown;
     leaders?: unknown;
     leaderProblems?: unknown;
@@ -156,6 +157,7 @@ function sampleOf(text: string): RawSample | string {
   const sample: RawSample = {time: record.time, partitions: record.partitions};
   if (typeof record.monotonic === 'number' && Number.isFinite(record.monotonic)) sample.monotonic = record.monotonic;
   if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
+  else if (typeof record.consumerError === 'string') sample.consumerError = record.consumerError;
   // `leaders` is the same shape, written by the ground-truth recordings of a real cluster.
   const leaderOffsets = record.leaderOffsets ?? record.leaders;
   if (isLeaderOffsets(leaderOffsets)) sample.leaderOffsets = leaderOffsets;

@@ -29,6 +29,17 @@ describe('recording and replaying', () => {
     expect(await replay.next()).toBeNull();
   });
 
+  it('keeps why `consumer list` failed, so a replay says consumer offsets were unavailable (a --check WARNING)', async () => {
+    const path = file('consumers-failing.jsonl');
+    const recorder = createRecorder(path);
+    const consumerError = "fluvio consumer list failed (exit 1): Socket error: can't connect to localhost:9010";
+    recorder.record({time: 1000, partitions, consumerError});
+    recorder.close();
+    expect(await createReplaySource(path).next()).toEqual({time: 1000, partitions, consumerError});
+    const check = runCli(['--replay', path, '--check']);
+    expect(check.stdout).toContain(`WARNING consumers: consumer offsets unavailable: ${consumerError}`);
+  });
+
   it('reports malformed lines with their line number and skips them', async () => {
     const path = file('broken.jsonl');
     writeFileSync(
