@@ -1,8 +1,9 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {advance, newTimeline, type Timeline} from './clock.js';
 import {ConsumerTracks} from './consumers.js';
-import {partitionFacts, settleMs} from './facts.js';
+import {partitionFacts, settleMs, type FactsInput} from './facts.js';
 import {noteLifecycles, type TopicLifecycle} from './lifecycle.js';
+import {RingSnapshot} from './ring.js';
 import {PartitionTracker} from './tracker.js';
 import {
   defaultThresholds,
@@ -79,6 +80,17 @@ export class Analyzer {
   private generation = 0;
   private timeline: Timeline = newTimeline();
   private topics: Map<string, TopicLifecycle> | null = null;
+  /** What each partition's facts are made from, refilled for each (facts never keep it): no object per partition per sample. */
+  private readonly factsInput: FactsInput = {
+    partition: null as unknown as Partition,
+    tracker: null as unknown as PartitionTracker,
+    time: 0,
+    thresholds: defaultThresholds,
+    consumers: undefined,
+    consumerTracks: this.consumerTracks,
+    lifecycle: null,
+    scStaleSince: null,
+  };
 
   /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
   constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
@@ -141,6 +153,14 @@ export class Analyzer {
     return this.watched.get(name)?.tracker.ring.windows(points) ?? [];
   }
 
+  /**
+   * Every partition's history as the latest sample left it, for the monitor's snapshot: two
+   * values per partition, and what it shows never changes afterwards (ring.ts).
+   */
+  historyNow(): RingSnapshot {
+    return new RingSnapshot(this.order, this.capacity);
+  }
+
   /** Number of partitions with history held (for memory checks). */
   get trackedPartitions(): number {
     return this.watched.size;
@@ -187,17 +207,16 @@ export class Analyzer {
       watched.held = null;
       notes.push({kind: 'recreated', partition: partition.name, evidence: partition.baseOffset === 0 ? 'never-trimmed-log-end-back' : 'log-end-back'});
     }
-    const thresholds = this.thresholdsFor(partition.topic);
-    const facts = partitionFacts({
-      partition,
-      tracker,
-      time,
-      thresholds,
-      consumers,
-      consumerTracks: this.consumerTracks,
-      lifecycle,
-      scStaleSince,
-    });
+    const input = this.factsInput;
+    input.partition = partition;
+    input.tracker = tracker;
+    input.time = time;
+    input.thresholds = this.thresholdsFor(partition.topic);
+    input.consumers = consumers;
+    input.consumerTracks = this.consumerTracks;
+    input.lifecycle = lifecycle;
+    input.scStaleSince = scStaleSince;
+    const facts = partitionFacts(input);
     const verdict = judge(facts);
     const {status, reasons} = hold(watched, verdict, time);
     return {

@@ -3,7 +3,7 @@ import type {ConsumerTracks} from './consumers.js';
 import {cleanerPeriodMs, defaultRetentionSeconds, RetentionPolicy} from './policy.js';
 import {peakBucketMs, peakBuckets, type PartitionTracker, type TrimStep} from './tracker.js';
 import type {ConsumerAnalysis, Lifecycle, Thresholds} from './types.js';
-import {drainEta, replicationStall, windowTime} from './window.js';
+import {drainEta, replicationStall, windowTime, type WindowTime} from './window.js';
 
 /** Rate-based verdicts wait for this much history and this many samples. */
 export const settleMs = 20_000;
@@ -59,13 +59,15 @@ export interface Facts {
 
 const noConsumers = Object.freeze([]) as unknown as ConsumerAnalysis[];
 const unhealthy = new Set(['Offline', 'LeaderOffline', 'OutOfStorage']);
+/** WIN-TIME of the partition at hand, read at once into the facts: partitionFacts is never re-entered. */
+const windowTimeNow: WindowTime = {windowSeconds: null, windowSecondsKind: null};
 
 /** The facts of one partition at one sample, from its history (already observed). */
 export function partitionFacts(input: FactsInput): Facts {
   const {partition, tracker, time, thresholds} = input;
   const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
   const hasData = partition.highWatermark >= 0 && tracker.ring.length > 0;
-  const leaderless = partition.highWatermark < 0 || unhealthy.has(partition.resolution) || input.lifecycle !== null;
+  const leaderless = partition.highWatermark < 0 || (partition.resolution !== 'Online' && unhealthy.has(partition.resolution)) || input.lifecycle !== null;
   const sameSource = (partition.hwSource ?? 'cluster') === (partition.baseSource ?? 'cluster');
   const stale = leaderless || (input.scStaleSince !== null && !sameSource);
   const online = hasData && !stale;
@@ -73,7 +75,7 @@ export function partitionFacts(input: FactsInput): Facts {
   const ingestRate = online && settled ? tracker.ingestRate(time) : null;
   const neverTrimmed = partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined;
   const trimRate = online ? tracker.trimRate(time, settled, neverTrimmed) : null;
-  const {windowSeconds, windowSecondsKind} = online ? windowTime(partition, tracker, time) : noWindowTime;
+  const {windowSeconds, windowSecondsKind} = online ? windowTime(partition, tracker, time, windowTimeNow) : noWindowTime;
   if (window !== null) tracker.windowPeak.add(time, window);
   if (windowSeconds !== null && windowSecondsKind !== 'lower-bound') tracker.windowSecondsPeak.add(time, windowSeconds);
   tracker.retentionPeak.add(time, partition.retentionSeconds ?? defaultRetentionSeconds);

@@ -26,12 +26,17 @@ export function noteLifecycles(
   notes: AnalysisNote[],
 ): Map<string, TopicLifecycle> {
   const topics = new Map<string, TopicLifecycle>();
+  // A topic's partitions are listed one after another: the map is asked once per topic, not per partition.
+  let current = '';
+  let counts: TopicLifecycle | undefined;
   for (const entry of partitions) {
-    const topic = entry.partition.topic;
-    let counts = topics.get(topic);
-    if (!counts) {
-      counts = {partitions: 0, peak: 0, vanishing: false, creating: 0, deleting: 0, stuck: 0, stuckState: null, stuckSeconds: 0};
-      topics.set(topic, counts);
+    if (counts === undefined || entry.partition.topic !== current) {
+      current = entry.partition.topic;
+      counts = topics.get(current);
+      if (!counts) {
+        counts = {partitions: 0, peak: 0, vanishing: false, creating: 0, deleting: 0, stuck: 0, stuckState: null, stuckSeconds: 0};
+        topics.set(current, counts);
+      }
     }
     counts.partitions++;
     if (entry.lifecycle === 'creating') counts.creating++;

@@ -1,8 +1,8 @@
 import type {HistoryPoint} from './types.js';
 
-/** Slots a ring starts with; it doubles up to its capacity as points come (a replay of a few samples stays small). */
-const initialSlots = 8;
-/** Numbers per point, interleaved in one array: time, BASE, HW, LEO. */
+/** Points per chunk: a ring is made of chunks of this many points, allocated as points come. */
+const chunkPoints = 16;
+/** Numbers per point, interleaved in a chunk: time, BASE, HW, LEO. */
 const stride = 4;
 
 /**
@@ -16,55 +16,79 @@ export function doubles(length: number, value = Number.NaN): number[] {
 }
 
 /**
- * A fixed-size ring of offsets per partition: memory stays flat however long the monitor
- * runs. One array of doubles per partition (not four, and grown to the capacity only as points
- * come) keeps 100,000 partitions' history compact and cheap to create; NaN stands for "unknown BASE".
+ * A ring's chunks at one moment. Never changed once made: adding a chunk, dropping the oldest or
+ * starting over makes a new one. Each slot of a chunk is written once (points are numbered from
+ * the ring's creation and never renumbered) and a chunk dropped from the ring is never reused, so
+ * whoever holds a `RingBlocks` and an end index reads the same points forever.
+ */
+export interface RingBlocks {
+  readonly chunks: readonly number[][];
+  /** Number of the point in chunks[0]'s first slot (a multiple of chunkPoints). */
+  readonly chunkStart: number;
+  /** Number of the first point of this history (since the ring last started over). */
+  readonly start: number;
+  /** Offsets are stored relative to this (exact differences beyond 2^53); points add it back. */
+  readonly origin: number;
+}
+
+const noChunks: readonly number[][] = Object.freeze([]);
+
+/**
+ * A fixed-size ring of offsets per partition: memory stays flat however long the monitor runs.
+ * It keeps the last `capacity` points in chunks of 16 (4 doubles a point, about 35 bytes with the
+ * chunk's header), added as points come; a chunk whose points all fell out is dropped, not
+ * overwritten. So a snapshot of the history is two values per partition (`blocks` and `end`), and
+ * what it shows never changes afterwards, whatever the ring does next (history-view.ts).
  */
 export class HistoryRing {
   readonly capacity: number;
-  /** Offsets are stored relative to this (exact differences beyond 2^53); points() adds it back. */
-  origin = 0;
-  private data: number[];
-  /** Slots allocated so far (at most `capacity`); the ring wraps only once they are all used. */
-  private slots: number;
-  private head = 0;
+  blocks: RingBlocks;
+  /** Number of the next point: points pushed since the ring was created. */
+  end = 0;
+  /** Points held: at most `capacity`. */
   length = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;
-    this.slots = Math.min(capacity, initialSlots);
-    this.data = doubles(stride * this.slots);
+    this.blocks = {chunks: noChunks, chunkStart: 0, start: 0, origin: 0};
+  }
+
+  get origin(): number {
+    return this.blocks.origin;
   }
 
   push(time: number, base: number | null, highWatermark: number, logEndOffset: number): void {
-    // Until the ring is full the head stays at 0, so growing is a plain copy.
-    if (this.length === this.slots && this.slots < this.capacity) this.grow();
-    const at = stride * ((this.head + this.length) % this.slots);
-    const data = this.data;
-    data[at] = time;
-    data[at + 1] = base ?? Number.NaN;
-    data[at + 2] = highWatermark;
-    data[at + 3] = logEndOffset;
-    if (this.length < this.slots) this.length++;
-    else this.head = (this.head + 1) % this.slots;
+    const at = this.end;
+    let blocks = this.blocks;
+    let index = (at - blocks.chunkStart) >> 4;
+    if (index === blocks.chunks.length) {
+      blocks = this.addChunk(at);
+      index = blocks.chunks.length - 1;
+    }
+    const chunk = blocks.chunks[index];
+    const slot = stride * ((at - blocks.chunkStart) & (chunkPoints - 1));
+    chunk[slot] = time;
+    chunk[slot + 1] = base ?? Number.NaN;
+    chunk[slot + 2] = highWatermark;
+    chunk[slot + 3] = logEndOffset;
+    this.end = at + 1;
+    if (this.length < this.capacity) this.length++;
   }
 
-  clear(): void {
-    this.head = 0;
+  /** Starts over (a re-created partition): points from now on are relative to `origin`. */
+  clear(origin = 0): void {
+    // Fresh chunks: the old ones stay as they are for whoever still holds them.
+    this.blocks = {chunks: noChunks, chunkStart: this.end - (this.end % chunkPoints), start: this.end, origin};
     this.length = 0;
   }
 
-  /** i-th point, oldest first: the offset of its four numbers. */
-  private at(i: number): number {
-    return stride * ((this.head + i) % this.slots);
-  }
-
+  /** i-th point, oldest first: the place of its four numbers. */
   time(i: number): number {
-    return this.data[this.at(i)];
+    return read(this.blocks, this.end - this.length + i, 0);
   }
 
   logEndOffset(i: number): number {
-    return this.data[this.at(i) + 3];
+    return read(this.blocks, this.end - this.length + i, 3);
   }
 
   /** Index of the newest point at or before `time` (0 when all are later). */
@@ -80,36 +104,103 @@ export class HistoryRing {
   }
 
   points(): HistoryPoint[] {
-    const points: HistoryPoint[] = [];
-    const data = this.data;
-    for (let i = 0; i < this.length; i++) {
-      const at = this.at(i);
-      const base = data[at + 1];
-      points.push({
-        time: data[at],
-        baseOffset: Number.isNaN(base) ? null : base + this.origin,
-        highWatermark: data[at + 2] + this.origin,
-        logEndOffset: data[at + 3] + this.origin,
-      });
-    }
-    return points;
+    return pointsOf(this.blocks, this.end, this.capacity);
   }
 
   /** The last `count` window sizes (hw - base), oldest first; unknown BASE gives NaN. */
   windows(count: number): number[] {
-    const start = Math.max(0, this.length - count);
-    const windows: number[] = [];
-    for (let i = start; i < this.length; i++) {
-      const at = this.at(i);
-      windows.push(this.data[at + 2] - this.data[at + 1]);
-    }
-    return windows;
+    return windowsOf(this.blocks, this.end, this.capacity, count);
   }
 
-  private grow(): void {
-    this.slots = Math.min(this.capacity, 2 * this.slots);
-    const data = doubles(stride * this.slots);
-    for (let i = 0; i < this.data.length; i++) data[i] = this.data[i];
-    this.data = data;
+  /** A new chunk for point `at`, dropping the chunks whose points all fell out of the ring. */
+  private addChunk(at: number): RingBlocks {
+    const old = this.blocks;
+    const first = Math.max(old.start, at + 1 - this.capacity);
+    const drop = Math.max(0, Math.floor((first - old.chunkStart) / chunkPoints));
+    const chunks = old.chunks.slice(drop);
+    chunks.push(doubles(stride * chunkPoints));
+    this.blocks = {chunks, chunkStart: old.chunkStart + drop * chunkPoints, start: old.start, origin: old.origin};
+    return this.blocks;
+  }
+}
+
+/** Field `field` (0 time, 1 BASE, 2 HW, 3 LEO) of point number `at`. */
+function read(blocks: RingBlocks, at: number, field: number): number {
+  const offset = at - blocks.chunkStart;
+  return blocks.chunks[offset >> 4][stride * (offset & (chunkPoints - 1)) + field];
+}
+
+/** Number of the oldest point a ring of `capacity` held when its next point was `end`. */
+function firstOf(blocks: RingBlocks, end: number, capacity: number): number {
+  return Math.max(blocks.start, blocks.chunkStart, end - capacity);
+}
+
+/** The points a ring held when `blocks` and `end` were its state, oldest first. */
+export function pointsOf(blocks: RingBlocks, end: number, capacity: number): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  const origin = blocks.origin;
+  for (let at = firstOf(blocks, end, capacity); at < end; at++) {
+    const base = read(blocks, at, 1);
+    points.push({
+      time: read(blocks, at, 0),
+      baseOffset: Number.isNaN(base) ? null : base + origin,
+      highWatermark: read(blocks, at, 2) + origin,
+      logEndOffset: read(blocks, at, 3) + origin,
+    });
+  }
+  return points;
+}
+
+/** The last `count` window sizes (hw - base) of that state, oldest first; unknown BASE gives NaN. */
+export function windowsOf(blocks: RingBlocks, end: number, capacity: number, count: number): number[] {
+  const windows: number[] = [];
+  for (let at = Math.max(firstOf(blocks, end, capacity), end - count); at < end; at++) windows.push(read(blocks, at, 2) - read(blocks, at, 1));
+  return windows;
+}
+
+/**
+ * Every partition's ring as one sample left it, by name: two values per partition (its blocks
+ * and end), taken in one pass. Nothing it shows changes when later samples come, a ring wraps or
+ * starts over, or a partition is forgotten: it reads only chunk slots written before it was taken.
+ */
+export class RingSnapshot {
+  private readonly names: string[];
+  private readonly blocks: RingBlocks[];
+  private readonly ends: number[];
+  private readonly capacity: number;
+  /** Name to place, built on the first question (a --json run asks none). */
+  private places: Map<string, number> | null = null;
+
+  constructor(entries: readonly {readonly name: string; readonly tracker: {readonly ring: HistoryRing}}[], capacity: number) {
+    const count = entries.length;
+    this.names = new Array<string>(count);
+    this.blocks = new Array<RingBlocks>(count);
+    this.ends = doubles(count, 0);
+    this.capacity = capacity;
+    for (let index = 0; index < count; index++) {
+      const {name, tracker} = entries[index];
+      const ring = tracker.ring;
+      this.names[index] = name;
+      this.blocks[index] = ring.blocks;
+      this.ends[index] = ring.end;
+    }
+  }
+
+  points(name: string): HistoryPoint[] {
+    const place = this.place(name);
+    return place === undefined ? [] : pointsOf(this.blocks[place], this.ends[place], this.capacity);
+  }
+
+  windows(name: string, count: number): number[] {
+    const place = this.place(name);
+    return place === undefined ? [] : windowsOf(this.blocks[place], this.ends[place], this.capacity, count);
+  }
+
+  private place(name: string): number | undefined {
+    if (!this.places) {
+      this.places = new Map();
+      for (let index = 0; index < this.names.length; index++) this.places.set(this.names[index], index);
+    }
+    return this.places.get(name);
   }
 }

@@ -25,32 +25,34 @@ type OffsetKey = 'baseOffset' | 'highWatermark' | 'logEndOffset';
 
 /** Rolling maximum over a few buckets of time: O(1) per sample, no scan of the history. */
 export class RecentPeak {
-  private readonly values = doubles(peakBuckets);
-  private readonly buckets = doubles(peakBuckets, Number.NEGATIVE_INFINITY);
+  /** Each bucket's maximum, then each bucket's number: one array per peak (a tracker has three). */
+  private readonly slots = doubles(2 * peakBuckets, Number.NEGATIVE_INFINITY);
   private current = Number.NEGATIVE_INFINITY;
 
   add(time: number, value: number): void {
     const bucket = Math.floor(time / peakBucketMs);
     const slot = bucket % peakBuckets;
+    const slots = this.slots;
     this.current = bucket;
-    if (this.buckets[slot] !== bucket) {
-      this.buckets[slot] = bucket;
-      this.values[slot] = value;
-    } else if (value > this.values[slot]) {
-      this.values[slot] = value;
+    if (slots[peakBuckets + slot] !== bucket) {
+      slots[peakBuckets + slot] = bucket;
+      slots[slot] = value;
+    } else if (value > slots[slot]) {
+      slots[slot] = value;
     }
   }
 
   get value(): number {
     let peak = Number.NEGATIVE_INFINITY;
+    const slots = this.slots;
     for (let slot = 0; slot < peakBuckets; slot++) {
-      if (this.buckets[slot] > this.current - peakBuckets && this.values[slot] > peak) peak = this.values[slot];
+      if (slots[peakBuckets + slot] > this.current - peakBuckets && slots[slot] > peak) peak = slots[slot];
     }
     return peak;
   }
 
   clear(): void {
-    this.buckets.fill(Number.NEGATIVE_INFINITY);
+    this.slots.fill(Number.NEGATIVE_INFINITY, peakBuckets);
   }
 }
 
@@ -85,6 +87,12 @@ export class PartitionTracker {
   logEndAtHighWatermark = 0;
   /** When BASE last moved up (or was first known): a draining partition trims toward a frozen HW. */
   lastTrimTime: number | null = null;
+  /** Read from the steps when they change, not every sample: the typical deletion, and TRIM/s's span and records. */
+  private typical: number | null = null;
+  private paceFrom = 0;
+  private paceSpan = 0;
+  private paceSteps = 0;
+  private paceTrimmed = 0;
   private originBig: bigint | null = null;
   private baseSource: string | null = null;
   private lastTime = 0;
@@ -130,6 +138,7 @@ export class PartitionTracker {
     if (base !== null && oldBase !== null && base > oldBase && !recreated) {
       this.steps.push({time, base, size: base - oldBase, sinceMs: time - this.lastTime});
       if (this.steps.length > maxSteps) this.steps.shift();
+      this.stepsChanged();
     }
     // Observation paused (no leader, or no samples): the last point before it stays in the write history.
     if (!recreated && this.ring.length > 0 && time - this.lastTime > pauseMs) this.writes.keepEdge(this.lastTime, this.maxLogEnd);
@@ -172,14 +181,14 @@ export class PartitionTracker {
   }
 
   private reset(partition: Partition, time: number): void {
-    this.ring.clear();
     this.writes.clear();
     this.steps.length = 0;
+    this.stepsChanged();
     this.windowPeak.clear();
     this.windowSecondsPeak.clear();
     const exact = partition.exactOffsets?.baseOffset ?? (partition.baseOffset === null ? partition.exactOffsets?.highWatermark : undefined);
     this.originBig = exact !== undefined ? BigInt(exact) : null;
-    this.ring.origin = partition.baseOffset ?? partition.highWatermark;
+    this.ring.clear(partition.baseOffset ?? partition.highWatermark);
     this.base = null;
     this.highWatermark = 0;
     this.logEndOffset = 0;
@@ -223,16 +232,25 @@ export class PartitionTracker {
    */
   trimRate(now: number, settled: boolean, neverTrimmed: boolean): number | null {
     if (this.steps.length < 2) return settled && neverTrimmed && this.steps.length === 0 ? 0 : null;
-    const steps = this.steps.slice(-trimSteps);
-    const first = steps[0];
-    const last = steps[steps.length - 1];
-    const span = last.time - first.time;
-    const cycle = span / (steps.length - 1);
-    const effectiveSpan = Math.max(span, now - first.time - cycle);
-    const ordinary = 3 * median(steps.map((step) => step.size));
+    const span = this.paceSpan;
+    const cycle = span / (this.paceSteps - 1);
+    const effectiveSpan = Math.max(span, now - this.paceFrom - cycle);
+    return effectiveSpan > 0 ? (this.paceTrimmed * 1000) / effectiveSpan : null;
+  }
+
+  /** The latest `trimSteps` steps' span and ordinary deletions, and the typical step: once per new step. */
+  private stepsChanged(): void {
+    const steps = this.steps;
+    this.typical = steps.length >= 2 ? lowerMedianSize(steps, 0) : null;
+    if (steps.length < 2) return;
+    const from = Math.max(0, steps.length - trimSteps);
+    const ordinary = 3 * lowerMedianSize(steps, from);
     let trimmed = 0;
-    for (let i = 1; i < steps.length; i++) if (steps[i].size <= ordinary) trimmed += steps[i].size;
-    return effectiveSpan > 0 ? (trimmed * 1000) / effectiveSpan : null;
+    for (let i = from + 1; i < steps.length; i++) if (steps[i].size <= ordinary) trimmed += steps[i].size;
+    this.paceFrom = steps[from].time;
+    this.paceSpan = steps[steps.length - 1].time - steps[from].time;
+    this.paceSteps = steps.length - from;
+    this.paceTrimmed = trimmed;
   }
 
   /** The largest single deletion since `since` (ms), 0 when none. */
@@ -244,12 +262,28 @@ export class PartitionTracker {
 
   /** Records one ordinary segment deletion removes (median of the steps seen), else null. */
   typicalStep(): number | null {
-    return this.steps.length >= 2 ? median(this.steps.map((step) => step.size)) : null;
+    return this.typical;
   }
 }
 
-/** The lower median: of one ordinary deletion and one mass deletion, the ordinary one is typical. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[(sorted.length - 1) >> 1];
+/** Room for the sizes of every step kept, sorted in place: a median without a sorted copy. */
+const sizes = doubles(maxSteps, 0);
+
+/**
+ * The lower median of the sizes of `steps` from `from` on: of one ordinary deletion and one mass
+ * deletion, the ordinary one is typical.
+ */
+function lowerMedianSize(steps: readonly TrimStep[], from: number): number {
+  const count = steps.length - from;
+  // Insertion sort: at most 16 sizes.
+  for (let i = 0; i < count; i++) {
+    const size = steps[from + i].size;
+    let at = i;
+    while (at > 0 && sizes[at - 1] > size) {
+      sizes[at] = sizes[at - 1];
+      at--;
+    }
+    sizes[at] = size;
+  }
+  return sizes[(count - 1) >> 1];
 }

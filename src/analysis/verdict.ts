@@ -15,51 +15,73 @@ const unhealthyResolutions = new Set(['Offline', 'LeaderOffline', 'OutOfStorage'
 
 /** The rules, in the order the README states them. Most severe reasons first. Pure. */
 export function judge(facts: Facts): Verdict {
-  const critical: Reason[] = [];
-  const warn: Reason[] = [];
-  const raise = (level: 'warn' | 'critical', cause: ReasonCause) => (level === 'critical' ? critical : warn).push({...cause, level, clearing: false});
+  // Lists are made only for a partition that has a reason: most have none (no closure or array per call).
+  let critical: Reason[] | null = null;
+  let warn: Reason[] | null = null;
   const {partition, thresholds} = facts;
 
   // A topic being created or deleted is a state, not an alarm, until it is stuck.
   if (facts.lifecycle) {
     if (facts.lifecycle.seconds < lifecycleGraceSeconds) return notJudged;
-    raise('critical', {code: 'lifecycle-stuck', state: facts.lifecycle.state, seconds: facts.lifecycle.seconds});
-    return {status: 'critical', reasons: critical, judged: true};
+    return {
+      status: 'critical',
+      reasons: [reason('critical', {code: 'lifecycle-stuck', state: facts.lifecycle.state, seconds: facts.lifecycle.seconds})],
+      judged: true,
+    };
   }
 
-  if (unhealthyResolutions.has(partition.resolution)) raise('critical', {code: 'resolution', resolution: partition.resolution});
+  if (partition.resolution !== 'Online' && unhealthyResolutions.has(partition.resolution)) {
+    critical = add(critical, 'critical', {code: 'resolution', resolution: partition.resolution});
+  }
   // Seen at the leader, it needs no history: no committed record is left.
-  if (facts.broken) raise('critical', {code: 'replication-broken', ...facts.broken});
+  if (facts.broken) critical = add(critical, 'critical', {code: 'replication-broken', ...facts.broken});
   for (const consumer of facts.consumers) {
     if (consumer.state === 'lost') {
-      raise('critical', {code: 'consumer-lost', consumer: consumer.id, records: consumer.lostRecords});
+      critical = add(critical, 'critical', {code: 'consumer-lost', consumer: consumer.id, records: consumer.lostRecords});
     } else if (consumer.state === 'probably-lost') {
-      raise('warn', {code: 'consumer-probably-lost', consumer: consumer.id});
+      warn = add(warn, 'warn', {code: 'consumer-probably-lost', consumer: consumer.id});
     } else if (consumer.state === 'at-risk' && consumer.secondsUntilOvertaken !== null) {
-      raise('warn', {code: 'consumer-at-risk', consumer: consumer.id, seconds: consumer.secondsUntilOvertaken});
+      warn = add(warn, 'warn', {code: 'consumer-at-risk', consumer: consumer.id, seconds: consumer.secondsUntilOvertaken});
     }
   }
   // A stall is timed by itself: past --critical-stall it is critical whatever else the history says.
   const stall = facts.stall;
-  if (stall) raise(stall.seconds >= (thresholds.criticalStallSeconds ?? 300) ? 'critical' : 'warn', {code: 'replication-stall', ...stall});
+  if (stall) {
+    const cause: ReasonCause = {code: 'replication-stall', ...stall};
+    if (stall.seconds >= (thresholds.criticalStallSeconds ?? 300)) critical = add(critical, 'critical', cause);
+    else warn = add(warn, 'warn', cause);
+  }
 
   if (facts.settled && !facts.stale) {
     const eta = facts.etaSeconds;
-    if (eta !== null && eta <= thresholds.criticalEtaSeconds) raise('critical', {code: 'window-empty-eta', seconds: eta});
-    else if (eta !== null && eta <= thresholds.warnEtaSeconds) raise('warn', {code: 'window-empty-eta', seconds: eta});
+    if (eta !== null && eta <= thresholds.criticalEtaSeconds) critical = add(critical, 'critical', {code: 'window-empty-eta', seconds: eta});
+    else if (eta !== null && eta <= thresholds.warnEtaSeconds) warn = add(warn, 'warn', {code: 'window-empty-eta', seconds: eta});
     const shrink = unexplainedShrink(facts);
-    if (shrink) raise('warn', shrink);
+    if (shrink) warn = add(warn, 'warn', shrink);
     const slo = thresholds.minWindowSeconds;
     const held = facts.windowSeconds;
     // Only a measured window counts: one never trimmed is a lower bound and says nothing yet.
     if (slo && held !== null && facts.windowMeasured && held < slo) {
-      raise(held < slo / 2 ? 'critical' : 'warn', {code: 'window-below-slo', seconds: held, minSeconds: slo});
+      const cause: ReasonCause = {code: 'window-below-slo', seconds: held, minSeconds: slo};
+      if (held < slo / 2) critical = add(critical, 'critical', cause);
+      else warn = add(warn, 'warn', cause);
     }
   }
 
-  if (critical.length > 0) return {status: 'critical', reasons: [...critical, ...warn], judged: true};
-  if (warn.length > 0) return {status: 'warn', reasons: warn, judged: true};
+  if (critical) return {status: 'critical', reasons: warn ? [...critical, ...warn] : critical, judged: true};
+  if (warn) return {status: 'warn', reasons: warn, judged: true};
   return okVerdict;
+}
+
+function reason(level: 'warn' | 'critical', cause: ReasonCause): Reason {
+  return {...cause, level, clearing: false};
+}
+
+/** `list` with the reason added; a new list when there was none. */
+function add(list: Reason[] | null, level: 'warn' | 'critical', cause: ReasonCause): Reason[] {
+  if (!list) return [reason(level, cause)];
+  list.push(reason(level, cause));
+  return list;
 }
 
 /** Nothing found: one shared verdict, frozen, rather than a new object and array per healthy partition. */

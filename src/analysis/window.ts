@@ -19,24 +19,38 @@ const minStallMs = 10_000;
  * when BASE was written while we watched; estimated from the long-run write rate when it was
  * written before; a lower bound (the observed age) for a partition never trimmed (BASE 0).
  */
-export function windowTime(partition: Partition, tracker: PartitionTracker, now: number): Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'> {
+export function windowTime(
+  partition: Partition,
+  tracker: PartitionTracker,
+  now: number,
+  into: WindowTime = {windowSeconds: null, windowSecondsKind: null},
+): WindowTime {
   const base = tracker.base;
-  if (base === null || partition.highWatermark < 0) return {windowSeconds: null, windowSecondsKind: null};
+  if (base === null || partition.highWatermark < 0) return found(into, null, null);
   // HW below BASE (replication broken): no committed record is left, so none has an age. Seen on a
   // real cluster as WINDOW 0 beside WIN-TIME 32s, the detail view's "window 0 = 36s".
-  if (tracker.highWatermark < base) return {windowSeconds: null, windowSecondsKind: null};
+  if (tracker.highWatermark < base) return found(into, null, null);
   const age = (now - tracker.firstTime) / 1000;
   if (partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined && tracker.steps.length === 0) {
-    return {windowSeconds: age, windowSecondsKind: 'lower-bound'};
+    return found(into, age, 'lower-bound');
   }
   const written = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
-  if (written !== null) return {windowSeconds: Math.max(0, (now - written) / 1000), windowSecondsKind: 'measured'};
+  if (written !== null) return found(into, Math.max(0, (now - written) / 1000), 'measured');
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
   const window = tracker.highWatermark - base;
   if (rate !== null && rate > 0 && tracker.historyMs(now) >= estimateAfterMs) {
-    return {windowSeconds: Math.max(age, Math.min(window / rate, retentionAgeBound(partition, tracker, base, rate))), windowSecondsKind: 'estimated'};
+    return found(into, Math.max(age, Math.min(window / rate, retentionAgeBound(partition, tracker, base, rate))), 'estimated');
   }
-  return {windowSeconds: age, windowSecondsKind: 'lower-bound'};
+  return found(into, age, 'lower-bound');
+}
+
+export type WindowTime = Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'>;
+
+/** WIN-TIME written into `into` (the analyzer passes one it reuses: no object per partition per sample). */
+function found(into: WindowTime, seconds: number | null, kind: WindowTime['windowSecondsKind']): WindowTime {
+  into.windowSeconds = seconds;
+  into.windowSecondsKind = kind;
+  return into;
 }
 
 /**

@@ -3,24 +3,37 @@ import type {HistoryView} from '../snapshot/snapshot.js';
 
 export const emptyHistory: HistoryView = {points: () => [], windows: () => []};
 
+/** What the view is made from: the analyzer's rings as the latest sample left them (analysis/ring.ts), or, from a stand-in, its live history. */
+export interface HistorySource {
+  history(name: string): readonly HistoryPoint[];
+  historyNow?(): HistoryView;
+}
+
 /**
- * The analyzer's rings keep moving after a snapshot is handed out: reading them through the
- * snapshot's time keeps later samples out, and each answer is kept, so a snapshot always
- * answers the same. (Points older than the ring's capacity may already be gone when first read.)
+ * The history as of the analysis just made. The analyzer hands out its rings' state as values
+ * (each ring's chunks and end): what the view shows never changes, however long it is kept while
+ * the rings move on, wrap or start over (a replay seeking backwards). Points are built only for
+ * the partitions drawn, once each per snapshot.
  */
-export function historyAsOf(analyzer: {history(name: string): readonly HistoryPoint[]}, time: number): HistoryView {
+export function historyOf(analyzer: HistorySource, time: number): HistoryView {
+  const rings: HistoryView = analyzer.historyNow?.() ?? liveUpTo(analyzer, time);
   const read = new Map<string, readonly HistoryPoint[]>();
-  const points = (name: string) => {
-    let kept = read.get(name);
-    if (!kept) {
-      const all = analyzer.history(name);
-      let end = all.length;
-      while (end > 0 && all[end - 1].time > time) end--;
-      kept = Object.freeze(end === all.length ? all : all.slice(0, end));
-      read.set(name, kept);
-    }
-    return kept;
+  return {
+    points: (name) => {
+      let kept = read.get(name);
+      if (!kept) {
+        kept = Object.freeze(rings.points(name));
+        read.set(name, kept);
+      }
+      return kept;
+    },
+    windows: (name, count) => rings.windows(name, count),
   };
+}
+
+/** A stand-in's live history, without points later than the snapshot's time. */
+function liveUpTo(analyzer: HistorySource, time: number): HistoryView {
+  const points = (name: string) => analyzer.history(name).filter((point) => point.time <= time);
   return {
     points,
     windows: (name, count) =>

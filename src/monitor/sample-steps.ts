@@ -1,18 +1,17 @@
 import type {Analyzer} from '../analysis/analyzer.js';
 import type {Analysis} from '../analysis/types.js';
 import {ClusterBaseWatch} from '../model/leader-base.js';
-import {parseSample} from '../model/parse.js';
 import {ScFreshnessWatch} from '../model/sc-freshness.js';
-import type {RawSample} from '../model/types.js';
+import type {Sample} from '../model/types.js';
 import type {MonitorEvent} from '../snapshot/events.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Source} from '../sources/source.js';
 import {appendEvents, consumerReadChange, scFreshnessChange, statusChanges} from './events.js';
-import {historyAsOf} from './history-view.js';
+import {historyOf} from './history-view.js';
 import {replayPosition} from './replay-seek.js';
 
 /** What the monitor needs of an analyzer: the real one, or a scripted stand-in in tests. */
-export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'> & Partial<Pick<Analyzer, 'reset'>>;
+export type SampleAnalyzer = Pick<Analyzer, 'update' | 'history' | 'thresholds'> & Partial<Pick<Analyzer, 'reset' | 'historyNow'>>;
 
 /** The fields of a snapshot that one sample decides. */
 export type SampleFields = Pick<
@@ -70,11 +69,10 @@ export class SampleSteps {
   }
 
   /**
-   * One sample through the parser and the analysis, after the snapshot `before`: the snapshot's
-   * new fields, its events among them (`feedEvents` first).
+   * One parsed sample through the analysis, after the snapshot `before`: the snapshot's new
+   * fields, its events among them (`feedEvents` first).
    */
-  analyse(raw: RawSample, before: Snapshot, feedEvents: MonitorEvent[]): SampleFields {
-    const sample = parseSample(raw);
+  analyse(sample: Sample, before: Snapshot, feedEvents: MonitorEvent[]): SampleFields {
     this.clusterBases.mark(sample.partitions);
     const sc = this.scFreshness.observe(sample.time, sample.partitions, sample.leaderOffsets === true);
     sample.scStaleSince = sc.staleSince;
@@ -106,7 +104,7 @@ export class SampleSteps {
       consumerError,
       // A run of failures keeps the sample time it began at; the first answer ends it.
       consumerErrorSince: consumerError === null ? null : (before.consumerErrorSince ?? analysis.time),
-      history: historyAsOf(this.feed.analyzer, analysis.time),
+      history: historyOf(this.feed.analyzer, analysis.time),
       warnings: warned.warnings,
       events,
       replay: replayPosition(this.feed.source),

@@ -42,8 +42,7 @@ describe('HistoryRing', () => {
   it('starts over after clear(), adding back the origin', () => {
     const ring = new HistoryRing(4);
     pushed(ring, 0, 6);
-    ring.clear();
-    ring.origin = 1000;
+    ring.clear(1000);
     ring.push(5, 1, 2, 3);
     expect(ring.points()).toEqual([{time: 5, baseOffset: 1001, highWatermark: 1002, logEndOffset: 1003}]);
   });
