@@ -6,6 +6,7 @@
 // The two commands run in turn (floor, replay, floor, replay, ...) after one warm-up each, so a
 // machine whose speed drifts moves both alike; the ratio is taken pair by pair. Printed: medians,
 // with the min-max spread of the runs, as a Markdown table.
+// Last, what one kept sample of a partition's history costs on the heap (bench/history-bytes.js).
 // Alone: npm run bench:replay [-- --runs N --sizes 1000x20,10000x20].
 import {spawnSync} from 'node:child_process';
 import {closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync} from 'node:fs';
@@ -115,4 +116,13 @@ console.log(
     longRuns.map((r) => r.wall),
     2,
   )} s` + (base ? `; ${(median(longRss) - median(base)).toFixed(0)} MB above ${label(rssBase)}'s median (${median(base).toFixed(0)} MB)` : ''),
+);
+
+// What a kept sample costs on the heap, measured in its own process (it needs --expose-gc).
+const bytes = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', 'history-bytes.js')], {cwd: root, encoding: 'utf8'});
+if (bytes.status !== 0) throw new Error(`history-bytes.js exited ${bytes.status}: ${bytes.stderr}`);
+const held = JSON.parse(bytes.stdout);
+console.log(
+  `\nHistory: ${held.bytesPerSample.toFixed(1)} heap bytes per partition per kept sample (${held.partitions.toLocaleString('en')} partitions, heap after ` +
+    `${held.from} and ${held.to} samples, full collections before each: ${(held.heapFrom / 1e6).toFixed(1)} -> ${(held.heapTo / 1e6).toFixed(1)} MB)`,
 );

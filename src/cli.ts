@@ -13,8 +13,6 @@ import type {ServeAddress} from './config/serve-address.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {eventsFile} from './text/events.js';
 import {renderJson} from './text/json.js';
-import {renderPlain} from './text/plain.js';
-import {renderView} from './text/views.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -109,11 +107,14 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
   if (state.error) warn(`latest sample failed: ${state.error}`);
   const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
   const wide = config.wide || !process.stdout.isTTY;
+  // The text layouts (and the measuring of wide characters they need) are loaded only when printed.
   if (config.view !== 'partitions') {
+    const {renderView} = await import('./text/views.js');
     process.stdout.write(renderView(state, config.view, {json: config.json, width, wide, filter: config.filter}));
   } else if (config.json) {
     process.stdout.write(renderJson(state, config.filter));
   } else {
+    const {renderPlain} = await import('./text/plain.js');
     process.stdout.write(renderPlain(state, {width, wide, filter: config.filter, sortKey: config.sortKey, reverse: config.reverse, columns: config.columns}));
   }
   return 0;

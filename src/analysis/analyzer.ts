@@ -1,7 +1,7 @@
 import type {ConsumerOffset, Partition, Sample} from '../model/types.js';
 import {advance, newTimeline, type Timeline} from './clock.js';
 import {ConsumerTracks} from './consumers.js';
-import {partitionFacts, settleMs, type FactsInput} from './facts.js';
+import {newFacts, partitionFacts, settleMs, type FactsInput} from './facts.js';
 import {noteLifecycles, type TopicLifecycle} from './lifecycle.js';
 import {RingSnapshot} from './ring.js';
 import {PartitionTracker} from './tracker.js';
@@ -80,6 +80,8 @@ export class Analyzer {
   private generation = 0;
   private timeline: Timeline = newTimeline();
   private topics: Map<string, TopicLifecycle> | null = null;
+  /** The rings as the latest sample left them. */
+  private rings: RingSnapshot;
   /** What each partition's facts are made from, refilled for each (facts never keep it): no object per partition per sample. */
   private readonly factsInput: FactsInput = {
     partition: null as unknown as Partition,
@@ -91,6 +93,8 @@ export class Analyzer {
     lifecycle: null,
     scStaleSince: null,
   };
+  /** Each partition's facts, refilled in turn: the verdict and the row take what they need from it. */
+  private readonly facts = newFacts();
 
   /** `thresholds` is one set for all, or a global set plus a resolver from topic name to its set. */
   constructor(thresholds: Thresholds | TopicThresholds = defaultThresholds, capacity = 180) {
@@ -98,6 +102,7 @@ export class Analyzer {
     this.resolve = perTopic?.forTopic ?? null;
     this.thresholds = perTopic?.global ?? (thresholds as Thresholds);
     this.capacity = capacity;
+    this.rings = new RingSnapshot(0, capacity);
   }
 
   /** The thresholds that judge `topic`: resolved once per topic name and kept. */
@@ -120,15 +125,19 @@ export class Analyzer {
     const counts: Record<Status, number> = {ok: 0, warn: 0, critical: 0};
     const notes: AnalysisNote[] = [];
     let unjudged = 0;
+    const rings = new RingSnapshot(sample.partitions.length, this.capacity);
     for (let index = 0; index < sample.partitions.length; index++) {
       const partition = sample.partitions[index];
       const consumers = consumersByPartition?.get(`${partition.topic}\u0000${partition.partition}`);
       const entry = this.analysePartition(partition, index, time, generation, consumers, scStaleSince, notes);
+      const watched = this.order[index];
+      rings.take(index, watched.name, watched.tracker.ring);
       partitions[index] = entry;
       counts[entry.status]++;
       if (!entry.judged) unjudged++;
     }
     this.order.length = sample.partitions.length;
+    this.rings = rings;
     this.forgetMissing(generation, sample.partitions.length);
     this.consumerTracks.sweep();
     this.topics = noteLifecycles(this.topics, partitions, notes);
@@ -143,6 +152,7 @@ export class Analyzer {
     this.consumerTracks = new ConsumerTracks();
     this.timeline = newTimeline();
     this.topics = null;
+    this.rings = new RingSnapshot(0, this.capacity);
   }
 
   history(name: string): readonly HistoryPoint[] {
@@ -158,7 +168,7 @@ export class Analyzer {
    * values per partition, and what it shows never changes afterwards (ring.ts).
    */
   historyNow(): RingSnapshot {
-    return new RingSnapshot(this.order, this.capacity);
+    return this.rings;
   }
 
   /** Number of partitions with history held (for memory checks). */
@@ -216,7 +226,7 @@ export class Analyzer {
     input.consumerTracks = this.consumerTracks;
     input.lifecycle = lifecycle;
     input.scStaleSince = scStaleSince;
-    const facts = partitionFacts(input);
+    const facts = partitionFacts(input, this.facts);
     const verdict = judge(facts);
     const {status, reasons} = hold(watched, verdict, time);
     return {

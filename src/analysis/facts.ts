@@ -62,8 +62,38 @@ const unhealthy = new Set(['Offline', 'LeaderOffline', 'OutOfStorage']);
 /** WIN-TIME of the partition at hand, read at once into the facts: partitionFacts is never re-entered. */
 const windowTimeNow: WindowTime = {windowSeconds: null, windowSecondsKind: null};
 
-/** The facts of one partition at one sample, from its history (already observed). */
-export function partitionFacts(input: FactsInput): Facts {
+/** Facts with nothing known yet: the analyzer makes one and has partitionFacts refill it for each partition. */
+export function newFacts(): Facts {
+  return {
+    partition: null as unknown as Partition,
+    stale: false,
+    window: null,
+    windowSeconds: null,
+    windowSecondsKind: null,
+    windowMeasured: false,
+    ingestRate: null,
+    trimRate: null,
+    etaSeconds: null,
+    settled: false,
+    consumers: noConsumers,
+    windowPeak: 0,
+    windowSecondsPeak: 0,
+    typicalStep: null,
+    stall: null,
+    broken: null,
+    largestRecentStep: 0,
+    capBound: false,
+    lifecycle: null,
+    thresholds: null as unknown as Thresholds,
+  };
+}
+
+/**
+ * The facts of one partition at one sample, from its history (already observed), written into
+ * `facts` (by default a new object). The analyzer passes the same object for every partition:
+ * nothing keeps it beyond the verdict, and refilling it allocates nothing.
+ */
+export function partitionFacts(input: FactsInput, facts: Facts = newFacts()): Facts {
   const {partition, tracker, time, thresholds} = input;
   const settled = tracker.ring.length >= settleSamples && tracker.historyMs(time) >= settleMs;
   const hasData = partition.highWatermark >= 0 && tracker.ring.length > 0;
@@ -83,22 +113,25 @@ export function partitionFacts(input: FactsInput): Facts {
   const segment = hasData && input.consumers ? RetentionPolicy.segmentRecords(partition, tracker) : null;
   // The policy's predictions are built only for partitions with consumers: most have none.
   const policy = online && input.consumers ? new RetentionPolicy(partition, tracker, time, ingestRate) : null;
-  const consumers = !input.consumers
-    ? noConsumers
-    : input.consumers.map((consumer) =>
-        input.consumerTracks.analyse({
-          key: `${partition.name}\u0000${consumer.consumerId}`,
-          consumer,
-          offset: tracker.relativeOffset(consumer.offset),
-          now: time,
-          base: partition.baseOffset === null || !hasData ? null : tracker.base,
-          baseStale: stale || partition.clusterBaseStale === true,
-          highWatermark: tracker.highWatermark,
-          policy,
-          segmentRecords: segment,
-          riskSeconds: thresholds.consumerRiskSeconds,
-        }),
-      );
+  let consumers = noConsumers;
+  if (input.consumers) {
+    consumers = new Array<ConsumerAnalysis>(input.consumers.length);
+    for (let index = 0; index < consumers.length; index++) {
+      const consumer = input.consumers[index];
+      consumers[index] = input.consumerTracks.analyse({
+        key: `${partition.name}\u0000${consumer.consumerId}`,
+        consumer,
+        offset: tracker.relativeOffset(consumer.offset),
+        now: time,
+        base: partition.baseOffset === null || !hasData ? null : tracker.base,
+        baseStale: stale || partition.clusterBaseStale === true,
+        highWatermark: tracker.highWatermark,
+        policy,
+        segmentRecords: segment,
+        riskSeconds: thresholds.consumerRiskSeconds,
+      });
+    }
+  }
   const typicalStep = tracker.typicalStep();
   const largestRecentStep = online ? largestUnexplainedStep(tracker, time, typicalStep) : 0;
   const leaderHw = hasData && sameSource && tracker.base !== null && partition.baseOffset !== null;
@@ -107,28 +140,27 @@ export function partitionFacts(input: FactsInput): Facts {
       ? {highWatermark: partition.highWatermark, base: partition.baseOffset!, missing: stuckFollowers(partition)}
       : null;
   const cap = partition.maxPartitionSize;
-  return {
-    partition,
-    stale,
-    window,
-    windowSeconds,
-    windowSecondsKind,
-    windowMeasured: windowSecondsKind === 'measured' || windowSecondsKind === 'estimated',
-    ingestRate,
-    trimRate,
-    etaSeconds,
-    settled,
-    consumers,
-    windowPeak: tracker.windowPeak.value,
-    windowSecondsPeak: tracker.windowSecondsPeak.value,
-    typicalStep: typicalStep ?? (largestRecentStep > 0 && hasData ? RetentionPolicy.segmentRecords(partition, tracker) : null),
-    stall: hasData && !leaderless ? replicationStall(partition, tracker, time) : null,
-    broken,
-    largestRecentStep,
-    capBound: cap !== null && cap > 0 && partition.size >= 0.75 * cap,
-    lifecycle: input.lifecycle ? {state: input.lifecycle.state, seconds: (time - input.lifecycle.since) / 1000} : null,
-    thresholds,
-  };
+  facts.partition = partition;
+  facts.stale = stale;
+  facts.window = window;
+  facts.windowSeconds = windowSeconds;
+  facts.windowSecondsKind = windowSecondsKind;
+  facts.windowMeasured = windowSecondsKind === 'measured' || windowSecondsKind === 'estimated';
+  facts.ingestRate = ingestRate;
+  facts.trimRate = trimRate;
+  facts.etaSeconds = etaSeconds;
+  facts.settled = settled;
+  facts.consumers = consumers;
+  facts.windowPeak = tracker.windowPeak.value;
+  facts.windowSecondsPeak = tracker.windowSecondsPeak.value;
+  facts.typicalStep = typicalStep ?? (largestRecentStep > 0 && hasData ? RetentionPolicy.segmentRecords(partition, tracker) : null);
+  facts.stall = hasData && !leaderless ? replicationStall(partition, tracker, time) : null;
+  facts.broken = broken;
+  facts.largestRecentStep = largestRecentStep;
+  facts.capBound = cap !== null && cap > 0 && partition.size >= 0.75 * cap;
+  facts.lifecycle = input.lifecycle ? {state: input.lifecycle.state, seconds: (time - input.lifecycle.since) / 1000} : null;
+  facts.thresholds = thresholds;
+  return facts;
 }
 
 const noWindowTime = {windowSeconds: null, windowSecondsKind: null} as const;

@@ -160,8 +160,9 @@ export function windowsOf(blocks: RingBlocks, end: number, capacity: number, cou
 
 /**
  * Every partition's ring as one sample left it, by name: two values per partition (its blocks
- * and end), taken in one pass. Nothing it shows changes when later samples come, a ring wraps or
- * starts over, or a partition is forgotten: it reads only chunk slots written before it was taken.
+ * and end), taken by the analyzer as it goes (the ring is at hand then). Nothing it shows changes
+ * when later samples come, a ring wraps or starts over, or a partition is forgotten: it reads only
+ * chunk slots written before it was taken.
  */
 export class RingSnapshot {
   private readonly names: string[];
@@ -171,19 +172,18 @@ export class RingSnapshot {
   /** Name to place, built on the first question (a --json run asks none). */
   private places: Map<string, number> | null = null;
 
-  constructor(entries: readonly {readonly name: string; readonly tracker: {readonly ring: HistoryRing}}[], capacity: number) {
-    const count = entries.length;
+  constructor(count: number, capacity: number) {
     this.names = new Array<string>(count);
     this.blocks = new Array<RingBlocks>(count);
     this.ends = doubles(count, 0);
     this.capacity = capacity;
-    for (let index = 0; index < count; index++) {
-      const {name, tracker} = entries[index];
-      const ring = tracker.ring;
-      this.names[index] = name;
-      this.blocks[index] = ring.blocks;
-      this.ends[index] = ring.end;
-    }
+  }
+
+  /** Takes `ring`'s state as partition `name`'s, at `place`; only while the sample is analysed. */
+  take(place: number, name: string, ring: HistoryRing): void {
+    this.names[place] = name;
+    this.blocks[place] = ring.blocks;
+    this.ends[place] = ring.end;
   }
 
   points(name: string): HistoryPoint[] {
