@@ -25,13 +25,19 @@ type OffsetKey = 'baseOffset' | 'highWatermark' | 'logEndOffset';
 
 /** Rolling maximum over a few buckets of time: O(1) per sample, no scan of the history. */
 export class RecentPeak {
-  /** Each bucket's maximum, then each bucket's number: one array per peak (a tracker has three). */
-  private readonly slots = doubles(2 * peakBuckets, Number.NEGATIVE_INFINITY);
+  /** Each bucket's maximum, then each bucket's number, from `at` on: a tracker's three peaks share one array. */
+  private readonly slots: number[];
+  private readonly at: number;
   private current = Number.NEGATIVE_INFINITY;
+
+  constructor(slots = doubles(2 * peakBuckets, Number.NEGATIVE_INFINITY), at = 0) {
+    this.slots = slots;
+    this.at = at;
+  }
 
   add(time: number, value: number): void {
     const bucket = Math.floor(time / peakBucketMs);
-    const slot = bucket % peakBuckets;
+    const slot = this.at + (bucket % peakBuckets);
     const slots = this.slots;
     this.current = bucket;
     if (slots[peakBuckets + slot] !== bucket) {
@@ -45,14 +51,14 @@ export class RecentPeak {
   get value(): number {
     let peak = Number.NEGATIVE_INFINITY;
     const slots = this.slots;
-    for (let slot = 0; slot < peakBuckets; slot++) {
+    for (let slot = this.at; slot < this.at + peakBuckets; slot++) {
       if (slots[peakBuckets + slot] > this.current - peakBuckets && slots[slot] > peak) peak = slots[slot];
     }
     return peak;
   }
 
   clear(): void {
-    this.slots.fill(Number.NEGATIVE_INFINITY, peakBuckets);
+    this.slots.fill(Number.NEGATIVE_INFINITY, this.at + peakBuckets, this.at + 2 * peakBuckets);
   }
 }
 
@@ -67,10 +73,11 @@ export class PartitionTracker {
   readonly ring: HistoryRing;
   readonly writes = new WriteHistory();
   readonly steps: TrimStep[] = [];
-  readonly windowPeak = new RecentPeak();
-  readonly windowSecondsPeak = new RecentPeak();
+  private readonly peaks = doubles(3 * 2 * peakBuckets, Number.NEGATIVE_INFINITY);
+  readonly windowPeak = new RecentPeak(this.peaks, 0);
+  readonly windowSecondsPeak = new RecentPeak(this.peaks, 2 * peakBuckets);
   /** The longest retention (s) seen lately: data deleted younger than it was cut, not aged out. */
-  readonly retentionPeak = new RecentPeak();
+  readonly retentionPeak = new RecentPeak(this.peaks, 4 * peakBuckets);
   /** Latest offsets, relative to the origin; base null when unknown. */
   base: number | null = null;
   highWatermark = 0;

@@ -2,6 +2,8 @@ import {doubles} from './ring.js';
 
 /** Points kept per partition: memory stays flat (512 bytes) however long the monitor runs. */
 const capacity = 32;
+/** Points room is made for at first; it doubles up to the capacity as points come (5 s apart at first). */
+const initialRoom = 8;
 /** Spacing of the first points; it doubles each time the history fills up. */
 const initialSpacingMs = 5_000;
 
@@ -12,7 +14,7 @@ const initialSpacingMs = 5_000;
  */
 export class WriteHistory {
   /** Interleaved (time, LEO) pairs: one array of doubles per partition, not two. */
-  private readonly points = doubles(2 * capacity);
+  private points = doubles(2 * initialRoom);
   private length = 0;
   private spacingMs = initialSpacingMs;
 
@@ -21,6 +23,7 @@ export class WriteHistory {
     const last = this.length - 1;
     if (last >= 0 && time - this.time(last) < this.spacingMs) return;
     if (this.length === capacity) this.thin();
+    else if (2 * this.length === this.points.length) this.grow();
     this.points[2 * this.length] = time;
     this.points[2 * this.length + 1] = logEnd;
     this.length++;
@@ -79,6 +82,12 @@ export class WriteHistory {
 
   private end(index: number): number {
     return this.points[2 * index + 1];
+  }
+
+  private grow(): void {
+    const points = doubles(Math.min(2 * capacity, 2 * this.points.length));
+    for (let i = 0; i < 2 * this.length; i++) points[i] = this.points[i];
+    this.points = points;
   }
 
   private thin(): void {

@@ -1,8 +1,12 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {Analyzer} from '../../src/analysis/analyzer.js';
 import {defaultThresholds, type HistoryPoint} from '../../src/analysis/types.js';
 import {Monitor} from '../../src/monitor/monitor.js';
 import type {RawSample} from '../../src/model/types.js';
+import {createReplaySource} from '../../src/sources/replay.js';
 import type {Source} from '../../src/sources/source.js';
 
 const start = Date.UTC(2026, 0, 1, 11, 0, 0);
@@ -75,5 +79,21 @@ describe("a snapshot's history is a value", () => {
     const points = monitor.getState().history.points('events-0');
     expect(points).toHaveLength(12);
     expect(points.map((p) => p.logEndOffset)).toEqual(Array.from({length: 12}, (_, i) => 10_000 + 150 * i));
+  });
+
+  it('shows what it showed after a replay seeks back and the analysis starts over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'history-snapshot-'));
+    try {
+      const file = join(dir, 'recording.jsonl');
+      writeFileSync(file, Array.from({length: 30}, (_, i) => `${JSON.stringify(steady(i))}\n`).join(''));
+      const monitor = new Monitor({source: createReplaySource(file), analyzer: new Analyzer(defaultThresholds, 20), intervalMs: 2000});
+      for (let i = 0; i < 25; i++) await monitor.poll();
+      const snapshot = monitor.getState();
+      await monitor.seek('start');
+      expect(monitor.getState().history.points('events-0')).toEqual([pointOf(0)]);
+      expect(snapshot.history.points('events-0')).toEqual(Array.from({length: 20}, (_, i) => pointOf(5 + i)));
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
