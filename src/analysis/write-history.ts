@@ -22,8 +22,7 @@ export class WriteHistory {
   add(time: number, logEnd: number): void {
     const last = this.length - 1;
     if (last >= 0 && time - this.time(last) < this.spacingMs) return;
-    if (this.length === capacity) this.thin();
-    else if (2 * this.length === this.points.length) this.grow();
+    this.makeRoom();
     this.points[2 * this.length] = time;
     this.points[2 * this.length + 1] = logEnd;
     this.length++;
@@ -37,7 +36,7 @@ export class WriteHistory {
   keepEdge(time: number, logEnd: number): void {
     const last = this.length - 1;
     if (last < 0 || time <= this.time(last) || logEnd <= this.points[2 * last + 1]) return;
-    if (this.length === capacity) this.thin();
+    this.makeRoom();
     this.points[2 * this.length] = time;
     this.points[2 * this.length + 1] = logEnd;
     this.length++;
@@ -82,6 +81,12 @@ export class WriteHistory {
 
   private end(index: number): number {
     return this.points[2 * index + 1];
+  }
+
+  /** Room for one more point: thinned when at the capacity, else grown when the array is full. */
+  private makeRoom(): void {
+    if (this.length === capacity) this.thin();
+    else if (2 * this.length === this.points.length) this.grow();
   }
 
   private grow(): void {
