@@ -108,20 +108,21 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
 
   // 1000 partitions: with 300 the SC placed them all between two samples here and nothing
   // transient was seen; with 1000 a monitor that alarms on every resolution logged 348 CRITs.
-  // On a loaded 2-core machine the SC took over a minute to answer this create (the CLI's socket
-  // timed out); on a quiet one about 20 s. The SC's pace is not what is tested here.
+  // On a loaded 2-core machine the SC took over a minute to answer this create and the CLI gave up
+  // after its own 60 s ("Socket io Timed out"), while the SC went on placing them; on a quiet one it
+  // answers in 6-20 s. The SC's pace is not what is tested here: a timed-out answer is waited out.
   it(
     'creating and deleting a topic of 1000 partitions raises no storm of CRITs, and the events say what happened to the topic',
-    {timeout: 420_000},
+    {timeout: 600_000},
     async () => {
-      cluster.fluvio(['topic', 'create', 'many', '-p', '1000', '-r', '1'], undefined, 180_000);
-      await until('all 1000 partitions of many online', 120_000, (lines) => {
+      cluster.fluvioAllowingTimeout(['topic', 'create', 'many', '-p', '1000', '-r', '1']);
+      await until('all 1000 partitions of many online', 240_000, (lines) => {
         const last = lines.at(-1)!;
         return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 1000;
       });
       await sleep(3000);
-      cluster.fluvio(['topic', 'delete', 'many'], undefined, 120_000);
-      await until('many gone', 120_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
+      cluster.fluvioAllowingTimeout(['topic', 'delete', 'many']);
+      await until('many gone', 240_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
       await sleep(2000);
       const logged = readFileSync(events, 'utf8')
         .split('\n')
