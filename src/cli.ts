@@ -1,5 +1,4 @@
 import {readFileSync} from 'node:fs';
-import chalk from 'chalk';
 import {Analyzer} from './analysis/analyzer.js';
 import {InfoRequest, parseConfig, UsageError, type Config} from './config/config.js';
 import {Monitor} from './monitor/monitor.js';
@@ -44,7 +43,6 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) return failToStart(error.message, argv.includes('--check'), ' (see fluvio-top --help)');
     throw error;
   }
-  if (!config.color) chalk.level = 0;
   const batch = config.once || config.check;
   if (!batch && !config.serve && !(process.stdin.isTTY && process.stdout.isTTY)) {
     return fail('needs an interactive terminal; use --once or --check for plain output', 2);

@@ -1,4 +1,5 @@
 import {constants} from 'node:os';
+import chalk from 'chalk';
 import React from 'react';
 import {render} from 'ink';
 import type {Config} from '../config/config.js';
@@ -20,6 +21,8 @@ const leaveAlternateScreen = `${disableMouse}\u001B[?7h\u001B[?25h\u001B[?1049l`
  * an uncaught exception — leaves the terminal as it found it.
  */
 export async function runTui(monitor: SnapshotFeed, config: Config): Promise<number> {
+  // Ink colours through the same chalk: --no-color and NO_COLOR turn it off here, where it is drawn.
+  if (!config.color) chalk.level = 0;
   const stdout = process.stdout;
   stdout.write(noAutoWrap);
   const restoreConsole = silenceConsole();

@@ -1,5 +1,17 @@
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import {createRequire} from 'node:module';
+
+// The Unicode width tables (string-width, cli-truncate: Ink's own) are loaded on the first text
+// that is not plain ASCII: most cells are, and `--once --json` or `--check` then never pays the
+// ~40 ms of loading them. Both are ES modules without top-level await, which require() loads.
+const load = createRequire(import.meta.url);
+let unicode: {stringWidth: (text: string) => number; cliTruncate: typeof import('cli-truncate').default} | undefined;
+function widthTables() {
+  unicode ??= {
+    stringWidth: (load('string-width') as typeof import('string-width')).default,
+    cliTruncate: (load('cli-truncate') as typeof import('cli-truncate')).default,
+  };
+  return unicode;
+}
 
 const printableAscii = /^[\x20-\x7E]*$/;
 
@@ -10,7 +22,7 @@ export function isPrintableAscii(text: string): boolean {
 
 /** Display width in terminal cells; most cells are plain ASCII, which needs no Unicode tables. */
 export function displayWidth(text: string): number {
-  return isPrintableAscii(text) ? text.length : stringWidth(text);
+  return isPrintableAscii(text) ? text.length : widthTables().stringWidth(text);
 }
 
 /** Cut to `width` cells with a trailing …, measured as Ink measures (cli-truncate, Ink's own). */
@@ -18,6 +30,7 @@ export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (isPrintableAscii(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   // Wide, combining and zero-width characters: measured and cut as Ink does.
+  const {stringWidth, cliTruncate} = widthTables();
   return stringWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end', truncationCharacter: '…'});
 }
 
