@@ -62,4 +62,19 @@ describe('the TUI in a real terminal (tmux)', () => {
     expect(after).toMatch(/EXITED:(0|130)/);
     expect(after).not.toContain('TOPIC');
   });
+
+  it('--no-color draws the demo critical rows without a colour, where the default paints them', async () => {
+    // Foreground colours: 30-37, 90-97 and 38;… (256 colours, true colour).
+    const colour = /\u001B\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38)(?:;[0-9;]*)?m/;
+    const critical = (screen: string) => screen.includes('✗ CRIT');
+    session = new TmuxSession('colour');
+    session.start('node bin/fluvio-top.js --demo --seed 1 --speed 20', {columns: 100, rows: 30});
+    await session.waitFor(critical, 30_000);
+    expect(session.styledScreen()).toMatch(colour);
+    session.kill();
+    session = new TmuxSession('nocolour');
+    session.start('node bin/fluvio-top.js --demo --seed 1 --speed 20 --no-color', {columns: 100, rows: 30});
+    await session.waitFor(critical, 30_000);
+    expect(session.styledScreen()).not.toMatch(colour);
+  });
 });
