@@ -55,8 +55,11 @@ export function renderCheck(state: Snapshot, filter?: string): {text: string; ex
   // Counted by verdict: a partition judged UNKNOWN is not also counted as the warn its stale BASE made it.
   const count = (label: CheckLabel) => verdicts.filter((verdict) => verdict.label === label).length;
   const [critical, warn, unknown] = [count('CRITICAL'), count('WARNING'), count('UNKNOWN')];
+  // Partitions of a topic being created or deleted are a state, not an alarm (CRITICAL only once
+  // stuck): counted as OK, and said, so that an OK does not hide that they were not judged.
+  const notJudged = verdicts.filter((verdict) => verdict.label === 'OK' && !verdict.entry.judged).length;
   const lines = [
-    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''} of ${partitions.length} partitions (${state.source.label})${scStale ? '; SC status stale' : ''}${consumerError !== null ? '; consumer offsets unavailable' : ''}`,
+    `FLUVIO-TOP ${worst} - ${critical} critical, ${warn} warn${unknown > 0 ? `, ${unknown} unknown` : ''}${notJudged > 0 ? `, ${notJudged} not judged (being created or deleted)` : ''} of ${partitions.length} partitions (${state.source.label})${scStale ? '; SC status stale' : ''}${consumerError !== null ? '; consumer offsets unavailable' : ''}`,
     ...(scStale ? [`WARNING SC: ${scStaleDetail(state.scStaleSince!, state.scUnseenRecords)}`] : []),
     ...(consumerError !== null
       ? [`WARNING consumers: ${consumersFailedText(consumerError)}; consumers not judged (--no-consumers if the cluster keeps none)`]
