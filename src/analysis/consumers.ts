@@ -6,8 +6,12 @@ import type {ConsumerAnalysis} from './types.js';
 const paceSpanMs = 60_000;
 /** The shortest span a pace is measured over at all: offsets arrive in 10 s flush steps. */
 const minPaceSpanMs = 20_000;
-/** A consumer whose stored offset has not moved for this long is read as standing still. */
-const stillAfterMs = 30_000;
+/**
+ * A consumer whose stored offset has not moved for this long is read as standing still: more than
+ * one of Fluvio's ~10 s offset flushes plus a sample's uncertainty. Not longer: on a 30 s retention
+ * topic, 30 s of waiting was the whole warning time (seen on a real cluster: at risk 2 s before the loss).
+ */
+const stillAfterMs = 15_000;
 /** Stalled: no move over this many of Fluvio's ~10 s offset flushes while HW moved. */
 const stalledAfterMs = 4 * 10_000;
 /** A loss seen from history is shown this long (losses within it add up): long enough to be noticed. */
@@ -103,7 +107,11 @@ export class ConsumerTracks {
     const distanceToBase = base === null ? null : next - base;
     // Stalled: its stored offset stood still over several flushes while there was more to read.
     const stalled = now - track.movedAt >= stalledAfterMs && highWatermark > track.hwAtMove && lag > 0;
-    const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, pace, base, policy);
+    // Standing still, it reads nothing until it moves again: BASE overtakes it when the segment
+    // holding its next record goes, whatever its pace was before it stopped.
+    const still = now - track.anchors[track.anchors.length - 1].time > stillAfterMs;
+    const readingPace = still ? 0 : pace;
+    const secondsUntilOvertaken = lostRecords > 0 || base === null || policy === null ? null : overtakenIn(next, readingPace, base, policy);
     // Behind a BASE known to be stale, a stalled consumer near it may already have lost records
     // that BASE no longer shows as deleted.
     const segment = input.segmentRecords;

@@ -70,22 +70,25 @@ export class RetentionPolicy {
   }
 
   /**
-   * Seconds until the closed segment ending at `end` (exclusive) is deleted: by time, its last
-   * write plus the retention; by size, once LEO is a cap's worth past its start at the current
-   * write rate. Infinity when neither will happen.
+   * Seconds until the closed segment ending at `end` (exclusive) may be deleted: by time, once its
+   * last write is older than the retention; by size, once LEO is a cap's worth past its start at the
+   * current write rate. The earliest cleaner pass that can delete it, not the latest: the cleaner
+   * runs every 10 s at a phase the monitor does not know, so adding a period would make a countdown
+   * up to 10 s late (seen on a real cluster: "in 18s" 4 s before the loss). Infinity when neither
+   * will happen.
    */
   secondsUntilDeleted(end: number): number {
     const {tracker, now} = this;
     let due = Number.POSITIVE_INFINITY;
     const lastWrite = this.writtenAt(end - 1);
-    if (lastWrite !== null) due = (lastWrite + this.retentionMs + cleanerPeriodMs - now) / 1000;
+    if (lastWrite !== null) due = (lastWrite + this.retentionMs - now) / 1000;
     if (this.capRecords !== null && this.segmentRecords !== null) {
       const start = end - this.segmentRecords;
       const toGo = start + this.capRecords - tracker.logEndOffset;
       this.capRate ??= Math.max(this.recentIngest ?? 0, tracker.writes.rate(now, tracker.maxLogEnd, capRateHorizonMs) ?? 0);
       const rate = this.capRate;
-      if (toGo <= 0) due = Math.min(due, cleanerPeriodMs / 1000);
-      else if (rate > 0) due = Math.min(due, toGo / rate + cleanerPeriodMs / 1000);
+      if (toGo <= 0) due = 0;
+      else if (rate > 0) due = Math.min(due, toGo / rate);
     }
     return Math.max(0, due);
   }
