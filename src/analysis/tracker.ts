@@ -148,12 +148,16 @@ export class PartitionTracker {
       this.stepsChanged();
     }
     // Observation paused (no leader, or no samples): the last point before it stays in the write history.
-    if (!recreated && this.ring.length > 0 && time - this.lastTime > pauseMs) this.writes.keepEdge(this.lastTime, this.maxLogEnd);
+    const paused = !recreated && this.ring.length > 0 && time - this.lastTime > pauseMs;
+    const logEndBeforePause = this.maxLogEnd;
+    if (paused) this.writes.keepEdge(this.lastTime, this.maxLogEnd);
     if (logEnd > this.maxLogEnd || this.lastWriteTime === null) {
       if (this.lastWriteTime !== null) this.longestPauseMs = Math.max(this.longestPauseMs, this.lastTime - this.lastWriteTime);
       this.lastWriteTime = time;
       this.maxLogEnd = Math.max(this.maxLogEnd, logEnd);
     }
+    // The records first seen now were written at some unknown time during the pause.
+    if (paused) this.writes.markUnseen(logEndBeforePause, this.maxLogEnd, time);
     if (highWatermark !== this.highWatermark || this.ring.length === 0) {
       this.highWatermarkSince = time;
       this.logEndAtHighWatermark = logEnd;

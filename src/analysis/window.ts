@@ -17,7 +17,8 @@ const minStallMs = 10_000;
 /**
  * WIN-TIME: how long the oldest retained record has been kept. Measured from the write history
  * when BASE was written while we watched; estimated from the long-run write rate when it was
- * written before; a lower bound (the observed age) for a partition never trimmed (BASE 0).
+ * written before; a lower bound (the observed age) for a partition never trimmed (BASE 0), and
+ * for a BASE written during a pause in observation (how long before it was seen is unknown).
  */
 export function windowTime(
   partition: Partition,
@@ -34,6 +35,11 @@ export function windowTime(
   if (partition.baseOffset === 0 && partition.exactOffsets?.baseOffset === undefined && tracker.steps.length === 0) {
     return found(into, age, 'lower-bound');
   }
+  // BASE first seen after a pause (a leader back from an outage): written before it was seen, so
+  // its age is at least that long; how much longer is unknown, and interpolating across the pause
+  // would state a wrong value.
+  const seenAt = tracker.writes.firstSeenAfterPause(base);
+  if (seenAt !== null) return found(into, Math.max(0, (now - seenAt) / 1000), 'lower-bound');
   const written = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
   if (written !== null) return found(into, Math.max(0, (now - written) / 1000), 'measured');
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);

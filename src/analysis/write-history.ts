@@ -6,6 +6,8 @@ const capacity = 32;
 const initialRoom = 8;
 /** Spacing of the first points; it doubles each time the history fills up. */
 const initialSpacingMs = 5_000;
+/** Pauses whose unseen records are remembered: older ones are long deleted. */
+const maxUnseen = 4;
 
 /**
  * When each offset was written, over the partition's whole observed life: LEO against time,
@@ -17,6 +19,11 @@ export class WriteHistory {
   private points = doubles(2 * initialRoom);
   private length = 0;
   private spacingMs = initialSpacingMs;
+  /**
+   * Offsets [from, to) first seen at `seenAt` after a pause, written at an unknown time before it;
+   * null until a pause (no array per partition on the hot path).
+   */
+  private unseen: Array<{from: number; to: number; seenAt: number}> | null = null;
 
   /** Records LEO (never lower than before: a new leader reporting less is not an un-write). */
   add(time: number, logEnd: number): void {
@@ -42,9 +49,30 @@ export class WriteHistory {
     this.length++;
   }
 
+  /**
+   * Records `from`..`to` (exclusive; LEO before and after a pause) were first seen at `seenAt`:
+   * written some time during the pause, but when is unknown. Interpolating across it dated them
+   * far too late (seen on a real cluster: WIN-TIME 11 s for a record written 62 s before, just
+   * before its leader SPU died).
+   */
+  markUnseen(from: number, to: number, seenAt: number): void {
+    if (to <= from) return;
+    this.unseen ??= [];
+    this.unseen.push({from, to, seenAt});
+    if (this.unseen.length > maxUnseen) this.unseen.shift();
+  }
+
+  /** When `offset` was first seen, if it was written during a pause (its write time unknown); else null. */
+  firstSeenAfterPause(offset: number): number | null {
+    if (this.unseen === null) return null;
+    for (const range of this.unseen) if (offset >= range.from && offset < range.to) return range.seenAt;
+    return null;
+  }
+
   clear(): void {
     this.length = 0;
     this.spacingMs = initialSpacingMs;
+    this.unseen = null;
   }
 
   /**
