@@ -1,7 +1,5 @@
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {Monitor} from '../../src/monitor/monitor.js';
-import {createReplaySource} from '../../src/sources/replay.js';
+import {replaySnapshots} from '../support/real-recording.js';
 
 // A consumer stopped on a 30 s retention topic, recorded with `--record` on a real local cluster of
 // the stock 0.18.2-dev binaries (observe16). cons-0: 4 KB segments, ~30 records/s; BASE steps by
@@ -25,13 +23,8 @@ interface Seen {
 }
 
 async function replay(file: string, id: string): Promise<Seen[]> {
-  const path = fileURLToPath(new URL(`../fixtures/real/${file}`, import.meta.url));
-  const monitor = new Monitor({source: createReplaySource(path), intervalMs: 2000});
   const seen: Seen[] = [];
-  for (;;) {
-    await monitor.poll();
-    const state = monitor.getState();
-    if (state.exhausted) break;
+  for (const state of await replaySnapshots(file)) {
     const entry = state.analysis!.partitions.find((candidate) => candidate.partition.name === 'cons-0');
     const consumer = entry?.consumers.find((candidate) => candidate.id === id);
     if (!entry || !consumer || entry.partition.baseOffset === null) continue;

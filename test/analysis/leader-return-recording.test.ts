@@ -3,6 +3,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {Monitor} from '../../src/monitor/monitor.js';
 import type {Snapshot} from '../../src/snapshot/snapshot.js';
 import {createReplaySource} from '../../src/sources/replay.js';
+import {replaySnapshots} from '../support/real-recording.js';
 import {formatWindowTime} from '../../src/view/format.js';
 
 // A leader SPU killed and restarted, recorded with `--record` on a real local cluster of the stock
@@ -12,17 +13,10 @@ import {formatWindowTime} from '../../src/view/format.js';
 // after its return fluvio-top still waited out its back-off towards 5003, so BASE/HW came from the
 // SC (BASE 0, solo-0's LEO 1,429, below the leader's HW 1,433 seen last). Other partitions are
 // filtered out; every line keeps the leaders' FetchOffsets answers.
-const file = fileURLToPath(new URL('../fixtures/real/recording-leader-return.jsonl', import.meta.url));
 const states: Snapshot[] = [];
 
 beforeAll(async () => {
-  const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});
-  for (;;) {
-    await monitor.poll();
-    const state = monitor.getState();
-    if (state.exhausted) break;
-    states.push(state);
-  }
+  states.push(...(await replaySnapshots('recording-leader-return.jsonl')));
 });
 
 describe('a leader SPU killed and restarted on a real cluster', () => {

@@ -1,9 +1,7 @@
-import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {PartitionAnalysis} from '../../src/analysis/types.js';
-import {Monitor} from '../../src/monitor/monitor.js';
 import type {Snapshot} from '../../src/snapshot/snapshot.js';
-import {createReplaySource} from '../../src/sources/replay.js';
+import {replaySnapshots} from '../support/real-recording.js';
 import {renderCheck} from '../../src/text/check.js';
 
 // The SC freeze, recorded with `--record` on a real local cluster of the stock 0.18.2-dev binaries
@@ -14,20 +12,13 @@ import {renderCheck} from '../../src/text/check.js';
 // the leaders kept committing (steady-0 at 4,839 by 14:47:24). The SC was restarted at 14:47:25.
 // The wide topic's partitions are filtered out of every line (the file would be 37 MB); every
 // line keeps the leaders' FetchOffsets answers.
-const file = fileURLToPath(new URL('../fixtures/real/recording-sc-freeze.jsonl', import.meta.url));
 const frozenFrom = Date.UTC(2026, 11, 3, 14, 45, 44);
 const restarted = Date.UTC(2026, 11, 3, 14, 47, 25);
 
 const states: Snapshot[] = [];
 
 beforeAll(async () => {
-  const monitor = new Monitor({source: createReplaySource(file), intervalMs: 2000});
-  for (;;) {
-    await monitor.poll();
-    const state = monitor.getState();
-    if (state.exhausted) break;
-    states.push(state);
-  }
+  states.push(...(await replaySnapshots('recording-sc-freeze.jsonl')));
 });
 
 const byName = (state: Snapshot, name: string): PartitionAnalysis => state.analysis!.partitions.find((entry) => entry.partition.name === name)!;
