@@ -27,6 +27,15 @@ export interface StorageCase {
 const MB = 1_000_000;
 const steady = (rate: number) => () => rate;
 /** 60 s on at 200 records/s, 60 s off. */
+/** A size-capped partition whose host's wall clock steps back 10 minutes (NTP) at 1200 s. */
+const clockStepBack: StoragePlan = {
+  segmentBytes: 1 * MB,
+  retentionSeconds: 7 * 86_400,
+  maxPartitionBytes: 20 * MB,
+  ingest: steady(200),
+  ageSeconds: 1500,
+  clockSteps: [{at: 1200, ms: -600_000}],
+};
 const onOff = (t: number) => (((t % 120) + 120) % 120 < 60 ? 200 : 0);
 
 export const storageCases: StorageCase[] = [
@@ -226,28 +235,13 @@ export const storageCases: StorageCase[] = [
   },
   {
     name: '16.9 wall clock stepped back 10 min (NTP) on a size-capped partition',
-    plan: {
-      segmentBytes: 1 * MB,
-      retentionSeconds: 7 * 86_400,
-      maxPartitionBytes: 20 * MB,
-      ingest: steady(200),
-      ageSeconds: 1500,
-      clockSteps: [{at: 1200, ms: -600_000}],
-    },
+    plan: clockStepBack,
     seconds: 2400,
     expect: {kind: 'healthy'},
   },
   {
     name: '16.9 wall clock stepped back 10 min, recording without a monotonic clock',
-    plan: {
-      segmentBytes: 1 * MB,
-      retentionSeconds: 7 * 86_400,
-      maxPartitionBytes: 20 * MB,
-      ingest: steady(200),
-      ageSeconds: 1500,
-      clockSteps: [{at: 1200, ms: -600_000}],
-      noMonotonic: true,
-    },
+    plan: {...clockStepBack, noMonotonic: true},
     seconds: 2400,
     expect: {kind: 'healthy'},
   },
