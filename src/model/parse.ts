@@ -1,5 +1,6 @@
 import {exactOf, isRounded, rememberText} from './exact-json.js';
 import {applyLeaderOffsets} from './leader-base.js';
+import {ScannedPartitions} from './scan.js';
 import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from './types.js';
 
 /** Raised when a whole document is unusable; per-element problems are collected instead. */
@@ -67,6 +68,8 @@ export function parseSample(raw: RawSample): Sample {
 }
 
 export function parsePartitions(value: unknown, problems: string[] = []): Partition[] {
+  // A recorded line the scanner read (model/scan.ts): parsed already, and without problems.
+  if (value instanceof ScannedPartitions) return value.list;
   if (!Array.isArray(value)) throw new ParseError(`partition list: expected a JSON array, got ${describe(value)}`);
   const partitions: Partition[] = [];
   for (let index = 0; index < value.length; index++) {
@@ -150,7 +153,7 @@ function parsePartition(value: unknown): Partition {
 }
 
 /** Fluvio's table shows a mirror as "<remote>(from-home)" or "<home>(to-home)". */
-function formatMirror(value: unknown): string {
+export function formatMirror(value: unknown): string {
   if (value === null || value === undefined || typeof value !== 'object') return '';
   const mirror = value as Record<string, unknown>;
   const home = mirror.home as Record<string, unknown> | undefined;

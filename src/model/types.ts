@@ -95,6 +95,10 @@ export interface RawSample {
    * a wall-clock step makes no rate out of nothing. Absent in old recordings and the demo.
    */
   monotonic?: number;
+  /**
+   * Fluvio's JSON array; or, for a recorded line read by the scanner (scan.ts), those partitions
+   * already parsed, whose JSON (for the recorder) is Fluvio's array again.
+   */
   partitions: unknown;
   /** Absent when consumers were not asked for or could not be read. */
   consumers?: unknown;

@@ -3,7 +3,8 @@ import {closeSync, openSync, readSync} from 'node:fs';
 import {basename} from 'node:path';
 import {fileProblem} from '../file-errors.js';
 import {parseFluvioJson} from '../model/parse.js';
-import type {LeaderOffsets, RawSample} from '../model/types.js';
+import {ScannedPartitions, scanLine} from '../model/scan.js';
+import type {LeaderOffsets, Partition, RawSample} from '../model/types.js';
 import {oneLine, type Source} from './source.js';
 
 export interface ReplaySource extends Source {
@@ -61,14 +62,31 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     // are, where decoding UTF-8 looks at each one.
     return lineBytes.toString(isAscii(lineBytes.subarray(0, read)) ? 'latin1' : 'utf8', 0, read);
   };
-  /** The line's sample, or null (with a warning) when it is not one. */
-  const parseEntry = (entry: {start: number; end: number; line: number}, text = readLine(entry)): RawSample | null => {
-    const result = sampleOf(text);
+  /**
+   * The line's sample, or null (with a warning) when it is not one. A line as the recorder
+   * writes it is scanned from its bytes (model/scan.ts); any other, parsed the general way.
+   */
+  const parseEntry = (entry: {start: number; end: number; line: number}, text?: string): RawSample | null => {
+    const result = (text === undefined ? scanEntry(entry) : null) ?? sampleOf(text ?? readLine(entry));
     if (typeof result === 'string') {
       warnings.push(`${name} line ${entry.line}: ${result}`);
       return null;
     }
     return result;
+  };
+  /** The partitions of the line scanned last: the next line's mostly has the same names and replicas. */
+  let lastScanned: Partition[] = [];
+  /** The line scanned from its bytes, or null when it needs the general way. */
+  const scanEntry = (entry: {start: number; end: number}): RawSample | string | null => {
+    const length = entry.end - entry.start;
+    if (lineBytes.length < length) lineBytes = Buffer.allocUnsafe(length);
+    const read = readSync(fd, lineBytes, 0, length, entry.start);
+    // The recorder (--record while replaying) writes the line's partitions as Fluvio's JSON: read again then.
+    const json = () => (parseFluvioJson(readLine(entry)) as {partitions: unknown}).partitions;
+    const record = scanLine(lineBytes, 0, read, parseFluvioJson, json, lastScanned);
+    if (record === null) return null;
+    if (record.partitions instanceof ScannedPartitions) lastScanned = record.partitions.list;
+    return sampleFrom(record);
   };
   try {
     for (const line of indexLines(fd)) {
@@ -141,6 +159,11 @@ function sampleOf(text: string): RawSample | string {
   } catch {
     return 'not JSON';
   }
+  return sampleFrom(value);
+}
+
+/** A recorded line's value as a sample, or why it is not one. */
+function sampleFrom(value: unknown): RawSample | string {
   const record = value as {
     time?: unknown;
     monotonic?: unknown;
@@ -153,7 +176,7 @@ function sampleOf(text: string): RawSample | string {
   };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a {"time", "partitions"} object';
   if (typeof record.time !== 'number' || !Number.isFinite(record.time)) return '"time" is not a number (unix ms)';
-  if (!Array.isArray(record.partitions)) return '"partitions" is not an array';
+  if (!Array.isArray(record.partitions) && !(record.partitions instanceof ScannedPartitions)) return '"partitions" is not an array';
   const sample: RawSample = {time: record.time, partitions: record.partitions};
   if (typeof record.monotonic === 'number' && Number.isFinite(record.monotonic)) sample.monotonic = record.monotonic;
   if (Array.isArray(record.consumers)) sample.consumers = record.consumers;
