@@ -29,7 +29,9 @@ export function noteLifecycles(
   // A topic's partitions are listed one after another: the map is asked once per topic, not per partition.
   let current = '';
   let counts: TopicLifecycle | undefined;
-  for (const entry of partitions) {
+  // By index: the list is frozen, which for-of walks through an iterator object per element.
+  for (let index = 0; index < partitions.length; index++) {
+    const entry = partitions[index];
     if (counts === undefined || entry.partition.topic !== current) {
       current = entry.partition.topic;
       counts = topics.get(current);

@@ -35,7 +35,9 @@ export function judge(facts: Facts): Verdict {
   }
   // Seen at the leader, it needs no history: no committed record is left.
   if (facts.broken) critical = add(critical, 'critical', {code: 'replication-broken', ...facts.broken});
-  for (const consumer of facts.consumers) {
+  // By index: the list is often the shared frozen empty one, which for-of walks through an iterator object.
+  for (let index = 0; index < facts.consumers.length; index++) {
+    const consumer = facts.consumers[index];
     if (consumer.state === 'lost') {
       critical = add(critical, 'critical', {code: 'consumer-lost', consumer: consumer.id, records: consumer.lostRecords});
     } else if (consumer.state === 'probably-lost') {

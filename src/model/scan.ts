@@ -76,10 +76,16 @@ const keyNames = [
 type KeyName = (typeof keyNames)[number];
 const K = Object.fromEntries(keyNames.map((name, id) => [name, id])) as Record<KeyName, number>;
 const keyBytes = keyNames.map(bytesOf);
-/** A key's length, first and last byte, which tell these keys apart, to its number. */
-const keyHash = (length: number, first: number, last: number) => (length << 16) | (first << 8) | last;
-const keyIds = new Map(keyNames.slice(1).map((name, index) => [keyHash(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1)), index + 1]));
-if (keyIds.size !== keyNames.length - 1) throw new Error('scan.ts: two keys share a hash');
+/** A key's length, first and last byte, which tell these keys apart, as a place in `keyIds`. */
+const keySlot = (length: number, first: number, last: number) => ((length & 63) << 8) | ((first * 7 + last) & 255);
+/** Each key's number at its slot (0: none); a Map asked for a number per key costs more than the rest of the key. */
+const keyIds = new Uint8Array(64 << 8);
+for (let id = 1; id < keyNames.length; id++) {
+  const name = keyNames[id];
+  const slot = keySlot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
+  if (keyIds[slot] !== 0) throw new Error(`scan.ts: keys ${keyNames[keyIds[slot]]} and ${name} share a slot`);
+  keyIds[slot] = id;
+}
 const onlineText = 'Online';
 
 /**
@@ -479,8 +485,8 @@ class Scanner {
     this.open(COLON);
     const length = at - start;
     if (length === 0) return 0;
-    const id = keyIds.get(keyHash(length, bytes[start], bytes[at - 1]));
-    return id !== undefined && this.matches(start, keyBytes[id]) ? id : 0;
+    const id = keyIds[keySlot(length, bytes[start], bytes[at - 1])];
+    return id !== 0 && keyBytes[id].length === length && this.matches(start, keyBytes[id]) ? id : 0;
   }
 
   private matches(at: number, text: Uint8Array): boolean {
