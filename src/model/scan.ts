@@ -87,6 +87,32 @@ for (let id = 1; id < keyNames.length; id++) {
   keyIds[slot] = id;
 }
 const onlineText = 'Online';
+/** A partition as `fluvio partition list -O json` lays it out, compact: the text between its values. */
+const T = {
+  name: bytesOf('{"name":'),
+  leader: bytesOf(',"spec":{"leader":'),
+  replicas: bytesOf(',"replicas":'),
+  retention: bytesOf(',"cleanupPolicy":{"segment":{"timeInSeconds":'),
+  noCleanupPolicy: bytesOf(',"cleanupPolicy":null'),
+  closeOne: bytesOf('}'),
+  closeTwo: bytesOf('}}'),
+  segmentSize: bytesOf(',"storage":{"segmentSize":'),
+  noStorage: bytesOf(',"storage":null'),
+  maxPartitionSize: bytesOf(',"maxPartitionSize":'),
+  compression: bytesOf(',"compressionType":'),
+  deduplication: bytesOf(',"deduplication":null'),
+  systemFalse: bytesOf(',"system":false,"mirror":null},"status":{"resolution":'),
+  systemTrue: bytesOf(',"system":true,"mirror":null},"status":{"resolution":'),
+  spu: bytesOf(',"leader":{"spu":'),
+  hw: bytesOf(',"hw":'),
+  leo: bytesOf(',"leo":'),
+  lsr: bytesOf('},"lsr":'),
+  followers: bytesOf(',"replicas":'),
+  size: bytesOf(',"size":'),
+  deletedFalse: bytesOf(',"isBeingDeleted":false,"baseOffset":'),
+  deletedTrue: bytesOf(',"isBeingDeleted":true,"baseOffset":'),
+  end: bytesOf('}}'),
+};
 
 /**
  * Scans one recorded line (`bytes[start, end)`) into the object JSON.parse would make of it,
@@ -218,17 +244,10 @@ class Scanner {
   private partition(before: Partition | undefined): Partition {
     const draft = this.draft;
     draft.before = before;
-    draft.name = null;
-    draft.spec = draft.status = false;
-    this.open(OPEN_BRACE);
-    if (!this.closes(CLOSE_BRACE)) {
-      do {
-        const key = this.key();
-        if (key === K.name) draft.name = this.string(before?.name);
-        else if (key === K.spec) this.spec(draft);
-        else if (key === K.status) this.status(draft);
-        else this.skipValue();
-      } while (this.next(CLOSE_BRACE));
+    const start = this.skipSpace();
+    if (!this.recorded(draft)) {
+      this.at = start;
+      this.members(draft);
     }
     const {name} = draft;
     if (
@@ -263,6 +282,88 @@ class Scanner {
       system: draft.system,
       isBeingDeleted: draft.isBeingDeleted,
     };
+  }
+
+  /** A partition's members in any order, any spacing. */
+  private members(draft: Draft): void {
+    draft.name = null;
+    draft.spec = draft.status = false;
+    this.open(OPEN_BRACE);
+    if (this.closes(CLOSE_BRACE)) return;
+    do {
+      const key = this.key();
+      if (key === K.name) draft.name = this.string(draft.before?.name);
+      else if (key === K.spec) this.spec(draft);
+      else if (key === K.status) this.status(draft);
+      else this.skipValue();
+    } while (this.next(CLOSE_BRACE));
+  }
+
+  /**
+   * A partition laid out as `fluvio partition list -O json` writes it and the recorder keeps it
+   * (compact, members in Fluvio's order, no mirror): its member names are compared as they come
+   * instead of being read and looked up one by one. False at the first difference; the
+   * partition is then read again by `members`. A value is read here only as `members` reads it,
+   * so that what makes this give up (throw) makes `members` give up too.
+   */
+  private recorded(draft: Draft): boolean {
+    if (!this.literal(T.name)) return false;
+    draft.name = this.string(draft.before?.name);
+    if (!this.literal(T.leader)) return false;
+    draft.spec = true;
+    draft.leader = this.integer();
+    if (!this.literal(T.replicas)) return false;
+    draft.replicas = this.integers(draft.before?.replicas);
+    if (this.literal(T.noCleanupPolicy)) draft.retentionSeconds = null;
+    else if (this.literal(T.retention)) {
+      draft.retentionSeconds = this.nullableInteger();
+      if (!this.literal(T.closeTwo)) return false;
+    } else return false;
+    if (this.literal(T.noStorage)) draft.segmentSize = draft.maxPartitionSize = null;
+    else if (this.literal(T.segmentSize)) {
+      draft.segmentSize = this.nullableInteger();
+      if (!this.literal(T.maxPartitionSize)) return false;
+      draft.maxPartitionSize = this.nullableInteger();
+      if (!this.literal(T.closeOne)) return false;
+    } else return false;
+    // Only a string here: any other value (which the general way skips) is no reason to give up.
+    if (!this.literal(T.compression) || this.bytes[this.at] !== QUOTE) return false;
+    this.skipString();
+    if (!this.literal(T.deduplication)) return false;
+    if (this.literal(T.systemFalse)) draft.system = false;
+    else if (this.literal(T.systemTrue)) draft.system = true;
+    else return false;
+    draft.mirror = '';
+    draft.status = true;
+    draft.resolution = this.string(onlineText);
+    if (!this.literal(T.spu)) return false;
+    this.skipValue();
+    if (!this.literal(T.hw)) return false;
+    draft.highWatermark = this.integer();
+    if (!this.literal(T.leo)) return false;
+    draft.logEndOffset = this.integer();
+    if (!this.literal(T.lsr)) return false;
+    draft.lsr = this.integer();
+    draft.lrs = null;
+    if (!this.literal(T.followers)) return false;
+    draft.followers = this.isNull() ? [] : this.followers(draft.before?.followers);
+    if (!this.literal(T.size)) return false;
+    draft.size = this.integer();
+    if (this.literal(T.deletedFalse)) draft.isBeingDeleted = false;
+    else if (this.literal(T.deletedTrue)) draft.isBeingDeleted = true;
+    else return false;
+    draft.baseOffset = this.nullableInteger();
+    return this.literal(T.end);
+  }
+
+  /** Consumes `text` when the bytes here are exactly it. */
+  private literal(text: Uint8Array): boolean {
+    const at = this.at;
+    if (at + text.length > this.end) return false;
+    const bytes = this.bytes;
+    for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text[i]) return false;
+    this.at = at + text.length;
+    return true;
   }
 
   /** The partitions of a topic are listed together: its name is made once, not once per partition. */
@@ -616,14 +717,14 @@ class Scanner {
       do this.skipValue();
       while (this.next(CLOSE_BRACKET));
     } else if (byte === MINUS || (byte >= ZERO && byte <= NINE)) this.skipNumber();
-    else if (byte === 0x6e) this.literal(bytesOfNull);
-    else if (byte === 0x74) this.literal(bytesOfTrue);
-    else this.literal(bytesOfFalse);
+    else if (byte === 0x6e) this.word(bytesOfNull);
+    else if (byte === 0x74) this.word(bytesOfTrue);
+    else this.word(bytesOfFalse);
   }
 
-  private literal(text: Uint8Array): void {
-    if (this.at + text.length > this.end || !this.matches(this.at, text)) throw giveUp;
-    this.at += text.length;
+  /** A JSON literal (true, false, null). */
+  private word(text: Uint8Array): void {
+    if (!this.literal(text)) throw giveUp;
     this.literalEnds();
   }
 
