@@ -1,11 +1,15 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {createReplaySource} from '../../src/sources/replay.js';
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
 const file = (name: string, text: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'fluvio-top-replay-lines-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'fluvio-top-replay-lines-'));
+  dirs.push(dir);
+  const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 };

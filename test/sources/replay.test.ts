@@ -1,7 +1,7 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {createRecorder} from '../../src/sources/recorder.js';
 import {runCli} from '../support/run-cli.js';
 import {createReplaySource} from '../../src/sources/replay.js';
@@ -9,7 +9,13 @@ import {createReplaySource} from '../../src/sources/replay.js';
 const partitions = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8'));
 /** A sample as the recorder writes it: a line the replay scanned (model/scan.ts) has its partitions parsed already, and gives Fluvio's JSON back. */
 const fluvioJson = (sample: unknown) => JSON.parse(JSON.stringify(sample)) as unknown;
-const file = (name: string) => join(mkdtempSync(join(tmpdir(), 'fluvio-top-replay-')), name);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
+const file = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fluvio-top-replay-'));
+  dirs.push(dir);
+  return join(dir, name);
+};
 
 describe('recording and replaying', () => {
   it("replays what was recorded, in order, in Fluvio's own shapes", async () => {
