@@ -660,22 +660,16 @@ class Scanner {
 
   /** Consumes `null` when it comes next. */
   private isNull(): boolean {
-    const at = this.skipSpace();
-    const bytes = this.bytes;
-    if (at + 4 <= this.end && bytes[at] === 0x6e && bytes[at + 1] === 0x75 && bytes[at + 2] === 0x6c && bytes[at + 3] === 0x6c) {
-      this.at = at + 4;
-      this.literalEnds();
-      return true;
-    }
-    return false;
+    this.skipSpace();
+    if (!this.literal(bytesOfNull)) return false;
+    this.literalEnds();
+    return true;
   }
 
   /** A value: true when it is the literal `true` (JSON.parse's `=== true`), else skipped. */
   private isTrue(): boolean {
-    const at = this.skipSpace();
-    const bytes = this.bytes;
-    if (at + 4 <= this.end && bytes[at] === 0x74 && bytes[at + 1] === 0x72 && bytes[at + 2] === 0x75 && bytes[at + 3] === 0x65) {
-      this.at = at + 4;
+    this.skipSpace();
+    if (this.literal(bytesOfTrue)) {
       this.literalEnds();
       return true;
     }

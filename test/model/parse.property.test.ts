@@ -2,20 +2,10 @@ import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {ParseError, parseFluvioJson, parseSample} from '../../src/model/parse.js';
+import {replacedAt as mutate} from '../support/partition-json.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/partition-list.json', import.meta.url), 'utf8')) as unknown[];
 const consumers = JSON.parse(readFileSync(new URL('../fixtures/consumer-list.json', import.meta.url), 'utf8')) as unknown[];
-
-/** Replaces the value at a random path of a JSON value with an arbitrary JSON value. */
-function mutate(value: unknown, path: number[], replacement: unknown): unknown {
-  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  if (entries.length === 0) return replacement;
-  const [key, child] = entries[path[0] % entries.length];
-  const copy = (Array.isArray(value) ? [...value] : {...value}) as Record<string | number, unknown>;
-  copy[key as string] = mutate(child, path.slice(1), replacement);
-  return copy;
-}
 
 function parsesSafely(partitions: unknown, consumerList?: unknown) {
   try {

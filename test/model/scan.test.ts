@@ -8,6 +8,7 @@ import {scanLine, ScannedPartitions} from '../../src/model/scan.js';
 import type {Partition} from '../../src/model/types.js';
 import {createRecorder} from '../../src/sources/recorder.js';
 import {createReplaySource} from '../../src/sources/replay.js';
+import {replacedAt} from '../support/partition-json.js';
 
 // The scanner reads a recorded line's bytes straight into partitions; whatever it accepts must
 // come out exactly as the general way (JSON.parse + parsePartitions) makes it, and whatever the
@@ -125,15 +126,6 @@ describe('scanning recorded lines', () => {
   });
 
   it('agrees with the general way on randomly mutated and re-spaced lines', () => {
-    const valueAt = (value: unknown, path: number[], replacement: unknown): unknown => {
-      if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-      const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-      if (entries.length === 0) return replacement;
-      const [key, child] = entries[path[0] % entries.length];
-      const copy = (Array.isArray(value) ? [...value] : {...value}) as Record<string | number, unknown>;
-      copy[key as string] = valueAt(child, path.slice(1), replacement);
-      return copy;
-    };
     let scanned = 0;
     fc.assert(
       fc.property(
@@ -143,7 +135,7 @@ describe('scanning recorded lines', () => {
         fc.constantFrom(0, 1, 2, '\t'),
         (index, path, replacement, space) => {
           const mutated = [...partitionList];
-          mutated[index] = valueAt(partitionList[index], path, replacement);
+          mutated[index] = replacedAt(partitionList[index], path, replacement);
           if (expectSameAsGeneral(JSON.stringify({time: 3, partitions: mutated}, null, space))) scanned++;
         },
       ),

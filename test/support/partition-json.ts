@@ -36,3 +36,14 @@ export function partitionJson(options: {
 export function consumerJson(id: string, name: string, partition: number, offset: number, modifiedTime: number): object {
   return {consumer_id: id, topic: name, partition, offset, modified_time: modifiedTime};
 }
+
+/** `value` with the value at `path` (indices into each level's members, taken modulo their count) replaced: the mutations property tests make. */
+export function replacedAt(value: unknown, path: number[], replacement: unknown): unknown {
+  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  if (entries.length === 0) return replacement;
+  const [key, child] = entries[path[0] % entries.length];
+  const copy = (Array.isArray(value) ? [...value] : {...value}) as Record<string | number, unknown>;
+  copy[key as string] = replacedAt(child, path.slice(1), replacement);
+  return copy;
+}
