@@ -1,4 +1,5 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import type {Analysis} from '../analysis/types.js';
 import type {SnapshotFeed} from '../snapshot/snapshot.js';
 import {compileFilter} from '../query/filter.js';
@@ -27,6 +28,8 @@ export async function startExporter(monitor: SnapshotFeed, source: TimedSource, 
   let exposed: Analysis | null = null;
   /** The latest sample's families, encoded once: a scrape writes these bytes as they are. */
   let sampleBody: Buffer = Buffer.alloc(0);
+  /** The same, gzipped once on the first scrape that asks for it (null until then). */
+  let sampleGzip: Buffer | null = null;
   let sampleSeconds: number | null = null;
   let failures = 0;
   const onState = () => {
@@ -38,6 +41,7 @@ export async function startExporter(monitor: SnapshotFeed, source: TimedSource, 
     if (!newSample) return;
     exposed = state.analysis;
     sampleBody = sampleExposition(state.analysis!, filter);
+    sampleGzip = null;
   };
   const unsubscribe = monitor.subscribe(onState);
   const health = healthRegistry(
@@ -60,6 +64,18 @@ export async function startExporter(monitor: SnapshotFeed, source: TimedSource, 
     }
     if (path === '/') return reply(response, 200, 'text/html; charset=utf-8', landingPage(monitor.getState()), request.method === 'HEAD');
     const healthText = await health.metrics();
+    response.setHeader('vary', 'accept-encoding');
+    if (acceptsGzip(request)) {
+      // Two gzip members, one after the other, are one gzip stream (RFC 1952): the sample's
+      // families are compressed once per sample (megabytes of text at 10,000 partitions), only
+      // the exporter's few health lines per scrape.
+      sampleGzip ??= gzipSync(sampleBody);
+      const healthGzip = gzipSync(healthText);
+      response.writeHead(200, {'content-type': health.contentType, 'content-encoding': 'gzip', 'content-length': sampleGzip.length + healthGzip.length});
+      if (request.method === 'HEAD') return void response.end();
+      response.write(sampleGzip);
+      return void response.end(healthGzip);
+    }
     response.writeHead(200, {'content-type': health.contentType, 'content-length': sampleBody.length + Buffer.byteLength(healthText)});
     if (request.method === 'HEAD') return void response.end();
     response.write(sampleBody);
@@ -81,6 +97,16 @@ export async function startExporter(monitor: SnapshotFeed, source: TimedSource, 
       });
     },
   };
+}
+
+/** Whether the scraper takes gzip (Prometheus asks for it): `gzip` listed, without `;q=0`. */
+function acceptsGzip(request: IncomingMessage): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(';');
+    return (coding === 'gzip' || coding === '*') && !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter));
+  });
 }
 
 function reply(response: ServerResponse, status: number, type: string, body: string, headOnly = false): void {

@@ -1,6 +1,8 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {get, type IncomingHttpHeaders} from 'node:http';
 import {join} from 'node:path';
+import {gunzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ExporterProcess} from '../support/exporter-process.js';
 import {consumerJson, partitionJson} from '../support/partition-json.js';
@@ -101,6 +103,31 @@ describeWithPrometheus('fluvio-top --serve on a replay', () => {
     expect((await fetch(`${exporter.url}/metrics`, {method: 'POST'})).status).toBe(405);
     const metrics = await fetch(`${exporter.url}/metrics?x=1`);
     expect(metrics.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+  });
+
+  it('gzips /metrics for a scraper that asks (as Prometheus does), the same exposition as plain text', async () => {
+    const scrape = (encoding: string | undefined) =>
+      new Promise<{headers: IncomingHttpHeaders; body: Buffer}>((resolve, reject) => {
+        get(`${exporter.url}/metrics`, {headers: encoding === undefined ? {} : {'accept-encoding': encoding}}, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({headers: response.headers, body: Buffer.concat(chunks)}));
+        }).on('error', reject);
+      });
+    // Without the exporter's own health lines (scrape counts and durations move between scrapes).
+    const partitionLines = (text: string) => text.split('\n').filter((line) => line.startsWith('fluvio_partition_'));
+    const plain = await scrape(undefined);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await scrape('gzip, deflate');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    const unzipped = gunzipSync(zipped.body).toString('utf8');
+    expect(partitionLines(unzipped).length).toBeGreaterThan(5);
+    expect(partitionLines(unzipped)).toEqual(partitionLines(plain.body.toString('utf8')));
+    // Both gzip members: the sample's families and the health lines after them.
+    expect(unzipped).toMatch(/^fluvio_top_source_up 1$/m);
+    expect((await scrape('gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
   });
 });
 
