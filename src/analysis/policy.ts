@@ -59,10 +59,13 @@ export class RetentionPolicy {
     return base + Math.floor((logEndOffset - base) / this.segmentRecords) * this.segmentRecords;
   }
 
-  /** When (ms) the record at `offset` was written: from the write history, else from the long-run rate. */
+  /**
+   * When (ms) the record at `offset` was written: from the write history; before it began, at the
+   * pace it began with (as WIN-TIME); else from the long-run rate.
+   */
   writtenAt(offset: number): number | null {
     const {tracker, now} = this;
-    const known = tracker.writes.writtenAt(offset, now, tracker.maxLogEnd);
+    const known = tracker.writes.writtenAt(offset, now, tracker.maxLogEnd) ?? tracker.writes.writtenBefore(offset, now, tracker.maxLogEnd);
     if (known !== null) return known;
     if (this.longRate === undefined) this.longRate = tracker.writes.rate(now, tracker.maxLogEnd, Number.POSITIVE_INFINITY);
     const rate = this.longRate;

@@ -42,10 +42,11 @@ export function windowTime(
   if (seenAt !== null) return found(into, Math.max(0, (now - seenAt) / 1000), 'lower-bound');
   const written = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
   if (written !== null) return found(into, Math.max(0, (now - written) / 1000), 'measured');
+  // Written before the history began: dated back at the pace the history began with.
+  const before = tracker.historyMs(now) >= estimateAfterMs ? tracker.writes.writtenBefore(base, now, tracker.maxLogEnd) : null;
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
-  const window = tracker.highWatermark - base;
-  if (rate !== null && rate > 0 && tracker.historyMs(now) >= estimateAfterMs) {
-    return found(into, Math.max(age, Math.min(window / rate, retentionAgeBound(partition, tracker, base, rate))), 'estimated');
+  if (before !== null && rate !== null && rate > 0) {
+    return found(into, Math.max(age, Math.min((now - before) / 1000, retentionAgeBound(partition, tracker, base, rate))), 'estimated');
   }
   return found(into, age, 'lower-bound');
 }

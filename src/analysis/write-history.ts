@@ -6,6 +6,8 @@ const capacity = 32;
 const initialRoom = 8;
 /** Spacing of the first points; it doubles each time the history fills up. */
 const initialSpacingMs = 5_000;
+/** Records written before the history began are dated at the pace of its first this-long (as INGEST/s's horizon). */
+const earlyHorizonMs = 30_000;
 /** Pauses whose unseen records are remembered: older ones are long deleted. */
 const maxUnseen = 4;
 
@@ -92,6 +94,25 @@ export class WriteHistory {
       else high = middle;
     }
     return interpolate(this.time(low), this.end(low), this.time(high), this.end(high), target);
+  }
+
+  /**
+   * When `offset` was written, for a record written before the history began (writtenAt is null
+   * for it): extrapolated back from the first point at the pace of the history's first
+   * `earlyHorizonMs`, the pace nearest to when it was written. The whole history's average would
+   * date it by a pace it never had: a producer that stopped 30 s after the start, 2 minutes ago,
+   * made a 165 s-old record look 269 s old (the demo's payments). Null when that pace is 0 or
+   * unknown (then nothing tells how long before the history it was written).
+   */
+  writtenBefore(offset: number, now: number, logEnd: number): number | null {
+    if (this.length === 0) return null;
+    let index = 1;
+    while (index < this.length && this.time(index) - this.time(0) < earlyHorizonMs) index++;
+    const time = index < this.length ? this.time(index) : now;
+    const end = index < this.length ? this.end(index) : logEnd;
+    if (time <= this.time(0) || end <= this.end(0)) return null;
+    const perMs = (end - this.end(0)) / (time - this.time(0));
+    return this.time(0) - (this.end(0) - (offset + 1)) / perMs;
   }
 
   /** Records/s written over the last `horizonMs` (or all of the history), up to `now`/`logEnd`. */

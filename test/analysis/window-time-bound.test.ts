@@ -15,4 +15,19 @@ describe('an estimated WIN-TIME', () => {
       expect(payments.windowSeconds).toBeLessThan(300);
     }
   });
+
+  it('dates records written before monitoring began at the pace monitoring began with, not the average since', async () => {
+    // payments-0 writes 200 records/s until 30 s after the start, then nothing. Its BASE was
+    // written before the start, at that pace: its age is (t - 30 s) + window / 200. The average
+    // pace since the start (about 50/s two minutes in) made it 269 s at 118 s, where it is 165 s.
+    const {monitor, advance} = await demoMonitor(1, 1);
+    await advance(58);
+    const analysis = monitor.getState().analysis!;
+    const payments = analysis.partitions.find((entry) => entry.partition.name === 'payments-0')!;
+    const t = (analysis.time - Date.UTC(2026, 0, 1)) / 1000;
+    const truth = t - 30 + payments.window! / 200;
+    expect(t).toBeGreaterThan(110);
+    expect(payments.windowSecondsKind).toBe('estimated');
+    expect(Math.abs(payments.windowSeconds! - truth)).toBeLessThan(0.1 * truth);
+  });
 });
