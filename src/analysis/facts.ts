@@ -200,8 +200,12 @@ function largestUnexplainedStep(tracker: PartitionTracker, time: number, typical
   largest = 0;
   for (const step of tracker.steps) {
     if (step.time < since || step.size <= largest) continue;
-    const written =
-      tracker.writes.writtenAt(step.base - 1, time, tracker.maxLogEnd) ?? (longRate > 0 ? time - ((tracker.maxLogEnd - step.base) * 1000) / longRate : null);
+    const last = step.base - 1;
+    const interpolated =
+      tracker.writes.writtenAt(last, time, tracker.maxLogEnd) ?? (longRate > 0 ? time - ((tracker.maxLogEnd - step.base) * 1000) / longRate : null);
+    // Never later than the sample that first showed it (the interpolation can be: a burst between sparse points).
+    const seen = tracker.writtenBy(last);
+    const written = interpolated === null ? seen : seen === null ? interpolated : Math.min(interpolated, seen);
     const age = written === null ? null : step.time - written;
     // Write times are interpolated, and a deletion comes up to a cleaner pass and a sample late.
     if (age !== null && age >= 0.9 * retentionMs - cleanerPeriodMs - step.sinceMs) continue;

@@ -1,6 +1,6 @@
 import type {Partition} from '../model/types.js';
 import {doubles, HistoryRing} from './ring.js';
-import {WriteHistory} from './write-history.js';
+import {firstSampleWith, WriteHistory} from './write-history.js';
 
 /** INGEST/s is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
 export const ingestHorizonMs = 30_000;
@@ -103,6 +103,9 @@ export class PartitionTracker {
   private originBig: bigint | null = null;
   private baseSource: string | null = null;
   private lastTime = 0;
+  /** The last offset writtenBy found in the history, and its answer (NaN: none yet). */
+  private seenOffset = Number.NaN;
+  private seenAt: number | null = null;
 
   constructor(capacity: number) {
     this.ring = new HistoryRing(capacity);
@@ -186,6 +189,21 @@ export class PartitionTracker {
     return segment !== null ? this.maxLogEnd - logEnd > segment : logEnd < this.maxLogEnd / 2;
   }
 
+  /**
+   * When `offset` was written at the latest (ms): when a sample first showed it (null: none did).
+   * The write history's interpolation can date it later (writtenBy in write-history.ts).
+   */
+  writtenBy(offset: number): number | null {
+    // WIN-TIME asks this for BASE at every sample: the answer for an offset seen never changes.
+    if (offset === this.seenOffset) return this.seenAt;
+    const afterPause = this.writes.firstSeenAfterPause(offset);
+    const sampled = firstSampleWith(this.ring, offset);
+    if (sampled === null) return afterPause;
+    this.seenOffset = offset;
+    this.seenAt = afterPause === null ? sampled : Math.min(sampled, afterPause);
+    return this.seenAt;
+  }
+
   /** A consumer's offset relative to the origin (consumer offsets are plain numbers). */
   relativeOffset(offset: number): number {
     return offset - this.ring.origin;
@@ -193,6 +211,7 @@ export class PartitionTracker {
 
   private reset(partition: Partition, time: number): void {
     this.writes.clear();
+    this.seenOffset = Number.NaN;
     this.steps.length = 0;
     this.stepsChanged();
     this.windowPeak.clear();

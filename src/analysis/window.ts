@@ -40,8 +40,12 @@ export function windowTime(
   // would state a wrong value.
   const seenAt = tracker.writes.firstSeenAfterPause(base);
   if (seenAt !== null) return found(into, Math.max(0, (now - seenAt) / 1000), 'lower-bound');
-  const written = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
-  if (written !== null) return found(into, Math.max(0, (now - written) / 1000), 'measured');
+  const interpolated = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
+  if (interpolated !== null) {
+    const seen = tracker.writtenBy(base);
+    const written = seen === null ? interpolated : Math.min(interpolated, seen);
+    return found(into, Math.max(0, (now - written) / 1000), 'measured');
+  }
   // Written before the history began: dated back at the pace the history began with.
   const before = tracker.historyMs(now) >= estimateAfterMs ? tracker.writes.writtenBefore(base, now, tracker.maxLogEnd) : null;
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);

@@ -1,4 +1,4 @@
-import {doubles} from './ring.js';
+import {doubles, type HistoryRing} from './ring.js';
 
 /** Points kept per partition: memory stays flat (512 bytes) however long the monitor runs. */
 const capacity = 32;
@@ -154,6 +154,27 @@ export class WriteHistory {
     this.length = kept;
     this.spacingMs *= 2;
   }
+}
+
+/**
+ * The time of the first sample in `ring` whose LEO had passed `offset`: it was written by then.
+ * Null when none had. Interpolating between a WriteHistory's points can date a record later than
+ * that: a producer's backlog flushed in one burst when its leader came back sat between points
+ * 40 s apart (a 12-minute run) and was dated 19 s after it was first seen, so its deletion on
+ * schedule looked like a retention cut, and WIN-TIME showed 16s for a BASE first seen 35 s
+ * before (seen on a real cluster). LEO only grows but for a new leader reporting less: wherever
+ * the search lands, LEO was past the offset at that sample, so the bound holds.
+ */
+export function firstSampleWith(ring: HistoryRing, offset: number): number | null {
+  let low = 0;
+  let high = ring.length - 1;
+  if (high < 0 || ring.logEndOffset(high) <= offset) return null;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ring.logEndOffset(middle) > offset) high = middle;
+    else low = middle + 1;
+  }
+  return ring.time(low);
 }
 
 function interpolate(t1: number, e1: number, t2: number, e2: number, target: number): number {
