@@ -90,6 +90,37 @@ describe('a shrinking window is flagged before it bites', () => {
     expect(cut.trimRate!).toBeLessThan(200);
   });
 
+  // As recorded on a real cluster (leader-return-backlog-recording.test.ts): after 15 minutes the
+  // write history's points are 40 s apart, the leader is down for 60 s, and the producer flushes
+  // its backlog (3,000 records) in the sample after the return.
+  const backlogAtReturn = (retention: (t: number) => number): Script => ({
+    ingest: (t) => (t > 900 && t <= 960 ? 0 : t === 964 ? 1500 : 50),
+    segmentRecords: 500,
+    retention,
+    resolution: (t) => (t > 900 && t <= 960 ? 'LeaderOffline' : 'Online'),
+  });
+
+  it("a producer's backlog flushed when its leader came back and deleted 30 s later is retention on schedule", () => {
+    const {results} = run(
+      backlogAtReturn(() => 30),
+      1140,
+    );
+    const back = results.filter((r) => r.t > 960);
+    expect(Math.max(...back.map((r) => r.window!))).toBeGreaterThan(3000); // the backlog arrived
+    expect(Math.min(...back.filter((r) => r.t > 1010).map((r) => r.window!))).toBeLessThan(2000); // and went
+    expect(back.filter((r) => r.status !== 'ok').map((r) => `${r.t} ${r.reasons.map((reason) => reason.code)}`)).toEqual([]);
+  });
+
+  it('the same backlog cut by a retention lowered to 5 s still warns: records first seen 6 s before are young', () => {
+    const {results} = run(
+      backlogAtReturn((t) => (t < 970 ? 30 : 5)),
+      1000,
+    );
+    expect(results.filter((r) => r.t > 960 && r.t < 970 && r.status !== 'ok')).toEqual([]);
+    const cut = results.filter((r) => r.t >= 970 && r.t <= 990);
+    expect(cut.some((r) => r.status === 'warn' && r.reasons.some((reason) => reason.code === 'retention-cut'))).toBe(true);
+  });
+
   it('an ingest burst into a size cap warns that the window in time collapsed', () => {
     const script: Script = {
       ingest: (t) => (t >= 600 && t < 660 ? 2000 : 100),
