@@ -1,5 +1,6 @@
 import {exactOf, isRounded, rememberText} from './exact-json.js';
 import {applyLeaderOffsets} from './leader-base.js';
+import {formatMirror} from './mirror.js';
 import {ScannedPartitions} from './scan.js';
 import type {ConsumerOffset, Partition, RawSample, ReplicaOffsets, Sample} from './types.js';
 
@@ -150,24 +151,6 @@ function parsePartition(value: unknown): Partition {
     if (typeof leader.leo === 'string') partition.exactOffsets.logEndOffset = leader.leo;
   }
   return partition;
-}
-
-/** Fluvio's table shows a mirror as "<remote>(from-home)" or "<home>(to-home)". */
-export function formatMirror(value: unknown): string {
-  if (value === null || value === undefined || typeof value !== 'object') return '';
-  const mirror = value as Record<string, unknown>;
-  const home = mirror.home as Record<string, unknown> | undefined;
-  const remote = mirror.remote as Record<string, unknown> | undefined;
-  if (home && typeof home === 'object') return `${textOf(home.remoteCluster ?? home.remoteReplica)}(from-home)`;
-  if (remote && typeof remote === 'object') {
-    const target = remote.home as Record<string, unknown> | undefined;
-    return `${textOf(target?.remoteCluster ?? target?.homeCluster ?? remote.homeCluster ?? '')}(to-home)`;
-  }
-  return '';
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
 
 // These run for every partition of every sample: what JSON.parse built is kept when it already

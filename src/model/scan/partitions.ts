@@ -1,4 +1,4 @@
-import {formatMirror} from '../parse.js';
+import {formatMirror} from '../mirror.js';
 import type {Partition, ReplicaOffsets} from '../types.js';
 import {bytesOf, CLOSE_BRACE, CLOSE_BRACKET, giveUp, JsonBytes, KeyTable, NINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO} from './json-bytes.js';
 
