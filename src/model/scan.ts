@@ -46,7 +46,8 @@ export function scanLine(
   try {
     return scanner.line(parse, json);
   } catch (error) {
-    if (error === giveUp) return null;
+    // A stack overflow too: the general way reads any line JSON.parse reads.
+    if (error === giveUp || error instanceof RangeError) return null;
     throw error;
   }
 }

@@ -110,6 +110,8 @@ describe('scanning recorded lines', () => {
       line(partitionList).slice(0, -30),
       `\uFEFF${line(partitionList)}`,
       line(partitionList).replace('"partitions"', '"partitionz"'),
+      // Nested deeper than a reader that recurses can follow (JSON.parse takes it).
+      line(partitionList).replace('"partitions"', `"deep":${'['.repeat(200_000)}${']'.repeat(200_000)},"partitions"`),
     ];
     for (const text of cases) expect(expectSameAsGeneral(text)).toBe(false);
   });

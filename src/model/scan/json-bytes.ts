@@ -20,6 +20,9 @@ const MINUS = 0x2d;
 export const ZERO = 0x30;
 export const NINE = 0x39;
 
+/** Containers inside a skipped value, at most. */
+const maxDepth = 64;
+
 export const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** Member names a reader tells apart, by number (0 is any other): found from a key's length, first and last byte. */
@@ -227,23 +230,27 @@ export class JsonBytes {
   }
 
   /** Any JSON value, checked as JSON.parse would check it, not kept. */
-  protected skipValue(): void {
+  protected skipValue(depth = 0): void {
     const at = this.skipSpace();
     const byte = this.bytes[at];
     if (byte === QUOTE) this.skipString();
-    else if (byte === OPEN_BRACE) {
+    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      // Nesting deeper than Fluvio's JSON ever goes is left to JSON.parse, which takes any depth
+      // (this reader recurses: 200,000 brackets would overflow its stack).
+      if (depth >= maxDepth) throw giveUp;
       this.at++;
-      if (this.closes(CLOSE_BRACE)) return;
-      do {
-        this.skipString();
-        this.open(COLON);
-        this.skipValue();
-      } while (this.next(CLOSE_BRACE));
-    } else if (byte === OPEN_BRACKET) {
-      this.at++;
-      if (this.closes(CLOSE_BRACKET)) return;
-      do this.skipValue();
-      while (this.next(CLOSE_BRACKET));
+      if (byte === OPEN_BRACE) {
+        if (this.closes(CLOSE_BRACE)) return;
+        do {
+          this.skipString();
+          this.open(COLON);
+          this.skipValue(depth + 1);
+        } while (this.next(CLOSE_BRACE));
+      } else {
+        if (this.closes(CLOSE_BRACKET)) return;
+        do this.skipValue(depth + 1);
+        while (this.next(CLOSE_BRACKET));
+      }
     } else if (byte === MINUS || (byte >= ZERO && byte <= NINE)) this.skipNumber();
     else if (byte === 0x6e) this.word(bytesOfNull);
     else if (byte === 0x74) this.word(bytesOfTrue);
