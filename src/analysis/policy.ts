@@ -11,6 +11,7 @@ export const cleanerPeriodMs = 10_000;
 const capRateHorizonMs = 10 * 60_000;
 
 function bytesPerRecordOf(partition: Partition, tracker: PartitionTracker): number | null {
+  if (tracker.bytesPerRecord !== null) return tracker.bytesPerRecord;
   const records = tracker.base === null ? 0 : tracker.logEndOffset - tracker.base;
   return partition.size > 0 && records > 0 ? partition.size / records : null;
 }

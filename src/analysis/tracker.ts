@@ -78,6 +78,13 @@ export class PartitionTracker {
   readonly windowSecondsPeak = new RecentPeak(this.peaks, 2 * peakBuckets);
   /** The longest retention (s) seen lately: data deleted younger than it was cut, not aged out. */
   readonly retentionPeak = new RecentPeak(this.peaks, 4 * peakBuckets);
+  /**
+   * Bytes per record, from SIZE when SIZE moved: the SC's SIZE stops moving with its producer
+   * (seen on a real cluster: 285,607 bytes for 4 minutes while retention took the window from
+   * 2,000 records to 17), and SIZE over the records left then makes a segment hold 1 record.
+   */
+  bytesPerRecord: number | null = null;
+  private sizeSeen = -1;
   /** Latest offsets, relative to the origin; base null when unknown. */
   base: number | null = null;
   highWatermark = 0;
@@ -166,6 +173,11 @@ export class PartitionTracker {
       this.logEndAtHighWatermark = logEnd;
     }
     if (base !== null && (this.lastTrimTime === null || (oldBase !== null && base > oldBase))) this.lastTrimTime = time;
+    const records = base === null ? 0 : logEnd - base;
+    if (partition.size > 0 && records > 0 && (this.bytesPerRecord === null || partition.size !== this.sizeSeen)) {
+      this.bytesPerRecord = partition.size / records;
+    }
+    this.sizeSeen = partition.size;
     this.writes.add(time, this.maxLogEnd);
     this.ring.push(time, base, highWatermark, logEnd);
     this.base = base;
@@ -211,6 +223,8 @@ export class PartitionTracker {
 
   private reset(partition: Partition, time: number): void {
     this.writes.clear();
+    this.bytesPerRecord = null;
+    this.sizeSeen = -1;
     this.seenOffset = Number.NaN;
     this.steps.length = 0;
     this.stepsChanged();
