@@ -38,10 +38,14 @@ export function formatSeconds(seconds: number | null): string {
   return seconds === null ? '-' : formatDuration(seconds);
 }
 
-/** WIN-TIME: "≥ 12m00s" when it is only a lower bound (a partition never trimmed, seen for 12 minutes). */
+/** WIN-TIME: "≥12m00s" when it is only a lower bound (a partition never trimmed, seen for 12 minutes), "~2m53s" when estimated. */
 export function formatWindowTime(entry: Pick<PartitionAnalysis, 'windowSeconds' | 'windowSecondsKind'>): string {
   const text = formatSeconds(entry.windowSeconds);
-  return entry.windowSecondsKind === 'lower-bound' && entry.windowSeconds !== null ? `≥${text}` : text;
+  if (entry.windowSeconds === null) return text;
+  // A lower bound says so (≥), and so does an estimate (~): BASE written before fluvio-top
+  // watched, dated from the pace it began with; measured values stand bare.
+  if (entry.windowSecondsKind === 'lower-bound') return `≥${text}`;
+  return entry.windowSecondsKind === 'estimated' ? `~${text}` : text;
 }
 
 /** OK before the history allows rate verdicts, or with no judgement at all (creating, deleting), is drawn pending. */

@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {PartitionAnalysis} from '../../src/analysis/types.js';
 import type {Snapshot} from '../../src/snapshot/snapshot.js';
+import {formatWindowTime} from '../../src/view/format.js';
 import {replaySnapshots} from '../support/real-recording.js';
 
 // Producers stopped while watched, recorded with `--record` (interval 2 s) on a real local cluster
@@ -40,5 +41,15 @@ describe('a stopped producer whose SIZE the SC no longer updates, on a real clus
     const last = states[states.length - 1];
     expect(entry(last, 'b-0').status).toBe('ok');
     expect(entry(last, 'd-0').status).toBe('ok');
+  });
+
+  it('marks an estimated WIN-TIME as one (~), a measured one not: BASE written before fluvio-top watched, then after', () => {
+    const shown = states.map((state) => ({kind: entry(state, 'd-0').windowSecondsKind, text: formatWindowTime(entry(state, 'd-0'))}));
+    const estimated = shown.filter((row) => row.kind === 'estimated');
+    const measured = shown.filter((row) => row.kind === 'measured');
+    expect(estimated.length).toBeGreaterThan(20);
+    expect(measured.length).toBeGreaterThan(20);
+    for (const row of estimated) expect(row.text).toMatch(/^~\d+m\d\ds$/);
+    for (const row of measured) expect(row.text).toMatch(/^\d+m\d\ds$/);
   });
 });
