@@ -20,6 +20,7 @@ import {
   type Trend,
 } from './types.js';
 import {judge, type Verdict} from './verdict.js';
+import {onlyActiveSegment} from './window.js';
 
 export {settleMs};
 /** A status only drops after its cause has been gone this long (and for this many samples). */
@@ -228,7 +229,11 @@ export class Analyzer {
     input.scStaleSince = scStaleSince;
     const facts = partitionFacts(input, this.facts);
     const verdict = judge(facts);
-    const {status, reasons} = hold(watched, verdict, time);
+    // A window down to its active segment has nothing left for retention to delete: its countdown
+    // is over, seen directly, and is not held (seen on a real cluster: "empty in 3s (clearing)"
+    // for 30 s over a window of 10 records that could not shrink further).
+    const drained = watched.held !== null && watched.held.reasons.some((reason) => reason.code === 'window-empty-eta') && onlyActiveSegment(partition, tracker);
+    const {status, reasons} = hold(watched, verdict, time, drained);
     return {
       partition,
       window: facts.window,
@@ -258,7 +263,7 @@ export class Analyzer {
 }
 
 /** Hysteresis: escalate at once, step down only once the cause stayed away for a while. */
-function hold(watched: Watched, verdict: Verdict, time: number): {status: Status; reasons: Reason[]} {
+function hold(watched: Watched, verdict: Verdict, time: number, drained: boolean): {status: Status; reasons: Reason[]} {
   const held = watched.held;
   if (!held || statusRank[verdict.status] >= statusRank[held.status]) {
     // Same or worse: take the fresh reasons; a new cause resets the clearing clock.
@@ -266,7 +271,7 @@ function hold(watched: Watched, verdict: Verdict, time: number): {status: Status
     return verdict;
   }
   // What was seen directly and is gone now is not held; what is left waits out the hysteresis.
-  const lingering = held.reasons.filter((reason) => !clearAtOnce.has(reason.code));
+  const lingering = held.reasons.filter((reason) => !clearAtOnce.has(reason.code) && !(drained && reason.code === 'window-empty-eta'));
   if (lingering.length < held.reasons.length) {
     const level: Status = lingering.some((reason) => reason.level === 'critical') ? 'critical' : 'warn';
     if (lingering.length === 0 || statusRank[verdict.status] >= statusRank[level]) {

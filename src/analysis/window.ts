@@ -84,6 +84,12 @@ function retentionAgeBound(partition: Partition, tracker: PartitionTracker, base
  * the producer writes (under time retention the window then only settles at a lower level), or
  * once only the active segment is left. A stop before the history began is read from the trims.
  */
+/** Nothing left for retention to delete, as far as is known: the window fits in the active segment, which is never deleted. */
+export function onlyActiveSegment(partition: Partition, tracker: PartitionTracker): boolean {
+  const segment = RetentionPolicy.segmentRecords(partition, tracker);
+  return segment !== null && tracker.base !== null && tracker.logEndOffset - tracker.base <= segment;
+}
+
 export function drainEta(partition: Partition, tracker: PartitionTracker, now: number, trimRate: number | null): number | null {
   const lastWrite = tracker.lastWriteTime;
   if (lastWrite === null) return null;
