@@ -4,6 +4,8 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // One temporary directory for the run's files, removed at its end (test/support/temp-root.ts).
+    globalSetup: ['test/support/temp-root.ts'],
     hookTimeout: 30_000,
     // Vitest's default is one worker less than the cores: one worker on a 2-core machine, where the
     // end-to-end files, which mostly wait on a terminal or the demo's clock, then ran one after
