@@ -106,38 +106,6 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
   });
   afterAll(() => cluster.stop());
 
-  // 1000 partitions: with 300 the SC placed them all between two samples here and nothing
-  // transient was seen; with 1000 a monitor that alarms on every resolution logged 348 CRITs.
-  // On a loaded 2-core machine the SC took over a minute to answer this create and the CLI gave up
-  // after its own 60 s ("Socket io Timed out"), while the SC went on placing them; on a quiet one it
-  // answers in 6-20 s. The SC's pace is not what is tested here: a timed-out answer is waited out.
-  it(
-    'creating and deleting a topic of 1000 partitions raises no storm of CRITs, and the events say what happened to the topic',
-    {timeout: 600_000},
-    async () => {
-      cluster.fluvioAllowingTimeout(['topic', 'create', 'many', '-p', '1000', '-r', '1']);
-      await until('all 1000 partitions of many online', 240_000, (lines) => {
-        const last = lines.at(-1)!;
-        return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 1000;
-      });
-      await sleep(3000);
-      cluster.fluvioAllowingTimeout(['topic', 'delete', 'many']);
-      await until('many gone', 240_000, (lines) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-')));
-      await sleep(2000);
-      const logged = readFileSync(events, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as {kind: string; partition?: string; to?: string});
-      const manyCrits = logged.filter((event) => event.kind === 'status' && event.partition?.startsWith('many-') && event.to === 'critical');
-      expect(manyCrits).toHaveLength(0);
-      // One event per topic, not one per partition: the topic's name and what happened to it.
-      const about = logged.filter((event) => JSON.stringify(event).includes('many'));
-      expect(about.length).toBeLessThanOrEqual(6);
-      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/creat/);
-      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/delet/);
-    },
-  );
-
   it('a leader SPU killed on a single-replica topic: CRITICAL while it has no leader, OK with its history kept once it is back', async () => {
     cluster.killSpu(5003);
     await until('solo-0 without its leader for 5 samples', 60_000, (lines) => lines.slice(-5).every((line) => resolution(line, 'solo-0') !== 'Online'));
@@ -174,4 +142,56 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
     expect(check.stdout).toMatch(/CRITICAL broken-0: .*HW/);
     expect(check.status).toBe(2);
   });
+
+  // Last in the file: a SC struggling with 1000 partitions must not take the other faults with it.
+  // 1000 partitions: with 300 the SC placed them all between two samples here and nothing
+  // transient was seen; with 1000 a monitor that alarms on every resolution logged 348 CRITs.
+  // On a loaded 2-core machine the SC took over a minute to answer this create and the CLI gave up
+  // after its own 60 s ("Socket io Timed out"), while the SC went on placing them; on a quiet one it
+  // answers in 6-20 s. The SC's pace is not what is tested here: a timed-out answer is waited out.
+  it(
+    'creating and deleting a topic of 1000 partitions raises no storm of CRITs, and the events say what happened to the topic',
+    {timeout: 900_000},
+    async () => {
+      cluster.fluvioAllowingTimeout(['topic', 'create', 'many', '-p', '1000', '-r', '1']);
+      await until('all 1000 partitions of many online', 240_000, (lines) => {
+        const last = lines.at(-1)!;
+        return last.partitions.filter((p) => p.name.startsWith('many-') && p.status.resolution === 'Online').length === 1000;
+      });
+      await sleep(3000);
+      // The SC may answer "store timed out" and still be at it, or have dropped it: asked again
+      // while the topic is still listed (seen in a CI run here: `topic delete many` failed with "store
+      // timed out: Topic for \"many\", timer: 10 secs", and the faults after it failed with it).
+      const gone = (lines: RawLine[]) => !lines.at(-1)!.partitions.some((p) => p.name.startsWith('many-'));
+      for (let attempt = 1; ; attempt++) {
+        if (attempt === 1) cluster.fluvioAllowingTimeout(['topic', 'delete', 'many']);
+        else {
+          // Asked again, the SC may say it is being deleted or not found: the list says how it ends.
+          try {
+            cluster.fluvio(['topic', 'delete', 'many']);
+          } catch {
+            // judged by the partition list below
+          }
+        }
+        try {
+          await until('many gone', attempt < 3 ? 90_000 : 240_000, gone);
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+      await sleep(2000);
+      const logged = readFileSync(events, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as {kind: string; partition?: string; to?: string});
+      const manyCrits = logged.filter((event) => event.kind === 'status' && event.partition?.startsWith('many-') && event.to === 'critical');
+      expect(manyCrits).toHaveLength(0);
+      // One event per topic, not one per partition: the topic's name and what happened to it.
+      const about = logged.filter((event) => JSON.stringify(event).includes('many'));
+      expect(about.length).toBeLessThanOrEqual(6);
+      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/creat/);
+      expect(about.map((event) => JSON.stringify(event)).join('\n')).toMatch(/delet/);
+    },
+  );
 });

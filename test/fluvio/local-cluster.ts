@@ -101,14 +101,16 @@ export class LocalCluster {
 
   /**
    * A request the SC may take longer than the CLI's own 60 s to answer (placing or deleting
-   * hundreds of partitions on a busy machine): the CLI's "Timed out" is not a failure, the SC goes
-   * on with it, and the caller waits for the outcome in the partition list.
+   * hundreds of partitions on a busy machine): the CLI's "Timed out", or the SC's "store timed out",
+   * is not a failure, the SC may go on with it, and the caller waits for the outcome in the
+   * partition list (asking again if need be).
    */
   fluvioAllowingTimeout(args: string[]): void {
     try {
       this.fluvio(args);
     } catch (error) {
-      if (!/Timed out/.test((error as Error).message)) throw error;
+      // The CLI's "Socket io Timed out", or the SC's own "store timed out" (its 10 s timer).
+      if (!/timed out/i.test((error as Error).message)) throw error;
     }
   }
 
