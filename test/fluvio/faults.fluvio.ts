@@ -107,6 +107,13 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
   afterAll(() => cluster.stop());
 
   it('a leader SPU killed on a single-replica topic: CRITICAL while it has no leader, OK with its history kept once it is back', async () => {
+    // Settled before the outage (20 s of history, at a 1 s interval), so that "history kept" below
+    // means something: this test once ran after the 1000-partition one and got that time from it.
+    await until(
+      'solo-0 watched for 25 s before its leader goes',
+      60_000,
+      (lines) => lines.filter((line) => leaderAnswer(line, 'solo-0') !== undefined).length >= 25,
+    );
     cluster.killSpu(5003);
     await until('solo-0 without its leader for 5 samples', 60_000, (lines) => lines.slice(-5).every((line) => resolution(line, 'solo-0') !== 'Online'));
     const down = replay(['--check', '--filter', 'solo']);
