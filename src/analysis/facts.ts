@@ -204,8 +204,7 @@ function largestUnexplainedStep(tracker: PartitionTracker, time: number, typical
     const interpolated =
       tracker.writes.writtenAt(last, time, tracker.maxLogEnd) ?? (longRate > 0 ? time - ((tracker.maxLogEnd - step.base) * 1000) / longRate : null);
     // Never later than the sample that first showed it (the interpolation can be: a burst between sparse points).
-    const seen = tracker.writtenBy(last);
-    const written = interpolated === null ? seen : seen === null ? interpolated : Math.min(interpolated, seen);
+    const written = tracker.notAfterSeen(last, interpolated);
     const age = written === null ? null : step.time - written;
     // Write times are interpolated, and a deletion comes up to a cleaner pass and a sample late.
     if (age !== null && age >= 0.9 * retentionMs - cleanerPeriodMs - step.sinceMs) continue;

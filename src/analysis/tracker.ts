@@ -216,6 +216,12 @@ export class PartitionTracker {
     return this.seenAt;
   }
 
+  /** `written` (an estimate of when `offset` was written, or null) but never later than writtenBy: the sample that first showed it. */
+  notAfterSeen(offset: number, written: number | null): number | null {
+    const seen = this.writtenBy(offset);
+    return written === null ? seen : seen === null ? written : Math.min(written, seen);
+  }
+
   /** A consumer's offset relative to the origin (consumer offsets are plain numbers). */
   relativeOffset(offset: number): number {
     return offset - this.ring.origin;

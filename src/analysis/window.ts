@@ -41,11 +41,7 @@ export function windowTime(
   const seenAt = tracker.writes.firstSeenAfterPause(base);
   if (seenAt !== null) return found(into, Math.max(0, (now - seenAt) / 1000), 'lower-bound');
   const interpolated = tracker.writes.writtenAt(base, now, tracker.maxLogEnd);
-  if (interpolated !== null) {
-    const seen = tracker.writtenBy(base);
-    const written = seen === null ? interpolated : Math.min(interpolated, seen);
-    return found(into, Math.max(0, (now - written) / 1000), 'measured');
-  }
+  if (interpolated !== null) return found(into, Math.max(0, (now - tracker.notAfterSeen(base, interpolated)!) / 1000), 'measured');
   // Written before the history began: dated back at the pace the history began with.
   const before = tracker.historyMs(now) >= estimateAfterMs ? tracker.writes.writtenBefore(base, now, tracker.maxLogEnd) : null;
   const rate = tracker.writes.rate(now, tracker.maxLogEnd, longRateHorizonMs);
@@ -77,6 +73,12 @@ function retentionAgeBound(partition: Partition, tracker: PartitionTracker, base
   return (partition.retentionSeconds ?? defaultRetentionSeconds) + cleanerPeriodMs / 1000 + segment / rate;
 }
 
+/** Nothing left for retention to delete, as far as is known: the window fits in the active segment, which is never deleted. */
+export function onlyActiveSegment(partition: Partition, tracker: PartitionTracker): boolean {
+  const segment = RetentionPolicy.segmentRecords(partition, tracker);
+  return segment !== null && tracker.base !== null && tracker.logEndOffset - tracker.base <= segment;
+}
+
 /**
  * Seconds until retention has deleted every closed segment of a partition whose producer
  * stopped: each closed segment goes at the first cleaner pass after its last write is older than
@@ -84,12 +86,6 @@ function retentionAgeBound(partition: Partition, tracker: PartitionTracker, base
  * the producer writes (under time retention the window then only settles at a lower level), or
  * once only the active segment is left. A stop before the history began is read from the trims.
  */
-/** Nothing left for retention to delete, as far as is known: the window fits in the active segment, which is never deleted. */
-export function onlyActiveSegment(partition: Partition, tracker: PartitionTracker): boolean {
-  const segment = RetentionPolicy.segmentRecords(partition, tracker);
-  return segment !== null && tracker.base !== null && tracker.logEndOffset - tracker.base <= segment;
-}
-
 export function drainEta(partition: Partition, tracker: PartitionTracker, now: number, trimRate: number | null): number | null {
   const lastWrite = tracker.lastWriteTime;
   if (lastWrite === null) return null;

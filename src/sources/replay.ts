@@ -54,37 +54,40 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
   // buffer per line (megabytes at 10,000 partitions) is memory outside the heap that the
   // collector is pressed to reclaim, and only the decoded text outlives the read.
   let lineBytes = Buffer.allocUnsafe(0);
-  const readLine = (entry: {start: number; end: number}) => {
+  /** The line's bytes into `lineBytes`; how many were read. */
+  const readBytes = (entry: {start: number; end: number}) => {
     const length = entry.end - entry.start;
     if (lineBytes.length < length) lineBytes = Buffer.allocUnsafe(length);
-    const read = readSync(fd, lineBytes, 0, length, entry.start);
+    return readSync(fd, lineBytes, 0, length, entry.start);
+  };
+  /** The first `read` bytes of `lineBytes` as text. */
+  const decode = (read: number) =>
     // Recordings are nearly always ASCII: then the bytes are the characters, copied as they
     // are, where decoding UTF-8 looks at each one.
-    return lineBytes.toString(isAscii(lineBytes.subarray(0, read)) ? 'latin1' : 'utf8', 0, read);
-  };
+    lineBytes.toString(isAscii(lineBytes.subarray(0, read)) ? 'latin1' : 'utf8', 0, read);
+  const readLine = (entry: {start: number; end: number}) => decode(readBytes(entry));
+  /** The partitions of the line scanned last: the next line's mostly has the same names and replicas. */
+  let lastScanned: Partition[] = [];
   /**
    * The line's sample, or null (with a warning) when it is not one. A line as the recorder
-   * writes it is scanned from its bytes (model/scan.ts); any other, parsed the general way.
+   * writes it is scanned from its bytes (model/scan.ts); any other is parsed the general way,
+   * from the same bytes.
    */
   const parseEntry = (entry: {start: number; end: number; line: number}, text?: string): RawSample | null => {
-    const result = (text === undefined ? scanEntry(entry) : null) ?? sampleOf(text ?? readLine(entry));
+    const result = text === undefined ? scanEntry(entry) : sampleOf(text);
     if (typeof result === 'string') {
       warnings.push(`${name} line ${entry.line}: ${result}`);
       return null;
     }
     return result;
   };
-  /** The partitions of the line scanned last: the next line's mostly has the same names and replicas. */
-  let lastScanned: Partition[] = [];
-  /** The line scanned from its bytes, or null when it needs the general way. */
-  const scanEntry = (entry: {start: number; end: number}): RawSample | string | null => {
-    const length = entry.end - entry.start;
-    if (lineBytes.length < length) lineBytes = Buffer.allocUnsafe(length);
-    const read = readSync(fd, lineBytes, 0, length, entry.start);
+  /** The line read once: scanned from its bytes, or, when the scanner leaves it, parsed from the same bytes. */
+  const scanEntry = (entry: {start: number; end: number}): RawSample | string => {
+    const read = readBytes(entry);
     // The recorder (--record while replaying) writes the line's partitions as Fluvio's JSON: read again then.
     const json = () => (parseFluvioJson(readLine(entry)) as {partitions: unknown}).partitions;
     const record = scanLine(lineBytes, 0, read, parseFluvioJson, json, lastScanned);
-    if (record === null) return null;
+    if (record === null) return sampleOf(decode(read));
     if (record.partitions instanceof ScannedPartitions) lastScanned = record.partitions.list;
     return sampleFrom(record);
   };
