@@ -3,7 +3,7 @@ import {closeSync, openSync, readSync} from 'node:fs';
 import {basename} from 'node:path';
 import {fileProblem} from '../file-errors.js';
 import {parseFluvioJson} from '../model/parse.js';
-import {ScannedPartitions, scanLine} from '../model/scan.js';
+import {LineMemory, ScannedPartitions, scanLine} from '../model/scan.js';
 import type {LeaderOffsets, Partition, RawSample} from '../model/types.js';
 import {oneLine, type Source} from './source.js';
 
@@ -53,12 +53,13 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
   // One buffer, the size of the longest line read so far, takes every line in turn: a new
   // buffer per line (megabytes at 10,000 partitions) is memory outside the heap that the
   // collector is pressed to reclaim, and only the decoded text outlives the read.
-  let lineBytes = Buffer.allocUnsafe(0);
+  // The scanner's memory lends the buffer, one that does not hold the line it keeps.
+  const memory = new LineMemory();
+  let lineBytes: Buffer = Buffer.allocUnsafe(0);
   /** The line's bytes into `lineBytes`; how many were read. */
   const readBytes = (entry: {start: number; end: number}) => {
-    const length = entry.end - entry.start;
-    if (lineBytes.length < length) lineBytes = Buffer.allocUnsafe(length);
-    return readSync(fd, lineBytes, 0, length, entry.start);
+    lineBytes = memory.spare(entry.end - entry.start);
+    return readSync(fd, lineBytes, 0, entry.end - entry.start, entry.start);
   };
   /** The first `read` bytes of `lineBytes` as text. */
   const decode = (read: number) =>
@@ -66,8 +67,6 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     // are, where decoding UTF-8 looks at each one.
     lineBytes.toString(isAscii(lineBytes.subarray(0, read)) ? 'latin1' : 'utf8', 0, read);
   const readLine = (entry: {start: number; end: number}) => decode(readBytes(entry));
-  /** The partitions of the line scanned last: the next line's mostly has the same names and replicas. */
-  let lastScanned: Partition[] = [];
   /**
    * The line's sample, or null (with a warning) when it is not one. A line as the recorder
    * writes it is scanned from its bytes (model/scan.ts); any other is parsed the general way,
@@ -86,10 +85,8 @@ export function createReplaySource(file: string, options: {speed?: number} = {})
     const read = readBytes(entry);
     // The recorder (--record while replaying) writes the line's partitions as Fluvio's JSON: read again then.
     const json = () => (parseFluvioJson(readLine(entry)) as {partitions: unknown}).partitions;
-    const record = scanLine(lineBytes, 0, read, parseFluvioJson, json, lastScanned);
-    if (record === null) return sampleOf(decode(read));
-    if (record.partitions instanceof ScannedPartitions) lastScanned = record.partitions.list;
-    return sampleFrom(record);
+    const record = scanLine(lineBytes, 0, read, parseFluvioJson, json, memory);
+    return record === null ? sampleOf(decode(read)) : sampleFrom(record);
   };
   try {
     for (const line of indexLines(fd)) {

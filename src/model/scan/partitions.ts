@@ -1,11 +1,11 @@
 import {formatMirror} from '../mirror.js';
 import type {Partition, ReplicaOffsets} from '../types.js';
-import {bytesOf, CLOSE_BRACE, CLOSE_BRACKET, giveUp, JsonBytes, KeyTable, NINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO} from './json-bytes.js';
+import type {LineMemory} from './line-memory.js';
+import {CLOSE_BRACE, CLOSE_BRACKET, giveUp, JsonBytes, KeyTable, NINE, OPEN_BRACE, OPEN_BRACKET, ZERO} from './json-bytes.js';
 
 /**
  * Fluvio's partitions (`fluvio partition list -O json`) read from their bytes into typed
- * partitions, as parse.ts makes them from JSON.parse's tree: first against the layout Fluvio
- * and the recorder write, member by member in any order where it differs.
+ * partitions, as parse.ts makes them from JSON.parse's tree, member by member.
  */
 
 /** The keys read, by number; 0 is any other. */
@@ -40,36 +40,9 @@ const keyNames = [
 type KeyName = (typeof keyNames)[number];
 export const K = Object.fromEntries(keyNames.map((name, id) => [name, id])) as Record<KeyName, number>;
 const keys = new KeyTable(keyNames);
-const onlineText = 'Online';
-/** A partition as `fluvio partition list -O json` lays it out, compact: the text between its values. */
-const T = {
-  name: bytesOf('{"name":'),
-  leader: bytesOf(',"spec":{"leader":'),
-  replicas: bytesOf(',"replicas":'),
-  retention: bytesOf(',"cleanupPolicy":{"segment":{"timeInSeconds":'),
-  noCleanupPolicy: bytesOf(',"cleanupPolicy":null'),
-  closeOne: bytesOf('}'),
-  closeTwo: bytesOf('}}'),
-  segmentSize: bytesOf(',"storage":{"segmentSize":'),
-  noStorage: bytesOf(',"storage":null'),
-  maxPartitionSize: bytesOf(',"maxPartitionSize":'),
-  compression: bytesOf(',"compressionType":'),
-  deduplication: bytesOf(',"deduplication":null'),
-  systemFalse: bytesOf(',"system":false,"mirror":null},"status":{"resolution":'),
-  systemTrue: bytesOf(',"system":true,"mirror":null},"status":{"resolution":'),
-  spu: bytesOf(',"leader":{"spu":'),
-  hw: bytesOf(',"hw":'),
-  leo: bytesOf(',"leo":'),
-  lsr: bytesOf('},"lsr":'),
-  followers: bytesOf(',"replicas":'),
-  size: bytesOf(',"size":'),
-  deletedFalse: bytesOf(',"isBeingDeleted":false,"baseOffset":'),
-  deletedTrue: bytesOf(',"isBeingDeleted":true,"baseOffset":'),
-  end: bytesOf('}}'),
-};
 
 /** What a partition's members said so far; null where a required one is still missing. */
-interface Draft {
+export interface Draft {
   /** The previous line's partition at the same place. */
   before: Partition | undefined;
   name: string | null;
@@ -116,22 +89,24 @@ const newDraft = (): Draft => ({
   baseOffset: null,
 });
 
+/**
+ * Partitions read member by member, in any order and spacing (as JSON.parse would read them),
+ * sharing names, replica lists and follower offsets with the previous line's partition at the
+ * same place. recorded.ts reads the layout Fluvio and the recorder write faster, and comes here
+ * for any partition laid out otherwise.
+ */
 export class PartitionScanner extends JsonBytes {
   /** The partition being read, refilled for each. */
-  private readonly draft: Draft = newDraft();
-  private readonly scratch: number[] = [];
+  protected readonly draft: Draft = newDraft();
+  protected readonly scratch: number[] = [];
   private lastTopic = '';
 
   constructor(
     bytes: Uint8Array,
     start: number,
     end: number,
-    /**
-     * The previous line's partitions. Samples list the same partitions in the same order: where
-     * the one at the same place has the same name, replica list or follower offsets, those are
-     * shared rather than made again (nothing changes a parsed partition).
-     */
-    private readonly previous: readonly Partition[],
+    /** The previous line (an empty memory for the first). */
+    protected readonly memory: LineMemory,
   ) {
     super(bytes, start, end, keys);
   }
@@ -140,19 +115,22 @@ export class PartitionScanner extends JsonBytes {
     const list: Partition[] = [];
     this.open(OPEN_BRACKET);
     if (this.closes(CLOSE_BRACKET)) return list;
-    do list.push(this.partition(this.previous[list.length]));
+    do list.push(this.partition(list.length));
     while (this.next(CLOSE_BRACKET));
     return list;
   }
 
-  private partition(before: Partition | undefined): Partition {
+  /** Fills the draft with the partition that starts here, number `index` in the line; `draft.before` is set. */
+  protected read(draft: Draft, _index: number): void {
+    this.members(draft);
+  }
+
+  private partition(index: number): Partition {
     const draft = this.draft;
+    const before = this.memory.partitions[index] as Partition | undefined;
     draft.before = before;
-    const start = this.skipSpace();
-    if (!this.recorded(draft)) {
-      this.at = start;
-      this.members(draft);
-    }
+    this.skipSpace();
+    this.read(draft, index);
     const {name} = draft;
     if (
       name === null ||
@@ -164,12 +142,12 @@ export class PartitionScanner extends JsonBytes {
       draft.logEndOffset === null
     )
       throw giveUp;
-    const dash = name.lastIndexOf('-');
-    const partition = partitionNumber(name, dash);
+    const same = before !== undefined && before.name === name;
+    const dash = same ? 0 : name.lastIndexOf('-');
     return {
       name,
-      topic: before !== undefined && before.name === name ? before.topic : this.topic(name, dash),
-      partition,
+      topic: same ? before.topic : this.topic(name, dash),
+      partition: same ? before.partition : partitionNumber(name, dash),
       leader: draft.leader,
       replicas: draft.replicas,
       followers: draft.followers,
@@ -189,7 +167,7 @@ export class PartitionScanner extends JsonBytes {
   }
 
   /** A partition's members in any order, any spacing. */
-  private members(draft: Draft): void {
+  protected members(draft: Draft): void {
     draft.name = null;
     draft.spec = draft.status = false;
     this.open(OPEN_BRACE);
@@ -201,63 +179,6 @@ export class PartitionScanner extends JsonBytes {
       else if (key === K.status) this.status(draft);
       else this.skipValue();
     } while (this.next(CLOSE_BRACE));
-  }
-
-  /**
-   * A partition laid out as `fluvio partition list -O json` writes it and the recorder keeps it
-   * (compact, members in Fluvio's order, no mirror): its member names are compared as they come
-   * instead of being read and looked up one by one. False at the first difference; the
-   * partition is then read again by `members`. A value is read here only as `members` reads it,
-   * so that what makes this give up (throw) makes `members` give up too.
-   */
-  private recorded(draft: Draft): boolean {
-    if (!this.literal(T.name)) return false;
-    draft.name = this.string(draft.before?.name);
-    if (!this.literal(T.leader)) return false;
-    draft.spec = true;
-    draft.leader = this.integer();
-    if (!this.literal(T.replicas)) return false;
-    draft.replicas = this.integers(draft.before?.replicas);
-    if (this.literal(T.noCleanupPolicy)) draft.retentionSeconds = null;
-    else if (this.literal(T.retention)) {
-      draft.retentionSeconds = this.nullableInteger();
-      if (!this.literal(T.closeTwo)) return false;
-    } else return false;
-    if (this.literal(T.noStorage)) draft.segmentSize = draft.maxPartitionSize = null;
-    else if (this.literal(T.segmentSize)) {
-      draft.segmentSize = this.nullableInteger();
-      if (!this.literal(T.maxPartitionSize)) return false;
-      draft.maxPartitionSize = this.nullableInteger();
-      if (!this.literal(T.closeOne)) return false;
-    } else return false;
-    // Only a string here: any other value (which the general way skips) is no reason to give up.
-    if (!this.literal(T.compression) || this.bytes[this.at] !== QUOTE) return false;
-    this.skipString();
-    if (!this.literal(T.deduplication)) return false;
-    if (this.literal(T.systemFalse)) draft.system = false;
-    else if (this.literal(T.systemTrue)) draft.system = true;
-    else return false;
-    draft.mirror = '';
-    draft.status = true;
-    draft.resolution = this.string(onlineText);
-    if (!this.literal(T.spu)) return false;
-    this.skipValue();
-    if (!this.literal(T.hw)) return false;
-    draft.highWatermark = this.integer();
-    if (!this.literal(T.leo)) return false;
-    draft.logEndOffset = this.integer();
-    if (!this.literal(T.lsr)) return false;
-    draft.lsr = this.integer();
-    draft.lrs = null;
-    if (!this.literal(T.followers)) return false;
-    draft.followers = this.isNull() ? [] : this.followers(draft.before?.followers);
-    if (!this.literal(T.size)) return false;
-    draft.size = this.integer();
-    if (this.literal(T.deletedFalse)) draft.isBeingDeleted = false;
-    else if (this.literal(T.deletedTrue)) draft.isBeingDeleted = true;
-    else return false;
-    draft.baseOffset = this.nullableInteger();
-    return this.literal(T.end);
   }
 
   /** The partitions of a topic are listed together: its name is made once, not once per partition. */
@@ -362,7 +283,7 @@ export class PartitionScanner extends JsonBytes {
   }
 
   /** status.replicas: each {spu, hw, leo}; a replica with any other member is left to the general way. */
-  private followers(before: ReplicaOffsets[] | undefined): ReplicaOffsets[] {
+  protected followers(before: ReplicaOffsets[] | undefined): ReplicaOffsets[] {
     const scratch = this.scratch;
     let count = 0;
     this.open(OPEN_BRACKET);
@@ -386,6 +307,12 @@ export class PartitionScanner extends JsonBytes {
       scratch[count++] = hw;
       scratch[count++] = leo;
     } while (this.next(CLOSE_BRACKET));
+    return this.offsets(count, before);
+  }
+
+  /** The follower offsets in `scratch[0, count)` (spu, hw, leo, ...), or `before` when it holds the same. */
+  protected offsets(count: number, before: ReplicaOffsets[] | undefined): ReplicaOffsets[] {
+    const scratch = this.scratch;
     if (before !== undefined && before.length * 3 === count) {
       let same = true;
       for (let i = 0; same && i < before.length; i++)
@@ -398,7 +325,7 @@ export class PartitionScanner extends JsonBytes {
   }
 
   /** A list of integers, in an array of its own length (or `before`, when it holds the same). */
-  private integers(before: number[] | undefined): number[] {
+  protected integers(before: number[] | undefined): number[] {
     const scratch = this.scratch;
     let count = 0;
     this.open(OPEN_BRACKET);
@@ -422,11 +349,9 @@ export class PartitionScanner extends JsonBytes {
   }
 
   /** "Online", the resolution of nearly every partition, without a new string each time. */
-  private resolution(): string {
-    return this.string(onlineText);
+  protected resolution(): string {
+    return this.string('Online');
   }
-
-  // --- tokens ---------------------------------------------------------------------------------
 }
 
 /** "<topic>-<partition>": the partition number, or give up (the general way reports the name). */
