@@ -1,7 +1,7 @@
 import {useEffect, useReducer} from 'react';
 import {useApp, useInput} from 'ink';
 import type {ReplayMove, Snapshot, SnapshotFeed} from '../snapshot/snapshot.js';
-import type {KeyPress} from '../view/keymap.js';
+import {keyPresses} from '../view/keymap.js';
 import {useMouse} from './use-mouse.js';
 import {initialUiState, uiReducer, type UiAction, type UiStart, type UiState} from '../view/ui-state.js';
 
@@ -77,15 +77,4 @@ export function useUi(
   });
 
   return state;
-}
-
-/** Fast typing or a paste arrives as one chunk: taken character by character. */
-function keyPresses(input: string, key: Omit<KeyPress, 'input'>): KeyPress[] {
-  if (input.length <= 1 || key.ctrl || key.meta) return [{...key, input}];
-  return Array.from(input).map((character) => ({
-    input: character,
-    return: character === '\r' || character === '\n',
-    escape: character === '\u001B',
-    backspace: character === '\u007F' || character === '\b',
-  }));
 }

@@ -21,6 +21,29 @@ export interface KeyPress {
   meta?: boolean;
 }
 
+/**
+ * The presses in one chunk of input as Ink hands it over. Fast typing or a paste arrives as one
+ * chunk: taken character by character. Ink splits out escape sequences, backspace and Ctrl+C,
+ * but not other control characters: `/`, Ctrl+U and Enter typed quickly arrive as "/\x15\r",
+ * where the \x15 is Ctrl+U, not text (it reached the filter as an unprintable character, seen
+ * on the screen as `?`).
+ */
+export function keyPresses(input: string, key: Omit<KeyPress, 'input'>): KeyPress[] {
+  if (input.length <= 1 || key.ctrl || key.meta) return [{...key, input}];
+  return Array.from(input, pressOf);
+}
+
+function pressOf(character: string): KeyPress {
+  const code = character.charCodeAt(0);
+  if (character === '\r' || character === '\n') return {input: character, return: true};
+  if (character === '\t') return {input: '', tab: true};
+  if (character === '\u001B') return {input: '', escape: true};
+  if (character === '\u007F' || character === '\b') return {input: '', backspace: true};
+  // Ctrl+A .. Ctrl+Z, as Ink reports them when they come alone.
+  if (code >= 1 && code <= 26) return {input: String.fromCharCode(code + 0x60), ctrl: true};
+  return {input: character};
+}
+
 export type Command =
   | 'filter'
   | 'alerts'

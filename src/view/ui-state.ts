@@ -197,6 +197,10 @@ function onHelpKey<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<
   return {...state, help: {overflow, offset: Math.max(0, Math.min(overflow, to))}};
 }
 
+/** C0 and C1 control characters and DEL. */
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u001f\u007f-\u009f]/g;
+
 function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState<F> {
   if (press.return) return {...state, editingFilter: false};
   if (press.escape) return {...state, editingFilter: false, filter: ''};
@@ -205,7 +209,9 @@ function editFilter<F extends Feed>(state: UiState<F>, press: KeyPress): UiState
   if (press.ctrl && press.input === 'u') return {...state, filter: ''};
   if (press.ctrl && press.input === 'w') return {...state, filter: state.filter.replace(/\S*\s*$/, '')};
   if (press.ctrl || press.meta || press.tab || press.upArrow || press.downArrow || !press.input) return state;
-  return {...state, filter: state.filter + press.input};
+  // Text only: a control character has no place in a filter and would show as `?`.
+  const text = press.input.replace(unprintable, '');
+  return text === '' ? state : {...state, filter: state.filter + text};
 }
 
 const effect = <F extends Feed>(state: UiState<F>, ...effects: Effect[]): UiState<F> => ({...state, effects: [...state.effects, ...effects]});

@@ -58,6 +58,16 @@ describe('the partition grid', () => {
     expect(topics()).toHaveLength(15);
   });
 
+  it('control keys typed quickly, in one chunk with text, edit the filter instead of landing in it', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {burst, topics, frame} = await show(monitor);
+    // "/ord", Ctrl+U (clear), "pay", Ctrl+W (delete the word), "inv", Tab, Enter: one chunk.
+    await burst('/ord\u0015pay\u0017inv\t\r');
+    expect(frame()).toMatch(/filter: inv(?!\S)/);
+    expect(new Set(topics())).toEqual(new Set(['inventory']));
+    expect(frame()).not.toContain('No partition matches');
+  });
+
   it('`!` inverts the filter and `/regex/` matches by regular expression', async () => {
     const {monitor} = await demoMonitor(5);
     const {type, topics} = await show(monitor);

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Analysis} from '../../src/analysis/types.js';
-import {commandFor, keymap, type Command, type KeyPress} from '../../src/view/keymap.js';
+import {commandFor, keyPresses, keymap, type Command, type KeyPress} from '../../src/view/keymap.js';
 import {initialUiState, uiReducer, type Feed, type UiState} from '../../src/view/ui-state.js';
 import {viewOrder, type View} from '../../src/view/views.js';
 import {demoMonitor} from '../support/demo-monitor.js';
@@ -119,3 +119,28 @@ describe('the key map: every key the help lists does what its line says, in ever
 function keyName(key: KeyPress): string {
   return key.input;
 }
+
+describe('keys that arrive in one chunk', () => {
+  it('are taken one by one, control characters as the keys they are', () => {
+    expect(keyPresses('/a\u0015b\u0017\t\r\u007f', {})).toEqual([
+      {input: '/'},
+      {input: 'a'},
+      {input: 'u', ctrl: true},
+      {input: 'b'},
+      {input: 'w', ctrl: true},
+      {input: '', tab: true},
+      {input: '\r', return: true},
+      {input: '', backspace: true},
+    ]);
+    // One key, or one Ink already recognised, is passed as it came.
+    expect(keyPresses('u', {ctrl: true})).toEqual([{input: 'u', ctrl: true}]);
+  });
+
+  it('never put an unprintable character into the filter', () => {
+    let state = initialUiState<Feed>({feed: {analysis, replay: null}, pageSize: 3});
+    for (const press of keyPresses('/or\u0000d\u009b\u0001', {})) state = uiReducer(state, {type: 'key', press});
+    expect(state.filter).toBe('ord');
+    state = uiReducer(state, {type: 'key', press: {input: 'x\u0007y'}});
+    expect(state.filter).toBe('ordxy');
+  });
+});
