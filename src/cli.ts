@@ -11,7 +11,7 @@ import {timeReads, type TimedSource} from './exporter/timed-source.js';
 import type {ServeAddress} from './config/serve-address.js';
 import {checkExitCodes, renderCheck, unknownCheck} from './text/check.js';
 import {eventsFile} from './text/events.js';
-import {renderJson} from './text/json.js';
+import {jsonPieces} from './text/json.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -110,7 +110,7 @@ async function runBatch(monitor: Monitor, config: Config, clock: Clock): Promise
     const {renderView} = await import('./text/views.js');
     process.stdout.write(renderView(state, config.view, {json: config.json, width, wide, filter: config.filter}));
   } else if (config.json) {
-    process.stdout.write(renderJson(state, config.filter));
+    for (const piece of jsonPieces(state, config.filter)) process.stdout.write(piece);
   } else {
     const {renderPlain} = await import('./text/plain.js');
     process.stdout.write(renderPlain(state, {width, wide, filter: config.filter, sortKey: config.sortKey, reverse: config.reverse, columns: config.columns}));

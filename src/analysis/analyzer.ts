@@ -3,7 +3,7 @@ import {advance, newTimeline, type Timeline} from './clock.js';
 import {ConsumerTracks} from './consumers.js';
 import {newFacts, partitionFacts, settleMs, type FactsInput} from './facts.js';
 import {noteLifecycles, type TopicLifecycle} from './lifecycle.js';
-import {RingSnapshot} from './ring.js';
+import {RingSnapshot, SampleTimes} from './ring.js';
 import {PartitionTracker} from './tracker.js';
 import {
   defaultThresholds,
@@ -83,6 +83,8 @@ export class Analyzer {
   private topics: Map<string, TopicLifecycle> | null = null;
   /** The rings as the latest sample left them. */
   private rings: RingSnapshot;
+  /** The times of the rings' points, one array for all whose chunks start at the same sample. */
+  private readonly sampleTimes = new SampleTimes();
   /** What each partition's facts are made from, refilled for each (facts never keep it): no object per partition per sample. */
   private readonly factsInput: FactsInput = {
     partition: null as unknown as Partition,
@@ -191,7 +193,7 @@ export class Analyzer {
     if (!watched) {
       watched = {
         name: partition.name,
-        tracker: new PartitionTracker(this.capacity),
+        tracker: new PartitionTracker(this.capacity, this.sampleTimes),
         seen: generation,
         held: null,
         firstSeen: time,

@@ -1,5 +1,5 @@
 import type {Partition} from '../model/types.js';
-import {doubles, HistoryRing} from './ring.js';
+import {doubles, HistoryRing, type SampleTimes} from './ring.js';
 import {firstSampleWith, WriteHistory} from './write-history.js';
 
 /** INGEST/s is measured over this recent horizon: LEO moves smoothly, so a producer stop shows fast. */
@@ -114,8 +114,9 @@ export class PartitionTracker {
   private seenOffset = Number.NaN;
   private seenAt: number | null = null;
 
-  constructor(capacity: number) {
-    this.ring = new HistoryRing(capacity);
+  /** `times` is shared by the trackers of one analyzer (ring.ts). */
+  constructor(capacity: number, times?: SampleTimes) {
+    this.ring = new HistoryRing(capacity, times);
   }
 
   get origin(): number {

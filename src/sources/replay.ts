@@ -4,7 +4,7 @@ import {basename} from 'node:path';
 import {fileProblem} from '../file-errors.js';
 import {parseFluvioJson} from '../model/parse.js';
 import {LineMemory, ScannedPartitions, scanLine} from '../model/scan.js';
-import type {LeaderOffsets, Partition, RawSample} from '../model/types.js';
+import type {LeaderOffsets, RawSample} from '../model/types.js';
 import {oneLine, type Source} from './source.js';
 
 export interface ReplaySource extends Source {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {HistoryRing} from '../../src/analysis/ring.js';
+import {HistoryRing, SampleTimes} from '../../src/analysis/ring.js';
 
 const pushed = (ring: HistoryRing, from: number, to: number) => {
   for (let i = from; i < to; i++) ring.push(i * 1000, i % 7 === 3 ? null : 10 * i, 20 * i, 30 * i);
@@ -45,5 +45,45 @@ describe('HistoryRing', () => {
     ring.clear(1000);
     ring.push(5, 1, 2, 3);
     expect(ring.points()).toEqual([{time: 5, baseOffset: 1001, highWatermark: 1002, logEndOffset: 1003}]);
+  });
+
+  it('rings of one analyzer share their times while they see the same samples, and each keeps its own', () => {
+    const times = new SampleTimes();
+    const steady = new HistoryRing(40, times);
+    const skipping = new HistoryRing(40, times);
+    const restarted = new HistoryRing(40, times);
+    const late = new HistoryRing(40, times);
+    const seen = new Map<HistoryRing, {time: number; at: number}[]>([steady, skipping, restarted, late].map((ring) => [ring, []]));
+    const snapshots: {ring: HistoryRing; points: ReturnType<HistoryRing['points']>; blocks: HistoryRing['blocks']; end: number}[] = [];
+    for (let sample = 0; sample < 60; sample++) {
+      const time = 1_000_000 + sample * 2000;
+      for (const ring of [late, restarted, skipping, steady]) {
+        // `skipping` misses samples 5-7 and 30 (no leader), `late` appears at sample 9, `restarted` starts over at 21.
+        if (ring === skipping && ((sample >= 5 && sample <= 7) || sample === 30)) continue;
+        if (ring === late && sample < 9) continue;
+        if (ring === restarted && sample === 21) {
+          ring.clear(500);
+          seen.set(ring, []);
+        }
+        ring.push(time, sample, sample + 1, sample + 2);
+        seen.get(ring)!.push({time, at: sample});
+      }
+      if (sample % 7 === 0) for (const ring of seen.keys()) snapshots.push({ring, points: ring.points(), blocks: ring.blocks, end: ring.end});
+    }
+    for (const [ring, points] of seen) {
+      const kept = points.slice(-40);
+      const origin = ring === restarted ? 500 : 0;
+      expect(ring.points()).toEqual(kept.map(({time, at}) => ({time, baseOffset: at + origin, highWatermark: at + 1 + origin, logEndOffset: at + 2 + origin})));
+      expect(Array.from({length: ring.length}, (_, i) => ring.time(i))).toEqual(kept.map(({time}) => time));
+    }
+    // What a ring showed at a moment is what it still shows from that moment's state.
+    for (const {ring, points, blocks, end} of snapshots) {
+      const then = Object.assign(Object.create(HistoryRing.prototype) as HistoryRing, {capacity: ring.capacity, blocks, end, length: points.length});
+      expect(then.points()).toEqual(points);
+    }
+    // Chunks that start at the same sample share one times array (restarted's chunks are still
+    // numbered from its creation); the chunk where a ring skipped a sample has its own.
+    expect(steady.blocks.times.at(-1)).toBe(restarted.blocks.times.at(-1));
+    expect(steady.blocks.times[0]).not.toBe(skipping.blocks.times[0]);
   });
 });
