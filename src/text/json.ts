@@ -41,18 +41,21 @@ export function* jsonPieces(state: Snapshot, filter?: string): Generator<string>
     yield `${head}\n`;
     return;
   }
-  // The document ends in `"partitions": []` and `}`: each partition goes between the brackets,
-  // indented as JSON.stringify indents an array's objects two levels down.
-  let piece = head.slice(0, head.length - ']\n}'.length);
-  for (let index = 0; index < partitions.length; index++) {
-    piece += `${index === 0 ? '' : ','}\n    ${JSON.stringify(partitionJson(partitions[index]), null, 2).replaceAll('\n', '\n    ')}`;
-    if ((index + 1) % piecePartitions === 0) {
-      yield piece;
-      piece = '';
-    }
+  // The document ends in `"partitions": []` and `}`; the partitions go between the brackets,
+  // a few hundred at a time, stringified inside a document of the same shape so that they are
+  // indented as in the whole.
+  let piece = `${head.slice(0, head.length - ']\n}'.length)}\n`;
+  for (let from = 0; from < partitions.length; from += piecePartitions) {
+    const batch = partitions.slice(from, from + piecePartitions).map(partitionJson);
+    const text = JSON.stringify({partitions: batch}, null, 2);
+    yield `${piece}${from === 0 ? '' : ',\n'}${text.slice(batchHead.length, text.length - batchTail.length)}`;
+    piece = '';
   }
-  yield `${piece}\n  ]\n}\n`;
+  yield '\n  ]\n}\n';
 }
+
+const batchHead = '{\n  "partitions": [\n';
+const batchTail = '\n  ]\n}';
 
 function partitionJson(entry: PartitionAnalysis) {
   const p = entry.partition;
