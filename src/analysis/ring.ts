@@ -156,8 +156,12 @@ export class HistoryRing {
     const old = this.blocks;
     const first = Math.max(old.start, at + 1 - this.capacity);
     const drop = Math.max(0, Math.floor((first - old.chunkStart) / chunkPoints));
-    const chunks = old.chunks.slice(drop);
-    const times = old.times.slice(drop);
+    const chunks: number[][] = [];
+    const times: number[][] = [];
+    for (let index = drop; index < old.chunks.length; index++) {
+      chunks.push(old.chunks[index]);
+      times.push(old.times[index]);
+    }
     chunks.push(doubles(stride * chunkPoints));
     times.push(point === 0 ? this.sampleTimes.chunkFrom(time) : doubles(chunkPoints));
     this.blocks = {chunks, times, chunkStart: old.chunkStart + drop * chunkPoints, start: old.start, origin: old.origin};
