@@ -62,7 +62,8 @@ export class SampleTimes {
 /**
  * A fixed-size ring of offsets per partition: memory stays flat however long the monitor runs.
  * It keeps the last `capacity` points in chunks of 16 (3 doubles a point, and a time shared with
- * the other rings: about 27 bytes a point with the chunk's header), added as points come; a chunk
+ * the other rings: about 27 bytes a point with the chunk's header; a filled chunk is packed to
+ * as little as 12 when its BASE did not move and LEO stayed at HW), added as points come; a chunk
  * whose points all fell out is dropped, not overwritten. So a snapshot of the history is two
  * values per partition (`blocks` and `end`), and what it shows never changes afterwards,
  * whatever the ring does next (history-view.ts).
@@ -162,6 +163,9 @@ export class HistoryRing {
       chunks.push(old.chunks[index]);
       times.push(old.times[index]);
     }
+    // The chunk just filled, if all its slots were written (not one begun mid-way after a restart).
+    const filled = chunks.length - 1;
+    if (filled >= 0 && old.chunkStart + (drop + filled) * chunkPoints >= old.start) chunks[filled] = packed(chunks[filled]);
     chunks.push(doubles(stride * chunkPoints));
     times.push(point === 0 ? this.sampleTimes.chunkFrom(time) : doubles(chunkPoints));
     this.blocks = {chunks, times, chunkStart: old.chunkStart + drop * chunkPoints, start: old.start, origin: old.origin};
@@ -181,10 +185,53 @@ export class HistoryRing {
   }
 }
 
-/** Field `field` (0 BASE, 1 HW, 2 LEO) of point number `at`. */
+/**
+ * A filled chunk, stored smaller where its points allow: BASE moves only when retention deletes a
+ * segment (hours apart on a cluster that keeps days) and LEO equals HW whenever the followers
+ * keep up, so most chunks hold one BASE and no separate LEO. The layouts differ in length:
+ * - 48: BASE, HW, LEO of each point (as written);
+ * - 33: one BASE, then HW, LEO of each point;
+ * - 32: BASE, HW of each point (LEO = HW);
+ * - 17: one BASE, then HW of each point (LEO = HW).
+ * The values are the same, in a new array: the written one stays as it is for whoever holds it.
+ */
+function packed(chunk: number[]): number[] {
+  const base = chunk[0];
+  let oneBase = true;
+  let endAtHigh = true;
+  for (let slot = 0; slot < stride * chunkPoints; slot += stride) {
+    // Object.is: an unknown BASE (NaN) throughout is one BASE too.
+    if (!Object.is(chunk[slot], base)) oneBase = false;
+    if (chunk[slot + 2] !== chunk[slot + 1]) endAtHigh = false;
+  }
+  if (!oneBase && !endAtHigh) return chunk;
+  const per = endAtHigh ? 1 : 2;
+  const from = oneBase ? 1 : 0;
+  const packedChunk = doubles(from + (oneBase ? per : per + 1) * chunkPoints);
+  if (oneBase) packedChunk[0] = base;
+  for (let point = 0, to = from; point < chunkPoints; point++) {
+    if (!oneBase) packedChunk[to++] = chunk[stride * point];
+    packedChunk[to++] = chunk[stride * point + 1];
+    if (!endAtHigh) packedChunk[to++] = chunk[stride * point + 2];
+  }
+  return packedChunk;
+}
+
+/** Field `field` (0 BASE, 1 HW, 2 LEO) of point number `at`, whatever its chunk's layout (packed). */
 function read(blocks: RingBlocks, at: number, field: number): number {
   const offset = at - blocks.chunkStart;
-  return blocks.chunks[offset >> 4][stride * (offset & (chunkPoints - 1)) + field];
+  const chunk = blocks.chunks[offset >> 4];
+  const point = offset & (chunkPoints - 1);
+  switch (chunk.length) {
+    case stride * chunkPoints:
+      return chunk[stride * point + field];
+    case 1 + 2 * chunkPoints:
+      return field === 0 ? chunk[0] : chunk[2 * point + field];
+    case 2 * chunkPoints:
+      return chunk[2 * point + (field === 2 ? 1 : field)];
+    default:
+      return field === 0 ? chunk[0] : chunk[1 + point];
+  }
 }
 
 /** The time of point number `at`. */

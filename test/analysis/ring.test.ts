@@ -86,4 +86,40 @@ describe('HistoryRing', () => {
     expect(steady.blocks.times.at(-1)).toBe(restarted.blocks.times.at(-1));
     expect(steady.blocks.times[0]).not.toBe(skipping.blocks.times[0]);
   });
+
+  it('reads back every point of chunks packed smaller (one BASE, LEO at HW), whatever the mix, and what a snapshot showed stays', () => {
+    // Runs of 5 to 40 points, each with its own pattern: BASE still or moving or unknown, LEO at HW or ahead.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const capacity of [16, 40, 180]) {
+      const ring = new HistoryRing(capacity);
+      const pushed: {time: number; baseOffset: number | null; highWatermark: number; logEndOffset: number}[] = [];
+      const snapshots: {blocks: HistoryRing['blocks']; end: number; length: number; points: ReturnType<HistoryRing['points']>}[] = [];
+      let hw = 1000;
+      let base: number | null = 0;
+      for (let run = 0; run < 40; run++) {
+        const moving = random() < 0.3;
+        const unknown = random() < 0.15;
+        const lagging = random() < 0.3;
+        for (let i = 0, count = 5 + Math.floor(random() * 36); i < count; i++) {
+          hw += Math.floor(random() * 50);
+          base = unknown ? null : moving ? (base ?? 0) + 1 : (base ?? 0);
+          const point = {time: pushed.length * 2000, baseOffset: base, highWatermark: hw, logEndOffset: lagging ? hw + 3 : hw};
+          ring.push(point.time, point.baseOffset, point.highWatermark, point.logEndOffset);
+          pushed.push(point);
+          if (random() < 0.05) snapshots.push({blocks: ring.blocks, end: ring.end, length: ring.length, points: ring.points()});
+        }
+      }
+      const kept = pushed.slice(-capacity);
+      expect(ring.points()).toEqual(kept);
+      expect(Array.from({length: ring.length}, (_, i) => ring.logEndOffset(i))).toEqual(kept.map((point) => point.logEndOffset));
+      expect(ring.windows(capacity)).toEqual(kept.map((point) => (point.baseOffset === null ? Number.NaN : point.highWatermark - point.baseOffset)));
+      for (const {blocks, end, length, points} of snapshots) {
+        const then = Object.assign(Object.create(HistoryRing.prototype) as HistoryRing, {capacity, blocks, end, length});
+        expect(then.points()).toEqual(points);
+      }
+      // Each layout was used: 48 (as written), 33 (one BASE), 32 (LEO at HW), 17 (both).
+      if (capacity === 180) expect(new Set(ring.blocks.chunks.map((chunk) => chunk.length))).toEqual(new Set([48, 33, 32, 17]));
+    }
+  });
 });
