@@ -124,5 +124,6 @@ if (bytes.status !== 0) throw new Error(`history-bytes.js exited ${bytes.status}
 const held = JSON.parse(bytes.stdout);
 console.log(
   `\nHistory: ${held.bytesPerSample.toFixed(1)} heap bytes per partition per kept sample (${held.partitions.toLocaleString('en')} partitions, heap after ` +
-    `${held.from} and ${held.to} samples, full collections before each: ${(held.heapFrom / 1e6).toFixed(1)} -> ${(held.heapTo / 1e6).toFixed(1)} MB)`,
+    `${held.from} and ${held.to} samples, full collections before each: ${(held.heapFrom / 1e6).toFixed(1)} -> ${(held.heapTo / 1e6).toFixed(1)} MB); ` +
+    `${held.worst.toFixed(1)} when every BASE moves at every sample and LEO stays ahead of HW (nothing to pack)`,
 );
