@@ -1,8 +1,22 @@
 import type {Command} from 'commander';
-import type {Config} from './config.js';
+import type {Thresholds} from '../analysis/types.js';
 import {durationText} from './durations.js';
-import {thresholdKeys, type Settings, type ThresholdOverrides} from './settings.js';
-import {columnIds} from '../query/catalogue.js';
+import {thresholdKeys, type Settings, type ThresholdOverrides, type TopicRule} from './settings.js';
+import {columnIds, type ColumnId, type SortKey, type View} from '../query/catalogue.js';
+
+/** What --print-config prints of the configuration (config.ts's Config has it all). */
+export interface PrintedConfig {
+  intervalMs: number;
+  view: View;
+  filter?: string;
+  sortKey: SortKey;
+  reverse: boolean;
+  columns: ColumnId[] | null;
+  wide: boolean;
+  mouse: boolean;
+  thresholds: Thresholds;
+  topicRules: TopicRule[];
+}
 
 /** The file's values become the flags' defaults: a flag given on the command line still wins. */
 export function applySettings(command: Command, settings: Settings): void {
@@ -24,7 +38,7 @@ const seconds = (value: number) => tomlString(durationText(Math.round(value * 10
  * `--print-config`: the effective settings as a settings file (it reads back as the same), each
  * value with where it came from: a flag, the file, or the default.
  */
-export function printSettings(config: Config, settings: Settings, command: Command): string {
+export function printSettings(config: PrintedConfig, settings: Settings, command: Command): string {
   const origin = (option: string) => {
     const source = command.getOptionValueSource(option);
     return source === 'cli' ? 'flag' : source === 'config' ? 'file' : 'default';

@@ -1,7 +1,8 @@
 import {formatMirror} from '../mirror.js';
 import type {Partition, ReplicaOffsets} from '../types.js';
 import type {LineMemory} from './line-memory.js';
-import {CLOSE_BRACE, CLOSE_BRACKET, giveUp, JsonBytes, KeyTable, NINE, OPEN_BRACE, OPEN_BRACKET, ZERO} from './json-bytes.js';
+import {CLOSE_BRACE, CLOSE_BRACKET, giveUp, JsonBytes, NINE, OPEN_BRACE, OPEN_BRACKET, ZERO} from './json-bytes.js';
+import {KeyTable} from './key-table.js';
 
 /**
  * Fluvio's partitions (`fluvio partition list -O json`) read from their bytes into typed

@@ -1,5 +1,6 @@
 import type {Partition, ReplicaOffsets} from '../types.js';
-import {bytesOf, QUOTE} from './json-bytes.js';
+import {QUOTE} from './json-bytes.js';
+import {bytesOf} from './key-table.js';
 import {PartitionScanner, type Draft} from './partitions.js';
 
 /**
