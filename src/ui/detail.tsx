@@ -9,6 +9,7 @@ import {clip, wrapAtWords} from '../view/text-width.js';
 import {detailConsumerList, replicaList, replicaRows, tableCells} from '../view/detail-tables.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
 import {adviceLines, exactCount, reasonLines} from '../view/reasons.js';
+import {pastRetentionNote} from '../view/retention-note.js';
 import {DetailTable} from './table.js';
 
 export interface DetailProps {
@@ -42,12 +43,16 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
   // Reasons, cause and remedy are sentences: wrapped at words under their bullet, never cut (seen
   // at 80 and 120 columns: "…and Fluvio's followe…", "…no supported way to resync the fo…").
   const reasonRows = reasons.flatMap((reason) => wrapAtWords(sanitize(`  • ${reason}`), width, '    '));
-  // Title, reasons, three lines of numbers, the replicas with their header, the consumers' title and table.
+  // Under the retention line, why WIN-TIME may be past it (only when it is).
+  const pastRetention = pastRetentionNote(entry);
+  const pastRetentionRows = pastRetention === null ? [] : wrapAtWords(`  ${pastRetention}`, width, '  ');
+  // Title, reasons, three lines of numbers and why WIN-TIME may pass retention, the replicas with their header, the consumers' title and table.
   const fixedLines =
     1 +
     reasonRows.length +
     (p.baseSource !== undefined ? 1 : 0) +
     3 +
+    pastRetentionRows.length +
     1 +
     replicas.rows.length +
     1 +
@@ -88,6 +93,11 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
           `retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}  segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}  max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`,
         )}
       </Text>
+      {pastRetentionRows.map((row, index) => (
+        <Text key={`past-retention-${index}`} dimColor wrap="truncate">
+          {row}
+        </Text>
+      ))}
       <DetailTable cells={replicas} />
       <Text bold wrap="truncate">
         {line(`Consumers${entry.consumers.length === 0 ? ': none stored for this partition' : ''}`)}

@@ -22,6 +22,8 @@ const legend = [
   '! or inverted: status changed just now   dim rows: source failing, last answer',
   '« »  wide mode: columns hidden left / more right    +2: more reasons (Enter)',
   "BASE 1200?: the SC's BASE, its leader did not answer (Enter shows both)",
+  // Read beside a topic's retention, WIN-TIME looks wrong when it passes it: it is not.
+  'WIN-TIME ~2m53s: estimated  ≥20s: at least   past retention: closed segments go whole once their newest record expires',
 ];
 
 /** `text` cut into lines of at most `width` cells, at spaces where it can be. */
