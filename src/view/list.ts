@@ -51,6 +51,11 @@ export interface ListDescription<Row, Entry = Row, Key extends string = string> 
   columns: readonly ListColumn<Row>[];
   /** Pinned at the left in wide mode and always shown. */
   first: string;
+  /**
+   * Pinned after the first in wide mode too, where the first alone does not name a row: a
+   * partition is its topic and its number (three `orders` rows scrolled right are otherwise alike).
+   */
+  pinned?: readonly string[];
   /** The column that carries the row's severity: always shown, the only one coloured. */
   status: string;
   name(row: Row): string;
@@ -146,26 +151,28 @@ function layoutWide<Row, Entry>(
 ): ListLayout<Row> {
   const total = chosen.reduce((sum, column) => sum + contentWidth(column) + 1, -1);
   if (total <= width) return {columns: chosen, widths: chosen.map(contentWidth), scrolledLeft: 0, moreRight: false, hidden: []};
-  // Too wide to show at once: the first column and the status stay at the left, so every row keeps
-  // its name and its severity while the rest scrolls.
+  // Too wide to show at once: the first column (with any pinned beside it) and the status stay at
+  // the left, so every row keeps its name and its severity while the rest scrolls.
   const status = chosen.find((column) => column.id === description.status)!;
-  const rest = chosen.filter((column) => column !== chosen[0] && column !== status);
+  const pinned = chosen.filter((column) => column !== chosen[0] && column !== status && description.pinned?.includes(column.id));
+  const rest = chosen.filter((column) => column !== chosen[0] && column !== status && !pinned.includes(column));
   const scroll = Math.max(0, Math.min(requested, rest.length - 1));
-  const shown = [chosen[0], status, ...rest.slice(scroll)];
+  const shown = [chosen[0], ...pinned, status, ...rest.slice(scroll)];
   const widths = shown.map(contentWidth);
-  // Whole columns only (a number is never cut in two), with room for the » that says more lie right.
+  // Whole columns only (a number is never cut in two), with room for the » that says more lie right;
+  // the pinned columns and at least one that scrolls whatever the width.
   let used = -1;
   let fitting = 0;
   for (const [index, w] of widths.entries()) {
     const room = index < widths.length - 1 ? width - 2 : width;
-    if (used + 1 + w > room && fitting >= 3) break;
+    if (used + 1 + w > room && fitting >= 3 + pinned.length) break;
     used += 1 + w;
     fitting++;
   }
   return {columns: shown.slice(0, fitting), widths: widths.slice(0, fitting), scrolledLeft: scroll, moreRight: fitting < shown.length, hidden: []};
 }
 
-/** Columns a list can scroll past in wide mode: all but the first and the status. */
-export function scrollableColumns(description: {columns: readonly unknown[]}): number {
-  return Math.max(0, description.columns.length - 2);
+/** Columns a list can scroll past in wide mode: all but the first, the pinned and the status. */
+export function scrollableColumns(description: {columns: readonly unknown[]; pinned?: readonly string[]}): number {
+  return Math.max(0, description.columns.length - 2 - (description.pinned?.length ?? 0));
 }

@@ -138,6 +138,7 @@ const comparators: Record<SortKey, SortChoice<PartitionAnalysis>['compare']> = {
 export const partitionList: ListDescription<PartitionAnalysis, PartitionAnalysis, SortKey> = {
   columns,
   first: 'topic',
+  pinned: ['partition'],
   status: 'status',
   name: (entry) => entry.partition.name,
   severity: severityOf,

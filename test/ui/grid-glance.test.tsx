@@ -134,7 +134,7 @@ describe('a grid that reads at a glance', () => {
     expect(frame()).toMatch(/refresh every 5s/);
   });
 
-  it('wide mode scrolls the columns sideways with TOPIC pinned, and says so', async () => {
+  it('wide mode scrolls the columns sideways with TOPIC and P pinned, and says so', async () => {
     const {monitor} = await demoMonitor(5);
     const {frame, type} = await show(monitor as never);
     await type('w');
@@ -144,19 +144,25 @@ describe('a grid that reads at a glance', () => {
         .find((line) => line.startsWith('TOPIC')) ?? '';
     expect(header()).toMatch(/»$/);
     expect(frame()).toMatch(/wide ▸/);
-    // Whole columns only: no number cut at the right edge; STATUS stays beside TOPIC.
+    // Whole columns only: no number cut at the right edge; STATUS stays beside TOPIC and P.
     expect(
       frame()
         .split('\n')
-        .filter((line) => /^\S+\s+[✗▲✓…] /.test(line)).length,
+        .filter((line) => /^\S+\s+\d+ [✗▲✓…] /.test(line)).length,
     ).toBe(15);
     expect(frame()).not.toMatch(/\d…/);
     await type('l', 'l', 'l');
-    expect(header()).toMatch(/^TOPIC «/);
+    expect(header()).toMatch(/^TOPIC «\s+P\s+STATUS/);
     expect(header()).not.toMatch(/\bBASE\b/);
     expect(frame()).toMatch(/wide ◂/);
+    // Scrolled right, each row still says which partition it is: orders-0, -1 and -2 are not three
+    // rows named `orders` (seen at 80 columns, P scrolled away with BASE).
+    const orders = frame()
+      .split('\n')
+      .filter((line) => line.startsWith('orders '));
+    expect(orders.map((line) => /^orders\s+(\d+) [✗▲✓…] /.exec(line)?.[1])).toEqual(['0', '1', '2']);
     await type('h', 'h', 'h');
-    expect(header()).toMatch(/^TOPIC\s+STATUS\S*\s+P\s+BASE/);
+    expect(header()).toMatch(/^TOPIC\s+P\s+STATUS\S*\s+BASE/);
   });
 
   it('the column chooser (c) hides and shows a column', async () => {
