@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {fitByPriority} from '../view/fit.js';
+import {fitByPriority, joinFitting} from '../view/fit.js';
 import {once} from '../view/list-order.js';
 import {showsClusterBase} from '../view/partitions.js';
 import {formatClock, formatDuration, statusLabel} from '../view/format.js';
@@ -144,7 +144,10 @@ function StatusLine({ui, shown, total, list, width, now}: Omit<HeaderProps, 'top
   if (!state.analysis) parts.push('waiting for the first sample…');
   return (
     <Text dimColor wrap="truncate">
-      {line(parts.join(' │ '))}
+      {joinFitting(
+        parts.map((part) => sanitizeLine(part, 1000)),
+        width,
+      )}
     </Text>
   );
 }

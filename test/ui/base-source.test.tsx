@@ -97,7 +97,8 @@ describe('consumer offsets that cannot be read while a leader is down', () => {
     const rendered = await renderApp(monitor);
     unmount = rendered.unmount;
     const header = rendered.frame().split('\n')[1];
-    expect(header).toContain('? 1 BASE from the SC, not the leader');
-    expect(header).toContain('consumer offsets unavailable');
+    // The leaders' part is cut at a word where the line ends (100 columns here).
+    expect(header).toMatch(/│ \? 1 BASE from the SC, not the\b/);
+    expect(header).toMatch(/^consumer offsets unavailable/);
   });
 });

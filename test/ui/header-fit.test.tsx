@@ -6,6 +6,7 @@ import {Monitor} from '../../src/monitor/monitor.js';
 import {createReplaySource} from '../../src/sources/replay.js';
 import type {Source} from '../../src/sources/source.js';
 import {renderApp} from '../support/ink-app.js';
+import {replayedRealCluster} from '../support/real-recording.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
@@ -86,5 +87,24 @@ describe('the pace in the header', () => {
     monitor.wait(2300);
     await monitor.poll();
     expect(monitor.getState().samplePaceMs).toBe(2300);
+  });
+});
+
+describe("the header's second line", () => {
+  it('keeps whole parts: a part with no room is left out, not cut to a stub (seen: `… │ showing 6 of 6 │ so…`)', async () => {
+    const monitor = await replayedRealCluster();
+    for (const columns of [80, 100, 120, 160]) {
+      const [, second] = await headerAt(monitor, columns);
+      unmount?.();
+      expect(stringWidth(second)).toBeLessThanOrEqual(columns);
+      const parts = second.split(' │ ');
+      // Every part but the first is whole; the first, where it must be cut, ends at a word.
+      const whole = ['showing 6 of 6', 'sort: STATUS ▼ worst first', 'replay finished'];
+      for (const part of parts.slice(1)) expect(whole).toContain(part);
+      expect(parts[0]).toMatch(/^\? 1 BASE from the SC, not the leader: their leaders answered without them/);
+      expect(parts[0]).toMatch(/(\(just placed or moving\)|[a-z(]…)$/);
+    }
+    const [, at160] = await headerAt(monitor, 160);
+    expect(at160).toMatch(/│ showing 6 of 6 │ sort: STATUS ▼ worst first$/);
   });
 });
