@@ -4,7 +4,7 @@ import {layoutList, type CellContext, type ListDescription, type ListLayout} fro
 import {describeOrder, sortMark} from '../view/list-order.js';
 import {buildRows, type ListModel} from '../view/list-rows.js';
 import {partitionList, sparklineWidth} from '../view/partitions.js';
-import {positionText, type GridPosition} from '../view/position.js';
+import {listPosition, positionText, type GridPosition} from '../view/position.js';
 import {rollUpTopics, topicList} from '../view/topics.js';
 import {rowsOf, type UiState} from '../view/ui-state.js';
 import {consumerRowsOf, topicRowsOf, type View} from '../view/views.js';
@@ -61,18 +61,32 @@ function listing(ui: UiState<Snapshot>, view: 'consumers' | 'topics') {
       noun: 'consumer offsets',
       none,
       noMatch: 'No consumer matches',
+      position: (offset: number, height: number) => listPosition(entries, (entry) => consumerList.severity(entry) === 'critical', offset, height),
     };
   }
   const {entries, filterError, topics} = topicRowsOf(analysis, ui, ui.lists.topics);
   const total = analysis ? rollUpTopics(analysis).length : 0;
-  return {description: topicList, rows: entries, filterError, shown: topics, total, noun: 'topics', none: 'No partitions found', noMatch: 'No topic matches'};
+  return {
+    description: topicList,
+    rows: entries,
+    filterError,
+    shown: topics,
+    total,
+    noun: 'topics',
+    none: 'No partitions found',
+    noMatch: 'No topic matches',
+    // A critical topic out of view counts once, not again for each of its opened partitions.
+    position: (offset: number, height: number) => listPosition(entries, (row) => row.kind === 'topic' && row.topic.status === 'critical', offset, height),
+  };
 }
 
-function viewRows(ui: UiState<Snapshot>, view: View, position: GridPosition | null): ViewRows {
+function viewRows(ui: UiState<Snapshot>, view: View, position: GridPosition | null, height: number): ViewRows {
   const analysis = ui.feed.analysis;
   if (view !== 'partitions') {
     const listed = listing(ui, view);
     const {selection, sortKey, reverse} = ui.lists[view];
+    // Where the rows do not fit, where they are (`7-26 of 26, 1 CRIT above`), as in the grid.
+    const where = positionText(listed.position(selection.offset, height));
     return {
       description: listed.description as ListDescription<unknown, unknown>,
       rows: listed.rows,
@@ -80,7 +94,7 @@ function viewRows(ui: UiState<Snapshot>, view: View, position: GridPosition | nu
       selection,
       sort: {key: sortKey, reverse},
       empty: !analysis ? waiting : listed.total === 0 ? listed.none : `${listed.noMatch} the filter`,
-      count: `showing ${listed.shown} of ${listed.total} ${listed.noun}`,
+      count: where ?? `showing ${listed.shown} of ${listed.total} ${listed.noun}`,
     };
   }
   const {entries, filterError} = rowsOf(ui);
@@ -116,7 +130,7 @@ export function shownList(
   layout: ListLayout<unknown>,
   extra: {position: GridPosition | null; changed?: ReadonlySet<string>},
 ): ShownList {
-  const list = viewRows(ui, ui.view, extra.position);
+  const list = viewRows(ui, ui.view, extra.position, frame.height);
   const state = ui.feed;
   const context: CellContext = {windowHistory: (name) => state.history.windows(name, sparklineWidth)};
   const sort = sortMark(list.description, list.sort.key, list.sort.reverse);

@@ -10,12 +10,17 @@ export interface GridPosition {
 }
 
 export function gridPosition(entries: readonly PartitionAnalysis[], offset: number, height: number): GridPosition {
-  const last = Math.min(entries.length, offset + height);
+  return listPosition(entries, (entry) => entry.status === 'critical', offset, height);
+}
+
+/** The same for any list's rows (consumers, the topic tree), with what counts as a critical row. */
+export function listPosition<Row>(rows: readonly Row[], critical: (row: Row) => boolean, offset: number, height: number): GridPosition {
+  const last = Math.min(rows.length, offset + height);
   let criticalAbove = 0;
   let criticalBelow = 0;
-  for (let index = 0; index < offset; index++) if (entries[index].status === 'critical') criticalAbove++;
-  for (let index = last; index < entries.length; index++) if (entries[index].status === 'critical') criticalBelow++;
-  return {first: Math.min(offset + 1, last), last, total: entries.length, criticalAbove, criticalBelow};
+  for (let index = 0; index < offset; index++) if (critical(rows[index])) criticalAbove++;
+  for (let index = last; index < rows.length; index++) if (critical(rows[index])) criticalBelow++;
+  return {first: Math.min(offset + 1, last), last, total: rows.length, criticalAbove, criticalBelow};
 }
 
 /** "21-40 of 60" when the rows do not all fit, with the critical rows out of view ("2 CRIT above"). */

@@ -96,3 +96,38 @@ describe('the topic roll-up', () => {
     expect(rows('TOPIC')).toHaveLength(10);
   });
 });
+
+describe('where you are in a long list, in every view', () => {
+  /** The demo after two minutes at 80 x `rows`, in `view`. */
+  async function at(rows: number, view: 'consumers' | 'topics') {
+    const {monitor} = await demoMonitor(60, 1);
+    const shown = await show(monitor, {start: {view}});
+    Object.defineProperty(shown.app.stdout, 'columns', {value: 80});
+    Object.defineProperty(shown.app.stdout, 'rows', {value: rows});
+    shown.app.stdout.emit('resize');
+    await shown.type('');
+    return shown;
+  }
+  const second = (frame: string) => frame.split('\n')[1];
+
+  it('the topic tree, opened beyond the screen, says which rows show and the CRIT topics out of view, as the grid does', async () => {
+    const {type, frame} = await at(24, 'topics');
+    expect(second(frame())).toMatch(/^showing 10 of 10 topics │/);
+    // Every topic opened: 10 topics and 15 partitions on 19 rows.
+    await type('*');
+    expect(second(frame())).toMatch(/^1-19 of 25 │ sort: STATUS ▼ worst first$/);
+    await type('G');
+    // The three critical topics (payments, events, inventory) sort first: scrolled out above, each counted once.
+    const where = /^(\d+)-25 of 25, (\d+) CRIT above │/.exec(second(frame()));
+    expect(where).not.toBeNull();
+    expect(Number(where![1])).toBe(7);
+    expect(Number(where![2])).toBe(3);
+  });
+
+  it('the consumers view at 80x8: rows and the lost consumer scrolled out of view', async () => {
+    const {type, frame} = await at(8, 'consumers');
+    expect(second(frame())).toMatch(/^1-3 of 6 │/);
+    await type('G');
+    expect(second(frame())).toMatch(/^4-6 of 6, 1 CRIT above │/);
+  });
+});
