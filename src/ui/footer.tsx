@@ -6,7 +6,7 @@ import {footerHints, keymap} from '../view/keymap.js';
 import type {Feed, UiState} from '../view/ui-state.js';
 
 /** The filter being typed, a notice from the last key, or the keys that matter most (from the keymap). */
-export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhausted?: boolean}>; width: number; failing?: boolean}) {
+export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhausted?: boolean; paused?: boolean}>; width: number; failing?: boolean}) {
   if (ui.editingFilter) {
     return (
       <Text wrap="truncate">
@@ -30,7 +30,7 @@ export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhaus
     return (
       <Text wrap="truncate">
         <Text color="red">E full error</Text>
-        <Text dimColor>{`  ${footerHints(Math.max(0, width - 14), keymap, {replay})}`}</Text>
+        <Text dimColor>{`  ${footerHints(Math.max(0, width - 14), keymap, {replay, paused: ui.feed.paused === true})}`}</Text>
       </Text>
     );
   }
@@ -45,7 +45,7 @@ export function Footer({ui, width, failing = false}: {ui: UiState<Feed & {exhaus
   }
   return (
     <Text dimColor wrap="truncate">
-      {footerHints(width, keymap, {replay})}
+      {footerHints(width, keymap, {replay, paused: ui.feed.paused === true})}
     </Text>
   );
 }

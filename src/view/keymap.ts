@@ -106,7 +106,8 @@ export const keymap: Binding[] = [
     command: 'seek-sample-back',
     keys: '[ ] { }',
     description: 'replay: back, forward a sample, a minute',
-    hint: {keys: '[ ]', label: 'step', rank: 5},
+    // In a replay, moving in time is what the footer must offer, before the alerts and wide keys.
+    hint: {keys: '[ ]', label: 'step', rank: 3},
     replayOnly: true,
     matches: is('['),
   },
@@ -150,9 +151,16 @@ export function commandFor(key: KeyPress, context: {replay: boolean} = {replay: 
   return keymap.find((binding) => (!binding.replayOnly || context.replay) && binding.matches(key))?.command ?? null;
 }
 
-/** The footer's key hints, from the keymap: the most useful that fit `width`, in table order. */
-export function footerHints(width: number, bindings: readonly Binding[] = keymap, context: {replay: boolean} = {replay: false}): string {
-  const hinted = bindings.flatMap((binding) => (binding.hint && (!binding.replayOnly || context.replay) ? [binding.hint] : []));
+/**
+ * The footer's key hints, from the keymap: the most useful that fit `width`, in table order.
+ * While paused, the pause key says `resume` and comes right after `?` and `q`: the way out of a
+ * pause must be on screen at 80 columns too (it was not: `space pause` is the first to go).
+ */
+export function footerHints(width: number, bindings: readonly Binding[] = keymap, context: {replay: boolean; paused?: boolean} = {replay: false}): string {
+  const hinted = bindings.flatMap((binding) => {
+    if (!binding.hint || (binding.replayOnly && !context.replay)) return [];
+    return binding.command === 'pause' && context.paused ? [{...binding.hint, label: 'resume', rank: 0.5}] : [binding.hint];
+  });
   return fitByPriority(hinted, width, {cost: (hint) => hint.keys.length + 1 + hint.label.length, priority: (hint) => hint.rank, separator: 2})
     .map((hint) => `${hint.keys} ${hint.label}`)
     .join('  ');
