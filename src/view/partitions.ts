@@ -5,6 +5,7 @@ import {formatCount, formatSeconds, formatSize, formatWindowTime, severityOf, sp
 import type {ListColumn, ListDescription, SortChoice} from './list.js';
 import {byNumber, byText, directed, matchList, type ListMatches, type ListQuery} from './list-order.js';
 import {describeReason, fitReason} from './reasons.js';
+import {cutAtWord} from './text-width.js';
 
 export const sparklineWidth = 12;
 const offsetWidth = 9;
@@ -58,8 +59,9 @@ export function reasonCell(entry: PartitionAnalysis, width = Number.POSITIVE_INF
     const more = entry.reasons.length > 1 ? ` +${entry.reasons.length - 1}` : '';
     return fitReason(describeReason(first).parts, width - more.length) + more;
   }
-  if (entry.lifecycle) return entry.lifecycle;
-  return entry.settled ? '' : 'collecting history';
+  // Words too end at a word when the cell is narrow (80 columns: `collecting…`, not `collecting hist…`).
+  if (entry.lifecycle) return cutAtWord(entry.lifecycle, width);
+  return entry.settled ? '' : cutAtWord('collecting history', width);
 }
 
 type Cell = ListColumn<PartitionAnalysis>['cell'];

@@ -179,3 +179,18 @@ describe('a grid that reads at a glance', () => {
     expect(header).toMatch(/\bHW\b/);
   });
 });
+
+describe('the REASON cell at 80 columns', () => {
+  it("ends the words of a partition not yet judged at a word: 'collecting…', not 'collecting hist…'", async () => {
+    const {monitor} = await demoMonitor(2, 1);
+    const {app, frame, type} = await show(monitor as never);
+    Object.defineProperty(app.stdout, 'columns', {value: 80});
+    app.stdout.emit('resize');
+    await type('');
+    const pending = frame()
+      .split('\n')
+      .filter((line) => / … OK {4}/.test(line));
+    expect(pending.length).toBeGreaterThan(10);
+    for (const line of pending) expect(line).toMatch(/ … OK {4}collecting…$/);
+  });
+});
