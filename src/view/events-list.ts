@@ -1,5 +1,6 @@
 import {formatClock, type Severity} from './format.js';
 import type {ListDescription} from './list.js';
+import {cutAtWord} from './text-width.js';
 
 /** A line of the events log: when, what happened in words, and how bad it is. */
 export interface LoggedEvent {
@@ -14,7 +15,16 @@ export interface LoggedEvent {
 export const eventList: ListDescription<LoggedEvent> = {
   columns: [
     {id: 'time', title: 'TIME', align: 'left', width: 8, priority: 0, cell: (event) => formatClock(event.time)},
-    {id: 'event', title: 'EVENT', align: 'left', width: 5, maxWidth: Number.POSITIVE_INFINITY, priority: 0, cell: (event) => event.text},
+    // Cut at a word where the line ends, as the status bar is (`… (follower 5002 not keeping up): consumers…`, not `consum…`).
+    {
+      id: 'event',
+      title: 'EVENT',
+      align: 'left',
+      width: 5,
+      maxWidth: Number.POSITIVE_INFINITY,
+      priority: 0,
+      cell: (event, _, width) => cutAtWord(event.text, width),
+    },
   ],
   first: 'time',
   status: 'event',

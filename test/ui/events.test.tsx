@@ -9,7 +9,9 @@ import {Monitor, type SampleAnalyzer} from '../../src/monitor/monitor.js';
 import {defaultThresholds} from '../../src/analysis/types.js';
 import {SourceError, type Source} from '../../src/sources/source.js';
 import {statusChanges} from '../../src/monitor/events.js';
-import {eventsFile} from '../../src/text/events.js';
+import {eventText, eventsFile} from '../../src/text/events.js';
+import {sanitize} from '../../src/model/sanitize.js';
+import {replayedRealCluster} from '../support/real-recording.js';
 import {App} from '../../src/ui/app.js';
 import {createFluvioSource} from '../../src/sources/fluvio-cli.js';
 import {demoMonitor} from '../support/demo-monitor.js';
@@ -227,5 +229,30 @@ describe('status changes between two samples', () => {
       'd-0 ok->critical',
     ]);
     expect(statusChanges(null, after)).toEqual([]);
+  });
+});
+
+describe('the events log at 80 columns', () => {
+  it('cuts a long event at a word, as the status bar does (seen: `… (follower 5002 not keeping up): consum…`)', async () => {
+    const monitor = await replayedRealCluster();
+    const app = render(<App monitor={monitor} />);
+    cleanup = app.unmount;
+    Object.defineProperty(app.stdout, 'columns', {value: 80});
+    Object.defineProperty(app.stdout, 'rows', {value: 24});
+    app.stdout.emit('resize');
+    await drawn(app);
+    await typeInto(app, 'e');
+    const texts = monitor.getState().events.map((event) => sanitize(eventText(event)));
+    const cut = (app.lastFrame() ?? '')
+      .split('\n')
+      .filter((line) => /^\d\d:\d\d:\d\d /.test(line) && line.endsWith('…'))
+      .map((line) => line.slice(9, -1));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const shown of cut) {
+      const full = texts.find((text) => text.startsWith(shown));
+      expect(full, shown).toBeDefined();
+      // What follows the shown text in the whole event is a space (after any `:`, `;` or `,`).
+      expect(full!.slice(shown.length), shown).toMatch(/^[:;,]? /);
+    }
   });
 });
