@@ -96,7 +96,7 @@ export function App({monitor, start = {}, eventsFile, color = true, mouse = fals
   if (ui.screen === 'help') body = <Help lines={help} height={bodyHeight} offset={ui.help.offset} />;
   else if (ui.screen === 'events') body = <EventsLog events={state.events} width={width} height={bodyHeight} file={eventsFile} />;
   else if (ui.screen === 'error') body = <ErrorView state={state} width={width} height={bodyHeight} now={now} />;
-  else if (ui.screen === 'columns') body = <ColumnChooser ui={ui} height={bodyHeight} />;
+  else if (ui.screen === 'columns') body = <ColumnChooser ui={ui} height={bodyHeight} width={listWidth} />;
   else if (ui.screen === 'detail') {
     const entry = state.analysis?.partitions.find((candidate) => candidate.partition.name === ui.selection.selected);
     body = (

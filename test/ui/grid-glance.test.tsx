@@ -194,3 +194,29 @@ describe('the REASON cell at 80 columns', () => {
     for (const line of pending) expect(line).toMatch(/ … OK {4}collecting…$/);
   });
 });
+
+describe('the column chooser at 80 columns', () => {
+  it('says which ticked columns have no room at this width, and stops saying it once room is made', async () => {
+    const {monitor} = await demoMonitor(5);
+    const {app, frame, type} = await show(monitor as never);
+    Object.defineProperty(app.stdout, 'columns', {value: 80});
+    app.stdout.emit('resize');
+    await type('c');
+    const line = (title: string) =>
+      frame()
+        .split('\n')
+        .find((text) => text.startsWith(`[x] ${title} `)) ?? '';
+    // Ticked, yet not in the 80-column grid: it said nothing, so ticking ETA seemed to do nothing.
+    expect(line('ETA')).toMatch(/no room at this width \(w shows all\)$/);
+    expect(line('WINDOW')).not.toMatch(/no room/);
+    // Hiding BASE, HW and LEO makes room for ETA.
+    await type('j', 'j', ' ', 'j', ' ', 'j', ' ');
+    expect(line('ETA')).not.toMatch(/no room/);
+    await type('\u001B');
+    expect(
+      frame()
+        .split('\n')
+        .find((text) => text.startsWith('TOPIC')),
+    ).toMatch(/\bETA\b/);
+  });
+});
