@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {sanitize} from '../model/sanitize.js';
-import {clip} from '../view/text-width.js';
+import {clip, wrapAtWords} from '../view/text-width.js';
 import {formatClock, formatDuration} from '../view/format.js';
 
 /** The last error in full, wrapped to the width: the command that failed and all of its stderr. */
@@ -18,14 +18,18 @@ export function ErrorView({state, width, height, now}: {state: Snapshot; width: 
   // The source's one-line message, then (when it has them) the command that failed and all it printed.
   const detail = state.error || state.fatal ? state.errorDetail : null;
   const text = detail ? `${message}\n\n$ ${detail.command}\n${detail.output}` : message;
-  const lines = sanitizedLines(text).flatMap((line) => wrap(line, width));
+  // Wrapped at words (a word wider than the line across lines): an error line is read in full, never cut.
+  const lines = sanitizedLines(text.trimEnd()).flatMap((line) => (line === '' ? [' '] : wrapAtWords(line, width)));
+  // What has no room says how much, rather than ending as if that were all of the stderr.
+  const room = Math.max(0, height - 1);
+  const shown = lines.length > room ? [...lines.slice(0, Math.max(0, room - 1)), `… ${lines.length - room + 1} more lines`] : lines;
   return (
     <Box flexDirection="column">
       <Text bold color={state.error || state.fatal ? 'red' : undefined} wrap="truncate">
         {clip(`${heading} · E or Esc closes`, width)}
       </Text>
-      {lines.slice(0, Math.max(0, height - 1)).map((line, index) => (
-        <Text key={index} wrap="truncate">
+      {shown.map((line, index) => (
+        <Text key={index} wrap="truncate" dimColor={index === room - 1 && lines.length > room}>
           {line}
         </Text>
       ))}
@@ -35,12 +39,4 @@ export function ErrorView({state, width, height, now}: {state: Snapshot; width: 
 
 function sanitizedLines(text: string): string[] {
   return text.split(/\r?\n/).map((line) => sanitize(line).trimEnd());
-}
-
-/** Hard wrap at the width: an error line is read in full, never cut. */
-function wrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const parts: string[] = [];
-  for (let start = 0; start < line.length; start += width) parts.push(line.slice(start, start + width));
-  return parts;
 }

@@ -207,6 +207,35 @@ describe('the last error in full', () => {
   });
 });
 
+describe('the last error at 80x12', () => {
+  it('wraps at words, and says how many lines have no room instead of ending as if that were all', async () => {
+    const sentence = 'Fluvio client error: Socket error: Connection refused (os error 111) while connecting to 127.0.0.1:9003, after 3 attempts with backoff';
+    const trace = Array.from({length: 30}, (_, index) => `  frame ${index}: fluvio::client::connect`).join('\n');
+    const double = new FluvioDouble({partition: {exit: 1, stderr: `${sentence}\n${trace}\n`}});
+    const source = createFluvioSource({env: double.env(), timeoutMs: 1500, leaderOffsets: false, consumers: false});
+    const monitor = new Monitor({source, intervalMs: 2000});
+    await monitor.poll();
+    const app = render(<App monitor={monitor} />);
+    cleanup = () => {
+      app.unmount();
+      monitor.stop();
+    };
+    Object.defineProperty(app.stdout, 'columns', {value: 80});
+    Object.defineProperty(app.stdout, 'rows', {value: 12});
+    app.stdout.emit('resize');
+    await waitForFrame(app.lastFrame, (frame) => /E full error/.test(frame));
+    await typeInto(app, 'E');
+    const lines = (app.lastFrame() ?? '').split('\n');
+    // The stderr's first line, wrapped at spaces: its lines joined again are the sentence (seen: `Connec` / `tion`).
+    const start = lines.findIndex((line) => line.startsWith('Fluvio client error'));
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start, start + 2).join(' ')).toBe(sentence);
+    // 8 lines of room: the message (3 lines), a blank, the command, the sentence (2), then of the
+    // trace's 30 lines none: the last line of room says so.
+    expect(lines.at(-2)).toBe('… 30 more lines');
+  });
+});
+
 describe('status changes between two samples', () => {
   const analysis = (time: number, rows: Array<[string, Status]>) =>
     ({time, partitions: rows.map(([name, status]) => ({partition: {name}, status, reasons: reasonFor[status]}))}) as unknown as Analysis;
