@@ -1,4 +1,6 @@
 import type {HistoryPoint} from '../analysis/types.js';
+import {formatDuration} from './duration.js';
+import {cutAtWord, displayWidth} from './text-width.js';
 
 /**
  * An ASCII chart of the retained window over time: for each column (a moment of history) the
@@ -20,17 +22,27 @@ export function windowChart(points: readonly HistoryPoint[], width: number, heig
   });
   const low = Math.min(...columns.map((c) => c.base));
   const high = Math.max(...columns.map((c) => c.hw));
-  const span = Math.max(1, high - low);
+  const range = Math.max(1, high - low);
   const blank = ' '.repeat(plotWidth - count);
   const lines: string[] = [];
   for (let row = height - 1; row >= 0; row--) {
-    const rowLow = low + (span * row) / height;
-    const rowHigh = low + (span * (row + 1)) / height;
+    const rowLow = low + (range * row) / height;
+    const rowHigh = low + (range * (row + 1)) / height;
     const cells = columns.map(({base, hw}) => (hw >= rowLow && base < rowHigh ? (hw < rowHigh ? '▀' : base >= rowLow ? '▄' : '█') : ' '));
     const label = row === height - 1 ? String(high) : row === 0 ? String(low) : '';
     lines.push(`${label.padStart(labelWidth)} ${blank}${cells.join('')}`);
   }
-  const seconds = Math.round((usable[usable.length - 1].time - usable[0].time) / 1000);
-  lines.push(`${''.padStart(labelWidth)} ${`← ${seconds}s of history to now: the band is the window, BASE its floor, HW its top`.slice(0, plotWidth)}`);
+  const span = formatDuration((usable[usable.length - 1].time - usable[0].time) / 1000);
+  lines.push(`${''.padStart(labelWidth)} ${axisLegend(span, plotWidth)}`);
   return lines;
+}
+
+/** The axis line: the longest wording that fits the plot, whole words only (at 80 columns the first was cut to `…, BASE its floor, H`). */
+function axisLegend(span: string, width: number): string {
+  const wordings = [
+    `← ${span} of history to now: the band is the window, BASE its floor, HW its top`,
+    `← ${span} of history to now: the band is the window, BASE to HW`,
+    `← ${span} of history, BASE to HW`,
+  ];
+  return wordings.find((text) => displayWidth(text) <= width) ?? cutAtWord(wordings[wordings.length - 1], width);
 }

@@ -18,7 +18,16 @@ describe('the detail chart of the window', () => {
     expect(lines[0].slice(0, 12).trim()).toBe('400');
     expect(lines[3].slice(0, 12).trim()).toBe('100');
     expect(plot[0][26]).not.toBe(' ');
-    expect(lines[4]).toMatch(/4s of history to now/);
+    // 27 cells of plot: the shortest wording, whole.
+    expect(lines[4].trim()).toBe('← 4s of history, BASE to HW');
+  });
+
+  it('words its axis line to fit, whole words only, and says a long history in minutes', () => {
+    const history = Array.from({length: 180}, (_, index) => point(index * 2, index * 10, index * 10 + 500));
+    // At 80 columns the first wording was cut to `… the band is the window, BASE its floor, H`.
+    expect(windowChart(history, 80, 5).at(-1)!.trim()).toBe('← 5m58s of history to now: the band is the window, BASE to HW');
+    expect(windowChart(history, 120, 5).at(-1)!.trim()).toBe('← 5m58s of history to now: the band is the window, BASE its floor, HW its top');
+    expect(windowChart(history, 22, 5).at(-1)!.trim()).toBe('← 5m58s…');
   });
 
   it('samples a long history evenly and still ends on the newest sample', () => {
