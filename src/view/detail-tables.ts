@@ -57,14 +57,16 @@ export function replicaRows(partition: Partition, down: ReadonlySet<number> = ne
     leo: replica.leo < 0 ? '-' : String(replica.leo),
     lag: leo >= 0 && replica.leo >= 0 ? exactCount(leo - replica.leo) : '-',
   });
+  const leaderLogEnd = offsetText(partition, 'logEndOffset');
   return [
     {
       spu: partition.leader,
       role: 'leader',
       down: down.has(partition.leader),
       hw: offsetText(partition, 'highWatermark'),
-      leo: offsetText(partition, 'logEndOffset'),
-      lag: '0',
+      leo: leaderLogEnd,
+      // The leader is its own reference: 0 behind itself, unknown when its LEO is (an offline leader showed LAG 0 beside LEO -).
+      lag: leaderLogEnd === '-' ? '-' : '0',
     },
     ...partition.followers.map(follower),
   ];

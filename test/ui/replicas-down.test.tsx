@@ -36,6 +36,19 @@ describe("the detail view's replicas", () => {
     expect(follower).toMatch(/^5001\s+follower ✗ SPU down\s/);
   });
 
+  it('give an offline leader no LAG of 0: its offsets are unknown, so is how far behind itself it is', async () => {
+    const rendered = await renderApp(await fixedMonitor([sample]));
+    unmount = rendered.unmount;
+    await rendered.type('/', 's', 't', 'e', 'a', 'd', 'y', '\r', '\r');
+    const leader = rendered
+      .frame()
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => /^5001\s+leader/.test(line));
+    // Seen: `1  leader ✗ SPU down   -    -    0` for inventory-1 of the demo while LeaderOffline.
+    expect(leader).toMatch(/^5001\s+leader ✗ SPU down\s+-\s+-\s+-$/);
+  });
+
   it('show a follower as a follower when nothing says its SPU is down', async () => {
     const partitions = sample.partitions.map((p: {name: string; status: object}) =>
       p.name === 'steady-0' ? {...p, status: {...p.status, resolution: 'Online'}} : p,
