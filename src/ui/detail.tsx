@@ -5,7 +5,7 @@ import type {Partition} from '../model/types.js';
 import {sanitize} from '../model/sanitize.js';
 import {windowChart} from '../view/chart.js';
 import {offsetText} from '../view/partitions.js';
-import {clip, wrapAtWords} from '../view/text-width.js';
+import {clip, wrapAtWords, wrapFields} from '../view/text-width.js';
 import {detailConsumerList, replicaList, replicaRows, tableCells} from '../view/detail-tables.js';
 import {formatCount, formatSeconds, formatSize, formatWindowTime, severityColor, severityOf, statusLabel} from '../view/format.js';
 import {adviceLines, exactCount, reasonLines} from '../view/reasons.js';
@@ -43,6 +43,36 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
   // Reasons, cause and remedy are sentences: wrapped at words under their bullet, never cut (seen
   // at 80 and 120 columns: "…and Fluvio's followe…", "…no supported way to resync the fo…").
   const reasonRows = reasons.flatMap((reason) => wrapAtWords(sanitize(`  • ${reason}`), width, '    '));
+  // Three lines of numbers, each wrapped between its fields where the width is short (at 80
+  // columns a mirror's name was cut: `LRS 1  mirror edge1(f…`), never inside one.
+  const numbers = [
+    [
+      `BASE ${offsetText(p, 'baseOffset')}`,
+      `HW ${offsetText(p, 'highWatermark')}`,
+      `LEO ${offsetText(p, 'logEndOffset')}`,
+      `SIZE ${formatSize(p.size)}`,
+      p.resolution,
+      `LRS ${p.lsr}`,
+      ...(p.mirror ? [`mirror ${p.mirror}`] : []),
+    ],
+    [
+      `window ${entry.window === null ? '-' : exactCount(entry.window)} = ${formatWindowTime(entry)}`,
+      `ingest ${formatCount(entry.ingestRate)}/s`,
+      `trim ${formatCount(entry.trimRate)}/s`,
+      entry.trend ?? '-',
+      `empty in ${formatSeconds(entry.etaSeconds)}`,
+    ],
+    [
+      `retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}`,
+      `segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}`,
+      `max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`,
+    ],
+  ].map((fields) =>
+    wrapFields(
+      fields.map((field) => sanitize(field)),
+      width,
+    ),
+  );
   // Under the retention line, why WIN-TIME may be past it (only when it is).
   const pastRetention = pastRetentionNote(entry);
   const pastRetentionRows = pastRetention === null ? [] : wrapAtWords(`  ${pastRetention}`, width, '  ');
@@ -51,7 +81,7 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
     1 +
     reasonRows.length +
     (p.baseSource !== undefined ? 1 : 0) +
-    3 +
+    numbers.flat().length +
     pastRetentionRows.length +
     1 +
     replicas.rows.length +
@@ -78,21 +108,13 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
           {line(baseSourceText(p))}
         </Text>
       )}
-      <Text wrap="truncate">
-        {line(
-          `BASE ${offsetText(p, 'baseOffset')}  HW ${offsetText(p, 'highWatermark')}  LEO ${offsetText(p, 'logEndOffset')}  SIZE ${formatSize(p.size)}  ${p.resolution}  LRS ${p.lsr}${p.mirror ? `  mirror ${p.mirror}` : ''}`,
-        )}
-      </Text>
-      <Text wrap="truncate">
-        {line(
-          `window ${entry.window === null ? '-' : exactCount(entry.window)} = ${formatWindowTime(entry)}  ingest ${formatCount(entry.ingestRate)}/s  trim ${formatCount(entry.trimRate)}/s  ${entry.trend ?? '-'}  empty in ${formatSeconds(entry.etaSeconds)}`,
-        )}
-      </Text>
-      <Text dimColor wrap="truncate">
-        {line(
-          `retention ${p.retentionSeconds === null ? 'default (7d)' : formatSeconds(p.retentionSeconds)}  segment ${p.segmentSize === null ? 'default (1 GiB)' : formatSize(p.segmentSize)}  max size ${p.maxPartitionSize === null ? 'default (100 GiB)' : formatSize(p.maxPartitionSize)}`,
-        )}
-      </Text>
+      {numbers.map((rows, group) =>
+        rows.map((row, index) => (
+          <Text key={`numbers-${group}-${index}`} dimColor={group === 2} wrap="truncate">
+            {row}
+          </Text>
+        )),
+      )}
       {pastRetentionRows.map((row, index) => (
         <Text key={`past-retention-${index}`} dimColor wrap="truncate">
           {row}

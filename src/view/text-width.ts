@@ -98,3 +98,22 @@ export function wrapAtWords(text: string, width: number, indent = ''): string[] 
   if (line !== '' || lines.length === 0) push();
   return lines;
 }
+
+/**
+ * Fields (`BASE 632000`, `SIZE 1.6 MB`) two spaces apart, on as few lines of at most `width` cells
+ * as they take, each kept whole on one line (cut only when wider than a line itself); lines after
+ * the first indented by `indent`.
+ */
+export function wrapFields(fields: readonly string[], width: number, indent = '  '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const field of fields) {
+    const candidate = line === '' ? field : `${line}  ${field}`;
+    if (line !== '' && displayWidth(candidate) > width) {
+      lines.push(line);
+      line = indent + field;
+    } else line = candidate;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((text) => truncate(text, width));
+}

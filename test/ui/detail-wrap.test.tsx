@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {RawSample} from '../../src/model/types.js';
 import {wrapAtWords} from '../../src/view/text-width.js';
-import {fixedMonitor} from '../support/demo-monitor.js';
+import {demoMonitor, fixedMonitor} from '../support/demo-monitor.js';
 import {renderApp} from '../support/ink-app.js';
 
 // A real sample (see replicas-down.test.tsx): rep2-0's leader BASE 2,928 is above its HW 1,826,
@@ -81,5 +81,23 @@ describe('wrapAtWords', () => {
     expect(wrapAtWords('  • one two three four', 12, '    ')).toEqual(['  • one two', '    three', '    four']);
     expect(wrapAtWords('abcdefghij klm', 6, '  ')).toEqual(['abcdef', '  ghij', '  klm']);
     expect(wrapAtWords('short', 80)).toEqual(['short']);
+  });
+});
+
+describe("the detail view's lines of numbers at 80 columns", () => {
+  it('wrap between fields, never inside one (seen: `LRS 1  mirror edge1(f…`)', async () => {
+    const {monitor} = await demoMonitor(3, 1);
+    const app = await renderApp(monitor, {start: {filter: 'edge-telemetry'}});
+    unmount = app.unmount;
+    Object.defineProperty(app.app.stdout, 'columns', {value: 80});
+    Object.defineProperty(app.app.stdout, 'rows', {value: 24});
+    app.app.stdout.emit('resize');
+    await app.type('\r');
+    const lines = app.frame().split('\n');
+    const base = lines.findIndex((line) => line.startsWith('BASE '));
+    expect(lines[base]).toMatch(/^BASE \d+ {2}HW \d+ {2}LEO \d+ {2}SIZE [\d.]+ MB {2}Online {2}LRS 1$/);
+    expect(lines[base + 1]).toBe('  mirror edge1(from-home)');
+    expect(lines[base + 2]).toMatch(/^window [\d,]+ = /);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
   });
 });
