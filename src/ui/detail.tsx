@@ -90,7 +90,9 @@ export function Detail({entry, history, width, height, spusDown}: DetailProps) {
   // What is left is the chart's, less its axis line.
   const chartHeight = Math.max(0, Math.min(20, height - fixedLines - 1));
   return (
-    <Box flexDirection="column">
+    // Taller than the body on a short terminal: clipped at the bottom by the body, never squeezed
+    // (Ink shrinks each line to fit, and they were drawn over each other: "mirror edge1(from-home)RS 1").
+    <Box flexDirection="column" flexShrink={0}>
       <Text wrap="truncate">
         <Text bold>{line(`${p.name}  `)}</Text>
         <Text color={severityColor[severity]} bold>

@@ -101,3 +101,26 @@ describe("the detail view's lines of numbers at 80 columns", () => {
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
   });
 });
+
+describe('the detail view on a short terminal', () => {
+  it('is cut at the bottom, its lines never drawn over each other (seen at 40x10: `mirror edge1(from-home)RS 1`)', async () => {
+    const {monitor} = await demoMonitor(3, 1);
+    const app = await renderApp(monitor, {start: {filter: 'edge-telemetry'}});
+    unmount = app.unmount;
+    const size = async (columns: number, rows: number) => {
+      Object.defineProperty(app.app.stdout, 'columns', {value: columns, configurable: true});
+      Object.defineProperty(app.app.stdout, 'rows', {value: rows, configurable: true});
+      app.app.stdout.emit('resize');
+      await app.type('');
+      return app.frame().split('\n');
+    };
+    await size(40, 60);
+    await app.type('\r');
+    const tall = await size(40, 60);
+    const short = await size(40, 10);
+    expect(short).toHaveLength(10);
+    // Between the header's two lines and the footer: the tall view's first lines, as they are.
+    expect(short.slice(2, -1)).toEqual(tall.slice(2, 9));
+    expect(short[2]).toMatch(/^edge-telemetry-0 /);
+  });
+});
