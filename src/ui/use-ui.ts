@@ -53,6 +53,11 @@ export function useUi(
           break;
         case 'faster':
         case 'slower': {
+          // A replay keeps its recorded timestamps: `refresh every 1s` there promised what never happened.
+          if (monitor.getState().source.kind === 'replay') {
+            dispatch({type: 'notice', text: 'a replay keeps its recorded pace (--speed sets it)'});
+            break;
+          }
           const interval = monitor.stepInterval(effect === 'faster' ? 1 : -1);
           dispatch({type: 'notice', text: `refresh every ${interval < 1000 ? `${interval}ms` : `${interval / 1000}s`}`});
           break;

@@ -42,3 +42,16 @@ describe('the key hints at 80 columns', () => {
     expect(footer()).toMatch(/^\? help .* q quit$/);
   });
 });
+
+describe('+ and - in a replay', () => {
+  it('say that a replay keeps its recorded pace, not `refresh every 1s`, and leave the pace alone', async () => {
+    const monitor = new Monitor({source: createReplaySource(realRecording), intervalMs: 2000});
+    await monitor.poll();
+    const {type, footer} = await at80(monitor);
+    await type('+');
+    expect(footer()).toBe('a replay keeps its recorded pace (--speed sets it)');
+    expect(monitor.getState().intervalMs).toBe(2000);
+    await type('-');
+    expect(footer()).toBe('a replay keeps its recorded pace (--speed sets it)');
+  });
+});
