@@ -74,7 +74,9 @@ const historyCell: Cell = (entry, context) => (entry.window === null ? '' : spar
 
 /** How each grid column is laid out and drawn; ids and titles are the catalogue's. */
 const drawn: Record<ColumnId, Omit<ListColumn<PartitionAnalysis>, 'id' | 'title'>> = {
-  topic: {align: 'left', width: 14, maxWidth: 28, priority: 0, cell: (e) => e.partition.topic},
+  // Last to narrow, where REASON would go otherwise: 80 columns less the no-colour gutter left 78,
+  // one short, and REASON vanished while TOPIC took its room.
+  topic: {align: 'left', width: 14, narrow: {width: 13, step: 3}, maxWidth: 28, priority: 0, cell: (e) => e.partition.topic},
   partition: {align: 'right', width: 3, priority: 0.1, cell: (e) => String(e.partition.partition)},
   base: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.2, cell: (e, _, width) => baseCell(e.partition, width)},
   hw: {align: 'right', width: offsetWidth, narrow: compactOffset, priority: 0.3, cell: (e, _, width) => highWatermarkCell(e.partition, width)},

@@ -220,3 +220,18 @@ describe('the column chooser at 80 columns', () => {
     ).toMatch(/\bETA\b/);
   });
 });
+
+describe('the grid at 80 columns without colour', () => {
+  it('keeps REASON beside the selection gutter: TOPIC gives up a cell first (seen: no REASON at all, TOPIC 30 wide)', async () => {
+    const {monitor} = await demoMonitor(60, 1);
+    const app = render(<App monitor={monitor} color={false} />);
+    cleanup = app.unmount;
+    Object.defineProperty(app.stdout, 'columns', {value: 80});
+    app.stdout.emit('resize');
+    await drawn(app);
+    const lines = (app.lastFrame() ?? '').split('\n');
+    expect(lines.find((line) => line.includes('TOPIC'))).toMatch(/^ {2}TOPIC\s+P\s+BASE\s+HW\s+LEO\s+WINDOW\s+WIN-TIME\s+STATUS▼\s+REASON$/);
+    expect(lines.find((line) => line.startsWith('> payments'))).toMatch(/✗ CRIT\s+empty in/);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
