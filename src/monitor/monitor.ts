@@ -135,7 +135,10 @@ export class Monitor implements SnapshotFeed {
   }
 
   setIntervalMs(intervalMs: number): void {
-    this.update({intervalMs});
+    // The pace measured at the old interval is no measure of the new one: shown against it, a
+    // step from 2s to 1s read "every 1s (taking 2s)", falling behind, until the next samples.
+    this.lastSampleStart = null;
+    this.update({intervalMs, samplePaceMs: null});
     if (!this.state.paused && !this.inFlight) this.schedule(this.nextDelay());
   }
 
