@@ -62,15 +62,20 @@ export class RetentionPolicy {
 
   /**
    * When (ms) the record at `offset` was written: from the write history; before it began, at the
-   * pace it began with (as WIN-TIME); else from the long-run rate.
+   * pace it began with (as WIN-TIME); else from the long-run rate. Never later than the sample that
+   * first showed it (tracker.notAfterSeen, as WIN-TIME and the deletion-age check): a producer's
+   * backlog flushed when its leader came back sits between write-history points 40 s apart, and
+   * interpolation dated it up to ~20 s after it was seen, so a consumer stopped in it was told it
+   * had that much more time than it had. Null when nothing dates it: the first sample that showed
+   * it is only when it was written at the latest, and a countdown to the latest is no warning.
    */
   writtenAt(offset: number): number | null {
     const {tracker, now} = this;
     const known = tracker.writes.writtenAt(offset, now, tracker.maxLogEnd) ?? tracker.writes.writtenBefore(offset, now, tracker.maxLogEnd);
-    if (known !== null) return known;
+    if (known !== null) return tracker.notAfterSeen(offset, known);
     if (this.longRate === undefined) this.longRate = tracker.writes.rate(now, tracker.maxLogEnd, Number.POSITIVE_INFINITY);
     const rate = this.longRate;
-    return rate && rate > 0 ? now - ((tracker.maxLogEnd - offset) * 1000) / rate : null;
+    return rate && rate > 0 ? tracker.notAfterSeen(offset, now - ((tracker.maxLogEnd - offset) * 1000) / rate) : null;
   }
 
   /**
