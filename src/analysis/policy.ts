@@ -32,6 +32,7 @@ export class RetentionPolicy {
   /** The write rates this policy's answers use, each computed once on first use (a consumer asks per segment). */
   private longRate: number | null | undefined;
   private capRate: number | undefined;
+  private trimPace: number | null | undefined;
 
   constructor(
     partition: Partition,
@@ -79,6 +80,22 @@ export class RetentionPolicy {
   }
 
   /**
+   * Seconds until the segment ending at `end` is deleted, when nothing dates its records (written
+   * before fluvio-top watched, by a producer that has not written since): retention deletes
+   * segments in the order they were written, at the pace they were written, so the segments from
+   * BASE to `end` go at the pace retention has been deleting, counted from the last deletion.
+   * Without it a consumer stopped behind them showed OK, no countdown, until the moment it was
+   * lost, while BASE visibly trimmed toward it. Infinity until two deletions give a pace.
+   */
+  private byTrimPace(end: number): number {
+    const {tracker, now} = this;
+    this.trimPace ??= tracker.trimRate(now, true, false);
+    const pace = this.trimPace;
+    if (pace === null || pace <= 0 || tracker.base === null || tracker.lastTrimTime === null) return Number.POSITIVE_INFINITY;
+    return (tracker.lastTrimTime + ((end - tracker.base) * 1000) / pace - now) / 1000;
+  }
+
+  /**
    * Seconds until the closed segment ending at `end` (exclusive) may be deleted: by time, once its
    * last write is older than the retention; by size, once LEO is a cap's worth past its start at the
    * current write rate. The earliest cleaner pass that can delete it, not the latest: the cleaner
@@ -88,9 +105,8 @@ export class RetentionPolicy {
    */
   secondsUntilDeleted(end: number): number {
     const {tracker, now} = this;
-    let due = Number.POSITIVE_INFINITY;
     const lastWrite = this.writtenAt(end - 1);
-    if (lastWrite !== null) due = (lastWrite + this.retentionMs - now) / 1000;
+    let due = lastWrite !== null ? (lastWrite + this.retentionMs - now) / 1000 : this.byTrimPace(end);
     if (this.capRecords !== null && this.segmentRecords !== null) {
       const start = end - this.segmentRecords;
       const toGo = start + this.capRecords - tracker.logEndOffset;
