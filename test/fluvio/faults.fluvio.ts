@@ -75,6 +75,15 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
     }
   }
 
+  /** What the recording says last, for a failure's message: is fluvio-top still recording, and what does the SC list? */
+  const lastSeen = () => {
+    const last = recorded().at(-1);
+    if (last === undefined) return 'nothing recorded';
+    const many = last.partitions.filter((p) => p.name.startsWith('many-'));
+    const states = [...new Set(many.map((p) => p.status.resolution))].join(', ');
+    return `last sample ${Math.round((Date.now() - last.time) / 1000)} s ago lists ${many.length} partitions of many (${states || 'none'})`;
+  };
+
   const leaderAnswer = (line: RawLine, name: string) =>
     Object.values(line.leaderOffsets ?? {})
       .flat()
@@ -184,7 +193,7 @@ describe('fluvio-top during faults on a real 3-SPU cluster', () => {
           await until('many gone', attempt < 3 ? 90_000 : 240_000, gone);
           break;
         } catch (error) {
-          if (attempt >= 3) throw error;
+          if (attempt >= 3) throw new Error(`${(error as Error).message}; ${lastSeen()}`, {cause: error});
         }
       }
       await sleep(2000);
